@@ -1,0 +1,25 @@
+// The one error type of the product. Its code is part of the API contract (GraphQL `extensions.code`);
+// everything that is not an AppError is masked as INTERNAL_SERVER_ERROR and logged once.
+export type ErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE' | 'FORBIDDEN';
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export const invalidInput = (message: string, details: Record<string, unknown> = {}): AppError =>
+  new AppError('INVALID_INPUT', message, details);
+
+export const notFound = (what: string, id: string): AppError =>
+  new AppError('NOT_FOUND', `${what} '${id}' not found`, { what, id });
+
+export function invariant(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(`Invariant violated: ${message}`);
+}

@@ -1,0 +1,31 @@
+import type { EventId, ItemId, UserId } from './ids.ts';
+
+/** Interaction types, in the order they are usually reached in a shop funnel. */
+export const EVENT_TYPES = ['view', 'favourite', 'cart', 'purchase', 'cancel', 'rating'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const isEventType = (s: string): s is EventType => (EVENT_TYPES as readonly string[]).includes(s);
+
+/** Source vocabularies that map onto ours (Taobao: pv/fav/cart/buy). Unknown names are rejected, never dropped. */
+export const EVENT_TYPE_ALIASES: Readonly<Record<string, EventType>> = {
+  view: 'view', pv: 'view', click: 'view',
+  favourite: 'favourite', favorite: 'favourite', fav: 'favourite', like: 'favourite',
+  cart: 'cart', addtocart: 'cart', add_to_cart: 'cart',
+  purchase: 'purchase', buy: 'purchase', order: 'purchase',
+  cancel: 'cancel', return: 'cancel', refund: 'cancel',
+  rating: 'rating', rate: 'rating',
+};
+
+export function parseEventType(raw: string): EventType | undefined {
+  return EVENT_TYPE_ALIASES[raw.trim().toLowerCase()];
+}
+
+/** One recorded interaction. `ts` is epoch milliseconds; `value` is the rating value (rating only). */
+export interface InteractionEvent {
+  readonly id: EventId;
+  readonly userId: UserId;
+  readonly itemId: ItemId;
+  readonly type: EventType;
+  readonly ts: number;
+  readonly value?: number;
+}
