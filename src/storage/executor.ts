@@ -1,0 +1,108 @@
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { AppError } from '../domain/errors.ts';
+import { fromNeo4j, toParams } from './values.ts';
+
+export type Row = Record<string, unknown>;
+export type Params = Record<string, unknown>;
+
+/** A unit of work inside one transaction; managed transactions may retry it, so it must be idempotent. */
+export interface Tx {
+  run(cypher: string, params?: Params): Promise<Row[]>;
+}
+
+/**
+ * The only place that opens sessions and transactions (cf. neo4j/graphql's Executor). Counts round trips
+ * so tests can prove batching (no N+1), attaches transaction metadata, and translates driver errors into
+ * AppError codes.
+ */
+export class Executor {
+  /** Number of queries sent to the database since construction (or the last reset). */
+  queryCount = 0;
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly database: string | undefined,
+  ) {}
+
+  async read(cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.query(cypher, params, 'READ');
+  }
+
+  async write(cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.query(cypher, params, 'WRITE');
+  }
+
+  /** Several statements in one managed write transaction (retried on transient errors). */
+  async writeTx<T>(work: (tx: Tx) => Promise<T>, app = 'grec'): Promise<T> {
+    const session = this.driver.session({ ...(this.database !== undefined ? { database: this.database } : {}), defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite((mtx) => work(this.wrapTx(mtx)), { metadata: { app } });
+    } catch (err) {
+      throw translateError(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async readTx<T>(work: (tx: Tx) => Promise<T>, app = 'grec'): Promise<T> {
+    const session = this.driver.session({ ...(this.database !== undefined ? { database: this.database } : {}), defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead((mtx) => work(this.wrapTx(mtx)), { metadata: { app } });
+    } catch (err) {
+      throw translateError(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** A schema statement runs in its own auto-commit transaction (schema and data never share one). */
+  async schema(cypher: string): Promise<void> {
+    const session = this.driver.session(this.database !== undefined ? { database: this.database } : {});
+    try {
+      this.queryCount++;
+      await session.run(cypher);
+    } catch (err) {
+      throw translateError(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private wrapTx(mtx: ManagedTransaction): Tx {
+    return {
+      run: async (cypher, params = {}) => {
+        this.queryCount++;
+        const res = await mtx.run(cypher, toParams(params) as Params);
+        return res.records.map((r) => fromNeo4j(r.toObject()) as Row);
+      },
+    };
+  }
+
+  private async query(cypher: string, params: Params, routing: 'READ' | 'WRITE'): Promise<Row[]> {
+    this.queryCount++;
+    try {
+      const res = await this.driver.executeQuery(cypher, toParams(params) as Params, {
+        routing: routing === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
+        ...(this.database !== undefined ? { database: this.database } : {}),
+        transactionConfig: { metadata: { app: 'grec' } },
+      });
+      return res.records.map((r) => fromNeo4j(r.toObject()) as Row);
+    } catch (err) {
+      throw translateError(err);
+    }
+  }
+}
+
+function translateError(err: unknown): unknown {
+  if (err instanceof AppError) return err;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    if (code === 'ServiceUnavailable' || code === 'SessionExpired') {
+      return new AppError('UNAVAILABLE', 'the graph database is unavailable', { neo4jCode: code });
+    }
+    if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      return new AppError('CONFLICT', 'a uniqueness constraint was violated', { neo4jCode: code });
+    }
+  }
+  return err;
+}
