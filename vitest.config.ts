@@ -1,15 +1,30 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit tests (`*.test.ts`) are pure and run in parallel. Integration and API tests (`*.int.test.ts`,
-// `*.api.test.ts`) share the one real Neo4j started by the global setup, so the whole run uses one
-// fork at a time for files that touch the database (Community edition has a single user database).
+// Two projects. `unit`: pure tests, run in parallel, no database. `db`: integration (`*.int.test.ts`) and
+// HTTP API (`*.api.test.ts`) tests against one real Neo4j started by the global setup (or the one NEO4J_URI
+// names); their files run one at a time because Community edition has a single user database.
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 300_000,
-    fileParallelism: false,
-    pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.int.test.ts', 'test/**/*.api.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'db',
+          include: ['test/**/*.int.test.ts', 'test/**/*.api.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

@@ -55,12 +55,16 @@ export class Executor {
     }
   }
 
-  /** A schema statement runs in its own auto-commit transaction (schema and data never share one). */
-  async schema(cypher: string): Promise<void> {
+  /**
+   * An auto-commit statement: schema changes (which never share a transaction with data writes) and
+   * `CALL { ... } IN TRANSACTIONS` batches, which Neo4j only accepts outside an explicit transaction.
+   */
+  async autoCommit(cypher: string, params: Params = {}): Promise<Row[]> {
     const session = this.driver.session(this.database !== undefined ? { database: this.database } : {});
     try {
       this.queryCount++;
-      await session.run(cypher);
+      const res = await session.run(cypher, toParams(params) as Params);
+      return res.records.map((r) => fromNeo4j(r.toObject()) as Row);
     } catch (err) {
       throw translateError(err);
     } finally {

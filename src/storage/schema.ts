@@ -21,7 +21,7 @@ export async function applySchema(executor: Executor): Promise<AppliedSchema> {
   for (const file of files) {
     const text = readFileSync(join(dir, file), 'utf8');
     for (const stmt of splitStatements(text)) {
-      await executor.schema(stmt);
+      await executor.autoCommit(stmt);
       statements++;
     }
     const checksum = createHash('sha256').update(text).digest('hex').slice(0, 16);
@@ -30,6 +30,6 @@ export async function applySchema(executor: Executor): Promise<AppliedSchema> {
       { name: file, checksum },
     );
   }
-  await executor.schema('CALL db.awaitIndexes(300)');
+  await executor.autoCommit('CALL db.awaitIndexes(300)');
   return { files, statements };
 }

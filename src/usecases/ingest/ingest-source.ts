@@ -1,0 +1,105 @@
+import type { DataSource, IngestRecord, RecordKind } from '../../domain/ingest.ts';
+import type { GraphWriter } from '../../storage/graph-writer.ts';
+import { emptyReport, type IngestReport, type KindCounts } from './ingest-report.ts';
+
+export interface IngestOptions {
+  /** Rows per UNWIND transaction. 10k-20k is where Neo4j's batched MERGE throughput levels off. */
+  readonly batchSize?: number;
+  /** How many rejections to keep with file:line in the report (all are counted). */
+  readonly keepRejections?: number;
+  /** Called after every flushed batch and at the end. */
+  readonly onProgress?: (rowsRead: number, estimatedRows: number | undefined) => void;
+}
+
+type Buffers = Record<RecordKind, IngestRecord[]>;
+
+/** Entities first, so edges written in the same flush find their end nodes' properties already set. */
+const FLUSH_ORDER: readonly RecordKind[] = ['category', 'tag', 'user', 'item', 'social', 'event', 'aggregate', 'itemTag'];
+
+/**
+ * Streams a source into the graph in batched transactions. Reading and writing overlap: the next batch is
+ * parsed while the previous one is being written (one write in flight keeps Neo4j's lock order simple).
+ * Ids are de-duplicated inside a batch (last record wins) and across batches by the store, so loading the
+ * same data twice writes nothing the second time and the report counts those rows as duplicates.
+ */
+export async function ingestSource(source: DataSource, writer: GraphWriter, opts: IngestOptions = {}): Promise<IngestReport> {
+  const batchSize = opts.batchSize ?? 10_000;
+  const keep = opts.keepRejections ?? 20;
+  const report = emptyReport(source.name);
+  const started = Date.now();
+  const buffers: Buffers = { category: [], tag: [], user: [], item: [], social: [], event: [], aggregate: [], itemTag: [] };
+  let inFlight: Promise<void> = Promise.resolve();
+
+  const counts = (kind: RecordKind): KindCounts => (report.kinds[kind] ??= { read: 0, written: 0, duplicates: 0 });
+
+  const flush = async (kind: RecordKind): Promise<void> => {
+    const batch = buffers[kind];
+    if (batch.length === 0) return;
+    buffers[kind] = [];
+    await inFlight; // keep one write in flight; surface its error before queuing more
+    const unique = dedupe(batch);
+    const c = counts(kind);
+    c.duplicates += batch.length - unique.length;
+    inFlight = writeBatch(writer, kind, unique).then((created) => {
+      c.written += created;
+      c.duplicates += unique.length - created;
+      opts.onProgress?.(report.rowsRead, source.estimatedRows);
+    });
+  };
+
+  for await (const row of source.rows()) {
+    report.rowsRead++;
+    if (row.kind === 'rejected') {
+      report.rejected++;
+      report.rejectedByReason[row.rejection.reason] = (report.rejectedByReason[row.rejection.reason] ?? 0) + 1;
+      if (report.firstRejections.length < keep) report.firstRejections.push(row.rejection);
+      continue;
+    }
+    counts(row.kind).read++;
+    const buf = buffers[row.kind];
+    buf.push(row);
+    if (buf.length >= batchSize) await flush(row.kind);
+  }
+  for (const kind of FLUSH_ORDER) await flush(kind);
+  await inFlight;
+  report.elapsedMs = Date.now() - started;
+  opts.onProgress?.(report.rowsRead, source.estimatedRows);
+  return report;
+}
+
+/** The identity of a record in the graph; two records with the same key are the same node or edge. */
+export function recordKey(r: IngestRecord): string {
+  switch (r.kind) {
+    case 'user': return r.user.id;
+    case 'item': return r.item.id;
+    case 'category': return r.category.id;
+    case 'tag': return r.tag.id;
+    case 'event': return r.event.id;
+    case 'aggregate': return `${r.interaction.userId}\u0000${r.interaction.itemId}`;
+    case 'itemTag': return `${r.itemTag.itemId}\u0000${r.itemTag.tagId}`;
+    case 'social': {
+      const [a, b] = r.edge.kind === 'FRIEND' && r.edge.to < r.edge.from ? [r.edge.to, r.edge.from] : [r.edge.from, r.edge.to];
+      return `${r.edge.kind}\u0000${a}\u0000${b}`;
+    }
+  }
+}
+
+function dedupe(batch: readonly IngestRecord[]): IngestRecord[] {
+  const byKey = new Map<string, IngestRecord>();
+  for (const r of batch) byKey.set(recordKey(r), r);
+  return byKey.size === batch.length ? [...batch] : [...byKey.values()];
+}
+
+async function writeBatch(writer: GraphWriter, kind: RecordKind, batch: readonly IngestRecord[]): Promise<number> {
+  const of = <K extends RecordKind>(k: K) => batch as Extract<IngestRecord, { kind: K }>[];
+  switch (kind) {
+    case 'user': return writer.users(of('user').map((r) => r.user));
+    case 'item': return writer.items(of('item').map((r) => r.item));
+    case 'category': return writer.categories(of('category').map((r) => r.category));
+    case 'tag': return writer.tags(of('tag').map((r) => r.tag));
+    case 'event': return writer.events(of('event').map((r) => r.event));
+    case 'aggregate': return writer.aggregates(of('aggregate').map((r) => r.interaction));
+    case 'itemTag': return writer.itemTags(of('itemTag').map((r) => r.itemTag));
+    case 'social': return writer.social(of('social').map((r) => r.edge));
+  }
+}
