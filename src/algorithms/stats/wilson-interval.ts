@@ -33,6 +33,9 @@ export function wilsonInterval(successes: number, n: number, z: number = Z_95): 
   const denom = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denom;
   const half = (z / denom) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  // Clamp rounding noise only: mathematically the bounds are within [0, 1] and equal 0 / 1 at p = 0 / 1.
-  return { successes, n, estimate: p, centre, lower: Math.max(0, centre - half), upper: Math.min(1, centre + half) };
+  // At p = 0 (p = 1) the half-width equals the centre's distance to 0 (to 1), so that bound is exactly 0 (1);
+  // set it exactly rather than leave rounding noise such as 0.9999999999999999. Otherwise clamp to [0, 1].
+  const lower = successes === 0 ? 0 : Math.max(0, centre - half);
+  const upper = successes === n ? 1 : Math.min(1, centre + half);
+  return { successes, n, estimate: p, centre, lower, upper };
 }

@@ -7,7 +7,7 @@ import { handCounts } from './hand-log.ts';
 function matrixPower(chain: MarkovChain, n: number): number[][] {
   const k = chain.states.length;
   const p = chain.rows.map((r) => [...(r.probabilities ?? new Float64Array(k))]);
-  let m = p.map((_, i) => p.map((__, j) => (i === j ? 1 : 0)));
+  let m: number[][] = p.map((_, i) => p.map((__, j) => (i === j ? 1 : 0)));
   for (let step = 0; step < n; step++) {
     m = m.map((mi) => p.map((_, j) => mi.reduce((s, v, l) => s + v * (p[l]?.[j] ?? 0), 0)));
   }
