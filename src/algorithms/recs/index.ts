@@ -1,0 +1,15 @@
+// Public API of the in-TypeScript recommendation algorithms. Inputs are plain index triples (user, item,
+// weight) and (user, user) friend pairs; the caller keeps the id <-> index maps.
+export { buildCsr, transpose, rowDegrees, colDegrees, rowSums, colSums, mapValues, scaleRowsCols, safePow, rowView } from './csr.ts';
+export type { CsrMatrix, Triples } from './csr.ts';
+export { createRng, shuffleInPlace, type Rng } from './rng.ts';
+export { topK, type Ranked, type Exclusion } from './top-k.ts';
+export { normalizeMaxAbs, emptyVector, type Recommender, type SparseVector } from './model.ts';
+export { weightInteractions, type Weighting } from './weighting.ts';
+export { truncatedSvd, type TruncatedSvd, type SvdOptions } from './svd.ts';
+export { fitGfcf, type GfcfModel, type GfcfOptions } from './gfcf.ts';
+export { fitEase, userGram, type EaseModel, type EaseOptions } from './ease.ts';
+export { fitItemKnn, itemCosineNeighbours, type ItemKnnModel, type ItemKnnOptions } from './item-knn.ts';
+export { fitUserKnn, type UserKnnOptions } from './user-knn.ts';
+export { fitPopularity } from './popularity.ts';
+export { withSocial, type SocialOptions, type SocialRecommender, type FriendSignal, type NewUserInput } from './social.ts';

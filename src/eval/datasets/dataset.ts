@@ -1,0 +1,36 @@
+// In-memory form of an evaluation data set: dense user/item indices plus the raw id of each index, one row per
+// distinct (user, item) pair. Loaders live next to this file, one per data set.
+import type { CsrMatrix } from '../../algorithms/recs/index.ts';
+
+export interface Dataset {
+  readonly name: string;
+  readonly nUsers: number;
+  readonly nItems: number;
+  /** Raw id per dense index. */
+  readonly userIds: readonly string[];
+  readonly itemIds: readonly string[];
+  /** One entry per distinct (user, item) pair. */
+  readonly pairs: {
+    readonly users: Int32Array;
+    readonly items: Int32Array;
+    /** Interaction strength (Last.fm: listening count; Taobao: number of events). */
+    readonly weights: Float32Array;
+    /** Unix seconds of the first interaction, when the data has time. */
+    readonly times?: Float64Array;
+  };
+  /** Undirected friendships, each stored once (a < b). */
+  readonly friendships?: { readonly a: Int32Array; readonly b: Int32Array };
+  /** items x features (tags, categories) with counts; used for intra-list diversity. */
+  readonly itemFeatures?: CsrMatrix;
+}
+
+/** Assigns dense indices to raw ids in order of first appearance after sorting numerically if possible. */
+export function indexIds(raw: Iterable<string>): { ids: string[]; index: Map<string, number> } {
+  const uniq = [...new Set(raw)];
+  uniq.sort((a, b) => {
+    const na = Number(a);
+    const nb = Number(b);
+    return Number.isFinite(na) && Number.isFinite(nb) ? na - nb : a < b ? -1 : a > b ? 1 : 0;
+  });
+  return { ids: uniq, index: new Map(uniq.map((id, i) => [id, i])) };
+}
