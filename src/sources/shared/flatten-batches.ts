@@ -1,9 +1,9 @@
 /**
- * Presents an async stream of batches as an async stream of items. A hand-written iterator that
+ * Presents a (sync or async) stream of batches as an async stream of items; items must not be undefined. A hand-written iterator that
  * returns already-resolved promises while a batch lasts costs about a third less per item than an
  * async generator's `yield*`, which matters at millions of rows.
  */
-export function flattenBatches<T>(open: () => AsyncIterator<readonly T[]>): AsyncIterable<T> {
+export function flattenBatches<T>(open: () => AsyncIterator<readonly T[]> | Iterator<readonly T[]>): AsyncIterable<T> {
   return {
     [Symbol.asyncIterator](): AsyncIterator<T> {
       const source = open();
