@@ -23,3 +23,13 @@ export const notFound = (what: string, id: string): AppError =>
 export function invariant(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(`Invariant violated: ${message}`);
 }
+
+const CODES: ReadonlySet<string> = new Set<ErrorCode>(['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAVAILABLE', 'FORBIDDEN']);
+
+/**
+ * Structural check rather than `instanceof`: module loaders (vitest, tsx) may evaluate this file twice,
+ * giving two AppError classes; the name and a known code identify ours either way.
+ */
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError || (e instanceof Error && e.name === 'AppError' && CODES.has(String((e as { code?: unknown }).code)));
+}

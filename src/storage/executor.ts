@@ -1,5 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { AppError } from '../domain/errors.ts';
+import { AppError, isAppError } from '../domain/errors.ts';
 import { fromNeo4j, toParams } from './values.ts';
 
 export type Row = Record<string, unknown>;
@@ -18,6 +18,8 @@ export interface Tx {
 export class Executor {
   /** Number of queries sent to the database since construction (or the last reset). */
   queryCount = 0;
+  /** Optional observer of every query (tests use it to show which round trips a request made). */
+  onQuery: ((cypher: string, params: Params) => void) | undefined;
 
   constructor(
     private readonly driver: Driver,
@@ -84,6 +86,7 @@ export class Executor {
 
   private async query(cypher: string, params: Params, routing: 'READ' | 'WRITE'): Promise<Row[]> {
     this.queryCount++;
+    this.onQuery?.(cypher, params);
     try {
       const res = await this.driver.executeQuery(cypher, toParams(params) as Params, {
         routing: routing === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
@@ -98,7 +101,7 @@ export class Executor {
 }
 
 function translateError(err: unknown): unknown {
-  if (err instanceof AppError) return err;
+  if (isAppError(err)) return err;
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string') {
     if (code === 'ServiceUnavailable' || code === 'SessionExpired') {

@@ -1,0 +1,26 @@
+import type { CatalogStore } from '../storage/catalog-store.ts';
+import type { EventStore } from '../storage/event-store.ts';
+import type { GraphWriter } from '../storage/graph-writer.ts';
+import type { SocialStore } from '../storage/social-store.ts';
+import { createLoaders, type Loaders } from './loaders.ts';
+
+/** Long-lived dependencies, built once by the composition root (src/app.ts). */
+export interface Services {
+  readonly catalog: CatalogStore;
+  readonly social: SocialStore;
+  readonly events: EventStore;
+  readonly writer: GraphWriter;
+  readonly neo4jMode: string;
+  ping(): Promise<boolean>;
+  now(): number;
+}
+
+/** What each resolver gets: the services plus loaders created for this request only. */
+export interface GraphContext {
+  readonly services: Services;
+  readonly loaders: Loaders;
+}
+
+export function createContext(services: Services): GraphContext {
+  return { services, loaders: createLoaders(services.catalog, services.social) };
+}

@@ -1,0 +1,69 @@
+import type { Item, User } from '../../domain/entities.ts';
+import type { EventType } from '../../domain/events.ts';
+import { asUserId, type CategoryId, type ItemId, type TagId, type UserId } from '../../domain/ids.ts';
+import { parseEventType } from '../../domain/events.ts';
+import { invalidInput } from '../../domain/errors.ts';
+import type { StoredEvent } from '../../storage/event-store.ts';
+import type { GraphContext } from '../context.ts';
+import { decodeCursor, pageSize, toConnection } from '../pagination.ts';
+
+interface PageArgs { first?: number | null; after?: string | null }
+
+const nonNull = <T>(xs: readonly (T | null)[]): T[] => xs.filter((x): x is T => x !== null);
+
+/** Field resolvers of User, Item and Interaction: each one loader call or one store call. */
+export const coreTypeResolvers = {
+  User: {
+    async interactions(user: User, args: PageArgs & { type?: string | null }, ctx: GraphContext) {
+      const first = pageSize(args.first);
+      const key = decodeCursor(args.after);
+      const sep = key.indexOf(':');
+      const before = key === '' ? null : { ts: Number(key.slice(0, sep)), id: key.slice(sep + 1) };
+      if (before !== null && (sep < 0 || Number.isNaN(before.ts))) throw invalidInput('malformed cursor', { field: 'after' });
+      const type: EventType | null = args.type != null ? (parseEventType(args.type) ?? null) : null;
+      const events = await ctx.services.events.userEventsPage(user.id, before, first + 1, type);
+      return toConnection(events, first, (e) => `${e.ts}:${e.id}`, (e) => e);
+    },
+    async friends(user: User, args: PageArgs, ctx: GraphContext) {
+      const first = pageSize(args.first);
+      const ids = await ctx.services.social.friendIdsPage(user.id, decodeCursor(args.after), first + 1);
+      const users = await ctx.loaders.user.loadMany(ids.slice(0, first));
+      return { ...toConnection(ids, first, (id) => id, (_id) => null), edges: edgesOf(ids.slice(0, first), users), totalCount: await ctx.loaders.friendCount.load(user.id) };
+    },
+    async following(user: User, args: PageArgs, ctx: GraphContext) {
+      const first = pageSize(args.first);
+      const ids = await ctx.services.social.followingIdsPage(user.id, decodeCursor(args.after), first + 1);
+      const users = await ctx.loaders.user.loadMany(ids.slice(0, first));
+      return { ...toConnection(ids, first, (id) => id, (_id) => null), edges: edgesOf(ids.slice(0, first), users), totalCount: null };
+    },
+    friendCount: (user: User, _: unknown, ctx: GraphContext) => ctx.loaders.friendCount.load(user.id),
+  },
+  Item: {
+    async categories(item: Item, _: unknown, ctx: GraphContext) {
+      return nonNull(await ctx.loaders.category.loadMany([...(item.categoryIds ?? [])] as CategoryId[]).then(okOnly));
+    },
+    async tags(item: Item, _: unknown, ctx: GraphContext) {
+      return nonNull(await ctx.loaders.tag.loadMany([...(item.tagIds ?? [])] as TagId[]).then(okOnly));
+    },
+    popularity: (item: Item & { popularity?: number }) => item.popularity ?? 0,
+  },
+  Interaction: {
+    type: (e: StoredEvent) => e.type.toUpperCase(),
+    at: (e: StoredEvent) => e.ts,
+    item: async (e: StoredEvent, _: unknown, ctx: GraphContext) => ctx.loaders.item.load(e.itemId as ItemId),
+    user: async (e: StoredEvent, _: unknown, ctx: GraphContext) => ctx.loaders.user.load(asUserId(e.userId)),
+  },
+};
+
+function okOnly<T>(xs: (T | Error)[]): (T | null)[] {
+  return xs.map((x) => (x instanceof Error ? null : x));
+}
+
+function edgesOf(ids: readonly UserId[], users: (User | null | Error)[]) {
+  const out: { cursor: string; node: User }[] = [];
+  ids.forEach((id, k) => {
+    const u = users[k];
+    if (u !== undefined && u !== null && !(u instanceof Error)) out.push({ cursor: Buffer.from(id, 'utf8').toString('base64url'), node: u });
+  });
+  return out;
+}

@@ -1,0 +1,23 @@
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+
+/** DateTime: epoch milliseconds inside, ISO-8601 strings on the wire. Inputs are checked, kept as strings. */
+export const DateTimeScalar = new GraphQLScalarType({
+  name: 'DateTime',
+  serialize(value) {
+    if (typeof value === 'number') return new Date(value).toISOString();
+    if (typeof value === 'string') return value;
+    throw new GraphQLError(`DateTime cannot represent ${String(value)}`);
+  },
+  parseValue(value) {
+    if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) {
+      throw new GraphQLError(`DateTime must be an ISO-8601 string, got ${JSON.stringify(value)}`, { extensions: { code: 'INVALID_INPUT' } });
+    }
+    return value;
+  },
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING || Number.isNaN(Date.parse(ast.value))) {
+      throw new GraphQLError('DateTime must be an ISO-8601 string', { extensions: { code: 'INVALID_INPUT' } });
+    }
+    return ast.value;
+  },
+});

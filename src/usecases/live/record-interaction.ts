@@ -1,0 +1,48 @@
+import { AppError, invalidInput } from '../../domain/errors.ts';
+import { isEventType, type EventType } from '../../domain/events.ts';
+import { asEventId, asItemId, asUserId } from '../../domain/ids.ts';
+import type { EventStore, StoredEvent } from '../../storage/event-store.ts';
+import type { GraphWriter } from '../../storage/graph-writer.ts';
+import { parseInstant, requireId } from './validate.ts';
+
+export interface RecordInteractionInput {
+  readonly eventId: string;
+  readonly userId: string;
+  readonly itemId: string;
+  readonly type: string;
+  readonly at?: string | null;
+  readonly value?: number | null;
+}
+
+/**
+ * Records one interaction through the same idempotent writer as batch ingestion. A retried request with
+ * the same event id creates nothing and returns the stored event with created = false; a different payload
+ * under an existing id is a CONFLICT (the id was already used for something else).
+ */
+export async function recordInteraction(
+  input: RecordInteractionInput,
+  deps: { writer: GraphWriter; events: EventStore; now: () => number },
+): Promise<{ event: StoredEvent; created: boolean }> {
+  const type = input.type.toLowerCase();
+  if (!isEventType(type)) throw invalidInput(`unknown interaction type '${input.type}'`, { field: 'type' });
+  const value = input.value ?? undefined;
+  if (type === 'rating' && (value === undefined || value < 1 || value > 5)) {
+    throw invalidInput('a RATING needs value between 1 and 5', { field: 'value', value });
+  }
+  if (type !== 'rating' && value !== undefined) throw invalidInput('value is only allowed for RATING', { field: 'value' });
+  const event = {
+    id: asEventId(requireId('eventId', input.eventId)),
+    userId: asUserId(requireId('userId', input.userId)),
+    itemId: asItemId(requireId('itemId', input.itemId)),
+    type: type as EventType,
+    ts: parseInstant('at', input.at) ?? deps.now(),
+    ...(value !== undefined ? { value } : {}),
+  };
+  const created = (await deps.writer.events([event])) === 1;
+  const stored = await deps.events.byId(event.id);
+  if (stored === null) throw new AppError('UNAVAILABLE', `event '${event.id}' was not readable after writing`);
+  if (!created && (stored.userId !== event.userId || stored.itemId !== event.itemId || stored.type !== event.type)) {
+    throw new AppError('CONFLICT', `eventId '${event.id}' was already recorded for a different interaction`, { eventId: event.id });
+  }
+  return { event: stored, created };
+}

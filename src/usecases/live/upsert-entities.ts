@@ -1,0 +1,50 @@
+import type { Item, User } from '../../domain/entities.ts';
+import { invalidInput } from '../../domain/errors.ts';
+import { asCategoryId, asItemId, asTagId, asUserId, type ItemId, type UserId } from '../../domain/ids.ts';
+import type { GraphWriter } from '../../storage/graph-writer.ts';
+import { optionalNonNegative, requireId } from './validate.ts';
+
+export interface UpsertUserInput {
+  readonly id: string;
+  readonly name?: string | null;
+  readonly age?: number | null;
+  readonly gender?: string | null;
+  readonly location?: string | null;
+  readonly consent?: boolean | null;
+}
+
+export async function upsertUser(input: UpsertUserInput, writer: GraphWriter): Promise<UserId> {
+  const age = optionalNonNegative('age', input.age);
+  if (age !== undefined && (!Number.isInteger(age) || age > 150)) throw invalidInput(`age must be an integer 0..150, got ${age}`, { field: 'age' });
+  const user: User = {
+    id: asUserId(requireId('id', input.id)),
+    ...(input.name != null ? { name: input.name } : {}),
+    ...(age !== undefined ? { age } : {}),
+    ...(input.gender != null ? { gender: input.gender } : {}),
+    ...(input.location != null ? { location: input.location } : {}),
+    ...(input.consent != null ? { consent: input.consent } : {}),
+  };
+  await writer.users([user]);
+  return user.id;
+}
+
+export interface UpsertItemInput {
+  readonly id: string;
+  readonly title?: string | null;
+  readonly price?: number | null;
+  readonly categoryIds?: readonly string[] | null;
+  readonly tagIds?: readonly string[] | null;
+}
+
+export async function upsertItem(input: UpsertItemInput, writer: GraphWriter): Promise<ItemId> {
+  const price = optionalNonNegative('price', input.price);
+  const item: Item = {
+    id: asItemId(requireId('id', input.id)),
+    ...(input.title != null ? { title: input.title } : {}),
+    ...(price !== undefined ? { price } : {}),
+    categoryIds: (input.categoryIds ?? []).map((c) => asCategoryId(requireId('categoryIds', c))),
+    tagIds: (input.tagIds ?? []).map((t) => asTagId(requireId('tagIds', t))),
+  };
+  await writer.items([item]);
+  return item.id;
+}
