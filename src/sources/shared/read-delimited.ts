@@ -43,16 +43,19 @@ export async function* readDelimited(path: string, options: DelimitedOptions): A
   });
   // pipeline() destroys every stage on the first error, so a read error surfaces in the loop below.
   const stream = pipeline(createReadStream(path), decodeToLf(options.encoding), parser, () => {});
+  // The failing record starts after the last good one; csv-parse's own error line is where it gave up
+  // (for an unclosed quote, the end of the file), which is not where the user should look.
+  let lastEnd = 0;
   try {
     for await (const item of drainStream(stream)) {
       const { record, info } = item as ParsedWithInfo;
+      lastEnd = info.lines;
       // info.lines is the line the record ends on; a quoted field may span several lines.
       yield { kind: 'fields', line: info.lines - countNewlines(record), fields: record };
     }
   } catch (err) {
     if (!(err instanceof CsvError)) throw err;
-    const line: unknown = err['lines'];
-    yield { kind: 'fatal', line: typeof line === 'number' ? line : 0, message: err.message };
+    yield { kind: 'fatal', line: lastEnd + 1, message: err.message };
   }
 }
 
