@@ -116,7 +116,9 @@ function distinctArtistTagPairs(dir: string): number {
 
 describe.skipIf(!dataAvailable(realDir, 'Last.fm HetRec 2K'))('lastfm source on the real HetRec 2K files', () => {
   it('yields the published counts with no rejections', async () => {
-    const { rows, counts } = await collect(createLastfmSource({ dir: realDir }));
+    const source = createLastfmSource({ dir: realDir });
+    const { rows, counts } = await collect(source);
+    expect(rows.length).toBe(source.estimatedRows);
     const pairs = distinctArtistTagPairs(realDir);
     expect(pairs).toBe(109_750);
     expect(counts).toEqual({ tag: 11_946, item: 17_632, user: 1_892, aggregate: 92_834, social: 12_717, itemTag: pairs });

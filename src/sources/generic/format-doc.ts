@@ -23,8 +23,8 @@ Keep one file per table: a folder with both \`items.csv\` and \`items.jsonl\` is
   Every row must have as many columns as the header.
 - **JSONL**: UTF-8, one JSON object per line, keys are the column names. Numbers and booleans may be
   JSON values or text; lists (category, tags) may be JSON arrays.
-- Blank lines are ignored. Every other line yields exactly one record or one rejection, so
-  \`records + rejections = data lines\`.
+- Blank lines are ignored. Every other row yields exactly one record or one rejection, so
+  \`records + rejections = data rows\` (a row is one line, unless a quoted CSV value spans lines).
 
 ## Columns
 
