@@ -5,6 +5,15 @@ import type { GraphConnection } from './storage/connect.ts';
 import { EventStore } from './storage/event-store.ts';
 import { GraphWriter } from './storage/graph-writer.ts';
 import { SocialStore } from './storage/social-store.ts';
+import { RecsGraphStore } from './storage/recs-graph-store.ts';
+import { RecsStore } from './storage/recs-store.ts';
+import { RECS_CONFIG } from './usecases/recommend/config.ts';
+import { GraphModelCache } from './usecases/recommend/graph-model-cache.ts';
+import { RecsService } from './usecases/recommend/recs-service.ts';
+import { recommendationResolvers } from './graphql/resolvers/recommendations.ts';
+import { AnalyticsStore } from './storage/analytics-store.ts';
+import { AnalyticsService } from './usecases/analytics/analytics-service.ts';
+import { analyticsResolvers } from './graphql/resolvers/analytics.ts';
 
 /** The composition root's wiring: stores over one connection, and the resolver sets of each capability. */
 export function createServices(graph: GraphConnection): Services {
@@ -14,6 +23,8 @@ export function createServices(graph: GraphConnection): Services {
     social: new SocialStore(ex),
     events: new EventStore(ex),
     writer: new GraphWriter(ex),
+    recs: new RecsService(new RecsStore(ex), new GraphModelCache(new RecsGraphStore(ex), RECS_CONFIG.graph, () => Date.now()), () => Date.now()),
+    analytics: new AnalyticsService(new AnalyticsStore(ex), { now: () => Date.now() }),
     neo4jMode: graph.mode,
     ping: () => graph.ping(),
     now: () => Date.now(),
@@ -21,5 +32,5 @@ export function createServices(graph: GraphConnection): Services {
 }
 
 export function capabilityResolvers(): ResolverSet[] {
-  return [];
+  return [analyticsResolvers, recommendationResolvers];
 }

@@ -1,4 +1,6 @@
+import type { AnalyticsService } from '../usecases/analytics/analytics-service.ts';
 import type { CatalogStore } from '../storage/catalog-store.ts';
+import type { RecsService } from '../usecases/recommend/recs-service.ts';
 import type { EventStore } from '../storage/event-store.ts';
 import type { GraphWriter } from '../storage/graph-writer.ts';
 import type { SocialStore } from '../storage/social-store.ts';
@@ -10,6 +12,8 @@ export interface Services {
   readonly social: SocialStore;
   readonly events: EventStore;
   readonly writer: GraphWriter;
+  readonly recs: RecsService;
+  readonly analytics: AnalyticsService;
   readonly neo4jMode: string;
   ping(): Promise<boolean>;
   now(): number;

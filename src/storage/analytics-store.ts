@@ -1,0 +1,117 @@
+// Reads for behaviour analytics. Each method runs one file of cypher/analytics/ (the same bytes an analyst
+// runs) and decodes its rows into plain values; no estimation happens here.
+import { cypher } from './cypher-files.ts';
+import type { Executor, Row } from './executor.ts';
+import { scopeParams, type AnalyticsScope, type TimeWindow } from './analytics-scope.ts';
+
+/** One aggregated transition row of transition-counts.cypher. */
+export interface TransitionCountRecord {
+  readonly from: string;
+  readonly to: string;
+  readonly count: number;
+  /** Users whose first transition this is (non-zero on START rows only). */
+  readonly users: number;
+}
+
+export interface SequenceEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly ts: number;
+}
+
+/** One user's events in the scope, unordered (sort by (ts, id) before use). */
+export interface UserSequence {
+  readonly userId: string;
+  readonly events: readonly SequenceEvent[];
+}
+
+export interface FunnelStepCount {
+  readonly state: string;
+  readonly users: number;
+  readonly medianMs: number | null;
+  readonly p90Ms: number | null;
+}
+
+export interface FunnelCounts {
+  readonly totalUsers: number;
+  readonly steps: readonly FunnelStepCount[];
+}
+
+export interface SegmentConversion {
+  readonly segment: string;
+  readonly numerator: number;
+  readonly denominator: number;
+}
+
+export interface JourneyEvent extends SequenceEvent {
+  readonly itemId: string;
+  readonly newSession: boolean;
+}
+
+export interface UserState {
+  readonly userId: string;
+  /** The latest non-rating event, or null when the user has none. */
+  readonly last: { readonly type: string; readonly ts: number; readonly eventId: string } | null;
+  /** All events in the graph: changes whenever an event is recorded (cache key for estimated chains). */
+  readonly totalEvents: number;
+}
+
+export type ConversionBreakdown =
+  | 'GENDER' | 'AGE_BAND' | 'LOCATION' | 'CATEGORY' | 'ACQUISITION_MONTH' | 'HAS_FRIEND_WHO_PURCHASED';
+
+export class AnalyticsStore {
+  constructor(private readonly executor: Executor) {}
+
+  /** Cypher path: transitions counted in the database. asOf null closes every user's last session. */
+  async transitionCounts(scope: AnalyticsScope, gapMs: number, asOf: number | null): Promise<TransitionCountRecord[]> {
+    const rows = await this.executor.read(cypher('analytics/transition-counts'), { ...scopeParams(scope), gapMs, asOf });
+    return rows.map((r) => ({ from: str(r, 'from'), to: str(r, 'to'), count: num(r, 'count'), users: num(r, 'users') }));
+  }
+
+  /** TypeScript path: the raw sequences, one per user with at least one event in the scope. */
+  async sequences(scope: AnalyticsScope): Promise<UserSequence[]> {
+    const rows = await this.executor.read(cypher('analytics/sequences'), scopeParams(scope));
+    return rows.map((r) => {
+      const ids = r['ids'] as string[];
+      const types = r['types'] as string[];
+      const ts = r['ts'] as number[];
+      return { userId: str(r, 'userId'), events: ids.map((id, k) => ({ id, type: types[k] as string, ts: ts[k] as number })) };
+    });
+  }
+
+  async funnelCounts(scope: AnalyticsScope, steps: readonly string[], windowMs: number): Promise<FunnelCounts> {
+    const rows = await this.executor.read(cypher('analytics/funnel-counts'), { ...scopeParams(scope), steps: [...steps], windowMs });
+    return {
+      totalUsers: rows[0] !== undefined ? num(rows[0], 'totalUsers') : 0,
+      steps: rows.map((r) => ({ state: str(r, 'state'), users: num(r, 'users'), medianMs: optNum(r, 'medianMs'), p90Ms: optNum(r, 'p90Ms') })),
+    };
+  }
+
+  async conversion(scope: AnalyticsScope, action: string, breakdown: ConversionBreakdown | null): Promise<SegmentConversion[]> {
+    const rows = await this.executor.read(cypher('analytics/conversion-by-segment'), { ...scopeParams(scope), action, breakdown });
+    return rows.map((r) => ({ segment: str(r, 'segment'), numerator: num(r, 'numerator'), denominator: num(r, 'denominator') }));
+  }
+
+  /** null when the user does not exist. */
+  async journey(userId: string, window: TimeWindow, gapMs: number): Promise<JourneyEvent[] | null> {
+    const rows = await this.executor.read(cypher('analytics/journey'), { userId, from: window.from, to: window.to, gapMs });
+    const row = rows[0];
+    if (row === undefined) return null;
+    return (row['events'] as Record<string, unknown>[]).map((e) => ({
+      id: String(e['id']), type: String(e['type']), ts: Number(e['ts']), itemId: String(e['itemId']), newSession: e['newSession'] === true,
+    }));
+  }
+
+  /** null when the user does not exist. */
+  async userState(userId: string): Promise<UserState | null> {
+    const rows = await this.executor.read(cypher('analytics/user-state'), { userId });
+    const r = rows[0];
+    if (r === undefined) return null;
+    const last = r['type'] === null || r['type'] === undefined ? null : { type: str(r, 'type'), ts: num(r, 'ts'), eventId: str(r, 'eventId') };
+    return { userId: str(r, 'userId'), last, totalEvents: num(r, 'totalEvents') };
+  }
+}
+
+const str = (r: Row, k: string): string => String(r[k]);
+const num = (r: Row, k: string): number => Number(r[k]);
+const optNum = (r: Row, k: string): number | null => (r[k] === null || r[k] === undefined ? null : Number(r[k]));

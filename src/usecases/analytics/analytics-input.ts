@@ -1,0 +1,101 @@
+// Parses the GraphQL analytics arguments (segment, time window, chain options) into the storage scope and
+// estimation options, once, with coded errors naming the field. DateTime inputs arrive as ISO-8601 strings.
+import { invalidInput } from '../../domain/errors.ts';
+import { type AnalyticsScope, type AnalyticsSegment, type TimeWindow } from '../../storage/analytics-scope.ts';
+
+export interface WindowArgs {
+  readonly from?: string | null;
+  readonly to?: string | null;
+}
+
+export interface SegmentArgs {
+  readonly userIds?: readonly string[] | null;
+  readonly gender?: string | null;
+  readonly minAge?: number | null;
+  readonly maxAge?: number | null;
+  readonly location?: string | null;
+  readonly categoryId?: string | null;
+  readonly acquiredFrom?: string | null;
+  readonly acquiredTo?: string | null;
+  readonly hasFriendWhoPurchased?: boolean | null;
+}
+
+export interface ChainOptionsArgs {
+  readonly smoothing?: number | null;
+  readonly minSupport?: number | null;
+  readonly sessionGapMinutes?: number | null;
+}
+
+export interface ChainOptions {
+  /** Additive smoothing alpha. */
+  readonly alpha: number;
+  readonly minSupport: number;
+  readonly gapMs: number;
+}
+
+export const DEFAULT_GAP_MINUTES = 30;
+export const DEFAULT_CHAIN_OPTIONS: ChainOptions = { alpha: 0, minSupport: 1, gapMs: DEFAULT_GAP_MINUTES * 60_000 };
+
+export function parseWindow(w: WindowArgs | null | undefined, field = 'window'): TimeWindow {
+  const from = time(w?.from, `${field}.from`);
+  const to = time(w?.to, `${field}.to`);
+  if (from !== null && to !== null && from > to) {
+    throw invalidInput(`${field} is inverted: from (${w?.from}) is after to (${w?.to})`, { field });
+  }
+  return { from, to };
+}
+
+export function parseSegment(s: SegmentArgs | null | undefined): AnalyticsSegment {
+  const minAge = s?.minAge ?? null;
+  const maxAge = s?.maxAge ?? null;
+  if (minAge !== null && maxAge !== null && minAge > maxAge) {
+    throw invalidInput(`segment age range is inverted: minAge ${minAge} > maxAge ${maxAge}`, { field: 'segment.minAge' });
+  }
+  const acquired = parseWindow({ from: s?.acquiredFrom ?? null, to: s?.acquiredTo ?? null }, 'segment.acquired');
+  const userIds = s?.userIds ?? null;
+  if (userIds !== null && userIds.length === 0) {
+    throw invalidInput('segment.userIds is empty: omit it to include every user', { field: 'segment.userIds' });
+  }
+  return {
+    userIds,
+    gender: s?.gender ?? null,
+    minAge,
+    maxAge,
+    location: s?.location ?? null,
+    categoryId: s?.categoryId ?? null,
+    acquiredFrom: acquired.from,
+    acquiredTo: acquired.to,
+    hasFriendWhoPurchased: s?.hasFriendWhoPurchased ?? null,
+  };
+}
+
+export function parseScope(segment: SegmentArgs | null | undefined, window: WindowArgs | null | undefined): AnalyticsScope {
+  return { segment: parseSegment(segment), window: parseWindow(window) };
+}
+
+export function parseChainOptions(o: ChainOptionsArgs | null | undefined): ChainOptions {
+  const alpha = o?.smoothing ?? DEFAULT_CHAIN_OPTIONS.alpha;
+  const minSupport = o?.minSupport ?? DEFAULT_CHAIN_OPTIONS.minSupport;
+  const gapMinutes = o?.sessionGapMinutes ?? DEFAULT_GAP_MINUTES;
+  if (!(alpha >= 0) || !Number.isFinite(alpha)) throw invalidInput('options.smoothing must be a finite number >= 0', { field: 'options.smoothing' });
+  if (!(minSupport >= 1)) throw invalidInput('options.minSupport must be >= 1', { field: 'options.minSupport' });
+  if (!(gapMinutes > 0) || !Number.isFinite(gapMinutes)) {
+    throw invalidInput('options.sessionGapMinutes must be a finite number > 0', { field: 'options.sessionGapMinutes' });
+  }
+  return { alpha, minSupport, gapMs: Math.round(gapMinutes * 60_000) };
+}
+
+/**
+ * The moment sessions are judged open or closed: the end of the window, or now when the window is open-ended
+ * (or ends in the future). A last session is closed (ends in EXIT) when asOf - lastTs > gap.
+ */
+export function asOfFor(window: TimeWindow, now: number): number {
+  return window.to === null ? now : Math.min(window.to, now);
+}
+
+function time(value: string | null | undefined, field: string): number | null {
+  if (value === null || value === undefined) return null;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw invalidInput(`${field} must be an ISO-8601 date-time`, { field });
+  return ms;
+}

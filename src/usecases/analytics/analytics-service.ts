@@ -1,0 +1,110 @@
+// The analytics use cases behind the GraphQL fields: each parses its arguments once (coded errors naming
+// the field), makes the store call(s) and applies the pure markov/stats functions. Results carry internal
+// state names ('view', 'START', ...); the GraphQL State enum maps them to VIEW, START, ...
+import type { AnalyticsStore, ConversionBreakdown } from '../../storage/analytics-store.ts';
+import { analyseAbsorption, toAbsorptionView, type AbsorptionView } from './absorption.ts';
+import {
+  DEFAULT_GAP_MINUTES, asOfFor, parseChainOptions, parseScope, parseWindow,
+  type ChainOptionsArgs, type SegmentArgs, type WindowArgs,
+} from './analytics-input.ts';
+import { conversionRateFor, type ConversionRateView } from './conversion-rate.ts';
+import { DEFAULT_COUNTING_PATHS, emptyPopulation, funnelCountsFor, type CountingPaths } from './counting-paths.ts';
+import { toFunnelView, type FunnelView } from './funnel.ts';
+import { buildJourney, type JourneyView } from './journey.ts';
+import { NextStateForecaster, type NextStateView } from './next-state.ts';
+import { pathProbability, type SequenceProbabilityView } from './sequence-probability.ts';
+import { behaviourState } from './state-names.ts';
+import { estimateScope, toMatrixView, type TransitionMatrixView } from './transition-matrix.ts';
+import { invalidInput, notFound } from '../../domain/errors.ts';
+
+export interface ScopeArgs {
+  readonly segment?: SegmentArgs | null;
+  readonly window?: WindowArgs | null;
+  readonly options?: ChainOptionsArgs | null;
+}
+
+export interface AnalyticsServiceOptions {
+  readonly now: () => number;
+  /** Which counting path each query uses; default DEFAULT_COUNTING_PATHS (the benchmark's faster ones). */
+  readonly paths?: Partial<CountingPaths>;
+}
+
+export const DEFAULT_CONVERSION_WINDOW_HOURS = 72;
+const MAX_FUNNEL_STEPS = 20;
+
+export class AnalyticsService {
+  private readonly now: () => number;
+  private paths: CountingPaths;
+  private readonly forecaster: NextStateForecaster;
+
+  constructor(private readonly store: AnalyticsStore, options: AnalyticsServiceOptions) {
+    this.now = options.now;
+    this.paths = { ...DEFAULT_COUNTING_PATHS, ...options.paths };
+    this.forecaster = new NextStateForecaster(store, this.now, () => this.paths.transitions);
+  }
+
+  /** Switches counting paths (tests and the benchmark compare both on the same service). */
+  usePaths(paths: Partial<CountingPaths>): void {
+    this.paths = { ...this.paths, ...paths };
+  }
+
+  async transitionMatrix(args: ScopeArgs): Promise<TransitionMatrixView> {
+    const scope = parseScope(args.segment, args.window);
+    return toMatrixView(await estimateScope(this.store, scope, parseChainOptions(args.options), this.now(), this.paths.transitions));
+  }
+
+  async sequenceProbability(args: ScopeArgs & { readonly states: readonly string[] }): Promise<SequenceProbabilityView> {
+    if (args.states.length === 0) throw invalidInput('states must contain at least one state', { field: 'states' });
+    const scope = parseScope(args.segment, args.window);
+    const { chain } = await estimateScope(this.store, scope, parseChainOptions(args.options), this.now(), this.paths.transitions);
+    return pathProbability(chain, args.states);
+  }
+
+  async absorption(args: ScopeArgs): Promise<AbsorptionView> {
+    const scope = parseScope(args.segment, args.window);
+    const { chain } = await estimateScope(this.store, scope, parseChainOptions(args.options), this.now(), this.paths.transitions);
+    return toAbsorptionView(analyseAbsorption(chain));
+  }
+
+  nextState(args: { readonly userId: string; readonly steps?: number | null }): Promise<NextStateView> {
+    return this.forecaster.forecast(args.userId, args.steps ?? 1);
+  }
+
+  async conversionRate(args: {
+    readonly action: string;
+    readonly segment?: SegmentArgs | null;
+    readonly window?: WindowArgs | null;
+    readonly breakdown?: ConversionBreakdown | null;
+  }): Promise<ConversionRateView> {
+    const action = behaviourState(args.action, 'action');
+    return conversionRateFor(this.store, parseScope(args.segment, args.window), action, args.breakdown ?? null);
+  }
+
+  async funnel(args: {
+    readonly steps: readonly string[];
+    readonly segment?: SegmentArgs | null;
+    readonly window?: WindowArgs | null;
+    readonly conversionWindowHours?: number | null;
+  }): Promise<FunnelView> {
+    if (args.steps.length === 0 || args.steps.length > MAX_FUNNEL_STEPS) {
+      throw invalidInput(`a funnel needs 1..${MAX_FUNNEL_STEPS} steps`, { field: 'steps' });
+    }
+    const steps = args.steps.map((s, k) => behaviourState(s, `steps[${k}]`));
+    const hours = args.conversionWindowHours ?? DEFAULT_CONVERSION_WINDOW_HOURS;
+    if (!(hours > 0) || !Number.isFinite(hours)) {
+      throw invalidInput('conversionWindowHours must be a finite number > 0', { field: 'conversionWindowHours' });
+    }
+    const scope = parseScope(args.segment, args.window);
+    const counts = await funnelCountsFor(this.store, scope, steps, Math.round(hours * 3_600_000), this.paths.funnel);
+    if (counts.totalUsers === 0) throw emptyPopulation();
+    return toFunnelView(counts);
+  }
+
+  async journey(args: { readonly userId: string; readonly window?: WindowArgs | null }): Promise<JourneyView> {
+    const window = parseWindow(args.window);
+    const gapMs = DEFAULT_GAP_MINUTES * 60_000;
+    const events = await this.store.journey(args.userId, window, gapMs);
+    if (events === null) throw notFound('user', args.userId);
+    return buildJourney(args.userId, events, asOfFor(window, this.now()), gapMs);
+  }
+}
