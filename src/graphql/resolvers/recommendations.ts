@@ -1,0 +1,55 @@
+import { asItemId, asUserId } from '../../domain/ids.ts';
+import { encodeRankCursor, parseFirst, parseRecommendArgs, requireId, type RecommendArgs } from '../../usecases/recommend/parse-args.ts';
+import type { RecommendationPage, RecommendedItem, ScoredItem } from '../../usecases/recommend/recs-service.ts';
+import type { GraphModelSummary } from '../../usecases/recommend/graph-model-cache.ts';
+import type { PersonSuggestion, SourceName, Strategy } from '../../usecases/recommend/types.ts';
+import type { GraphContext } from '../context.ts';
+import type { ResolverSet } from '../schema.ts';
+import { reasonResolvers } from './recommendation-reasons.ts';
+
+/**
+ * Thin: parse arguments, one use case call, prime the item loader with the items the use case already
+ * read (so `item { ... }` costs no extra round trip), return. Reasons resolve their users, items,
+ * categories and tags through the per-request loaders.
+ */
+export const recommendationResolvers: ResolverSet = {
+  Query: {
+    recommendations: async (_: unknown, args: RecommendArgs, ctx: GraphContext) =>
+      toConnection(await ctx.services.recs.recommend(parseRecommendArgs(args)), ctx),
+    friendRecommendations: async (_: unknown, args: { userId: string; first?: number | null; after?: string | null }, ctx: GraphContext) =>
+      toConnection(await ctx.services.recs.recommend(parseRecommendArgs({ ...args, strategy: 'SOCIAL' })), ctx),
+    similarItems: async (_: unknown, args: { itemId: string; first?: number | null }, ctx: GraphContext) => {
+      const items = await ctx.services.recs.similarItems(asItemId(requireId('itemId', args.itemId)), parseFirst(args.first, 10));
+      for (const s of items) ctx.loaders.item.prime(s.itemId, s.item);
+      return items;
+    },
+    peopleYouMayKnow: (_: unknown, args: { userId: string; first?: number | null }, ctx: GraphContext) =>
+      ctx.services.recs.peopleYouMayKnow(asUserId(requireId('userId', args.userId)), parseFirst(args.first, 10)),
+  },
+  Mutation: {
+    refreshGraphModel: (_: unknown, args: { writeEmbeddings?: boolean | null }, ctx: GraphContext) =>
+      ctx.services.recs.refreshGraphModel(args.writeEmbeddings ?? true),
+  },
+  Recommendation: {
+    item: (r: RecommendedItem, _: unknown, ctx: GraphContext) => ctx.loaders.item.load(r.itemId),
+    sources: (r: RecommendedItem): Strategy[] => [...new Set(r.sources.map(publicSource))],
+  },
+  ScoredItem: {
+    item: (s: ScoredItem, _: unknown, ctx: GraphContext) => ctx.loaders.item.load(s.itemId),
+  },
+  PersonSuggestion: {
+    user: (p: PersonSuggestion, _: unknown, ctx: GraphContext) => ctx.loaders.user.load(p.userId),
+  },
+  GraphModelInfo: {
+    fittedAt: (s: GraphModelSummary) => s.fittedAt,
+  },
+  ...reasonResolvers,
+};
+
+function toConnection(page: RecommendationPage, ctx: GraphContext) {
+  for (const r of page.items) ctx.loaders.item.prime(r.itemId, r.item);
+  const edges = page.items.map((node, k) => ({ cursor: encodeRankCursor(page.offset + k + 1), node }));
+  return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, strategy: page.strategy };
+}
+
+const publicSource = (s: SourceName): Strategy => (s === 'TRENDING' ? 'POPULAR' : s);

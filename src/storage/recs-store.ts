@@ -1,0 +1,137 @@
+import type { CategoryId, ItemId, TagId, UserId } from '../domain/ids.ts';
+import type { Candidate, ItemFacts, PersonSuggestion, RecsFilter, UserContext } from '../usecases/recommend/types.ts';
+import { cypher } from './cypher-files.ts';
+import type { Executor, Row } from './executor.ts';
+
+/** Parameters of the Cypher strategies besides the filter: exactly the `:param` lines of each file. */
+export type StrategyParams = Readonly<Record<string, number | boolean | string | null>>;
+
+/**
+ * Runs the files of cypher/recs/ (one round trip each) and maps their rows to candidates with reasons.
+ * The filter block every strategy file shares gets its parameters from `filterParams`.
+ */
+export class RecsStore {
+  constructor(private readonly executor: Executor) {}
+
+  async userContext(userId: UserId): Promise<UserContext | null> {
+    const [row] = await this.executor.read(cypher('recs/user-context'), { userId });
+    if (row === undefined) return null;
+    const items = (row['items'] as Row[]).map((i) => ({
+      itemId: String(i['itemId']) as ItemId,
+      weight: Number(i['weight'] ?? 0),
+      purchases: Number(i['purchases'] ?? 0),
+      lastTs: i['lastTs'] == null ? null : Number(i['lastTs']),
+    }));
+    return { userId, items, friends: ids<UserId>(row['friends']), following: ids<UserId>(row['following']) };
+  }
+
+  async popular(userId: UserId, filter: RecsFilter, p: StrategyParams, limit: number): Promise<Candidate[]> {
+    const rows = await this.run('recs/popular', userId, filter, p, limit);
+    return rows.map((r) => ({
+      itemId: String(r['id']) as ItemId,
+      score: Number(r['score']),
+      reason: { kind: 'POPULAR', categoryId: r['categoryId'] == null ? null : (String(r['categoryId']) as CategoryId), interactions: Number(r['interactions']), trending: false },
+    }));
+  }
+
+  async trending(userId: UserId, filter: RecsFilter, p: StrategyParams, limit: number): Promise<Candidate[]> {
+    const rows = await this.run('recs/trending', userId, filter, p, limit);
+    return rows.map((r) => ({
+      itemId: String(r['id']) as ItemId,
+      score: Number(r['score']),
+      reason: { kind: 'POPULAR', categoryId: null, interactions: Number(r['events']), trending: true },
+    }));
+  }
+
+  async itemCf(userId: UserId, filter: RecsFilter, p: StrategyParams, limit: number): Promise<Candidate[]> {
+    const rows = await this.run('recs/item-cf', userId, filter, p, limit);
+    return rows.map((r) => ({ itemId: String(r['id']) as ItemId, score: Number(r['score']), reason: { kind: 'SIMILAR_TO_ITEMS', itemIds: ids<ItemId>(r['via']) } }));
+  }
+
+  async userCf(userId: UserId, filter: RecsFilter, p: StrategyParams, limit: number): Promise<Candidate[]> {
+    const rows = await this.run('recs/user-cf', userId, filter, p, limit);
+    return rows.map((r) => ({ itemId: String(r['id']) as ItemId, score: Number(r['score']), reason: { kind: 'SIMILAR_USERS', userIds: ids<UserId>(r['users']) } }));
+  }
+
+  async content(userId: UserId, filter: RecsFilter, p: StrategyParams, limit: number): Promise<Candidate[]> {
+    const rows = await this.run('recs/content', userId, filter, p, limit);
+    return rows.map((r) => {
+      const features = ids<string>(r['features']);
+      return {
+        itemId: String(r['id']) as ItemId,
+        score: Number(r['score']),
+        reason: {
+          kind: 'SHARED_ATTRIBUTES',
+          categoryIds: features.filter((f) => f.startsWith('c:')).map((f) => f.slice(2) as CategoryId),
+          tagIds: features.filter((f) => f.startsWith('t:')).map((f) => f.slice(2) as TagId),
+        },
+      };
+    });
+  }
+
+  async social(userId: UserId, filter: RecsFilter, p: StrategyParams, limit: number): Promise<Candidate[]> {
+    const rows = await this.run('recs/social', userId, filter, p, limit);
+    return rows.map((r) => ({
+      itemId: String(r['id']) as ItemId,
+      score: Number(r['score']),
+      reason: { kind: 'FRIENDS_LIKED', friendIds: ids<UserId>(r['friends']), count: Number(r['count']), buyers: Number(r['buyers']) },
+    }));
+  }
+
+  async similarItems(itemId: ItemId, limit: number): Promise<Candidate[]> {
+    const rows = await this.executor.read(cypher('recs/similar-items'), { itemId, limit });
+    return rows.map((r) => ({ itemId: String(r['id']) as ItemId, score: Number(r['score']), reason: { kind: 'CO_INTERACTED', itemIds: [itemId], count: Number(r['coUsers']) } }));
+  }
+
+  async peopleYouMayKnow(userId: UserId, p: StrategyParams, limit: number): Promise<PersonSuggestion[]> {
+    const rows = await this.executor.read(cypher('recs/people-you-may-know'), { ...p, userId, limit });
+    return rows.map((r) => {
+      const mutualFriends = Number(r['mutualFriends']);
+      const sharedItems = Number(r['sharedItems']);
+      return {
+        userId: String(r['id']) as UserId,
+        score: Number(r['score']),
+        mutualFriends,
+        sharedItems,
+        reasons: [
+          ...(mutualFriends > 0 ? [{ kind: 'MUTUAL_FRIENDS' as const, friendIds: ids<UserId>(r['mutualIds']), count: mutualFriends }] : []),
+          ...(sharedItems > 0 ? [{ kind: 'SHARED_ITEMS' as const, itemIds: ids<ItemId>(r['sharedItemIds']), count: sharedItems }] : []),
+        ],
+      };
+    });
+  }
+
+  /** Items by id with categories, tags, price and popularity; missing ids are absent from the map. */
+  async itemFacts(itemIds: readonly ItemId[]): Promise<Map<ItemId, ItemFacts>> {
+    const out = new Map<ItemId, ItemFacts>();
+    if (itemIds.length === 0) return out;
+    const rows = await this.executor.read(cypher('recs/item-facts'), { ids: [...new Set(itemIds)] });
+    for (const r of rows) {
+      const i = r['item'] as Row;
+      const facts: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(i)) if (v !== null) facts[k] = v;
+      out.set(String(i['id']) as ItemId, facts as unknown as ItemFacts);
+    }
+    return out;
+  }
+
+  private run(file: string, userId: UserId, filter: RecsFilter, p: StrategyParams, limit: number): Promise<Row[]> {
+    return this.executor.read(cypher(file), { ...p, ...filterParams(filter), userId, limit });
+  }
+}
+
+/** The shared filter block's parameters. */
+export function filterParams(f: RecsFilter): Record<string, unknown> {
+  return {
+    excludeSeen: f.excludeSeen,
+    excludePurchased: f.excludePurchased,
+    excludeItemIds: [...f.excludeItemIds],
+    categoryIds: [...f.categoryIds],
+    minPrice: f.minPrice,
+    maxPrice: f.maxPrice,
+  };
+}
+
+function ids<T extends string>(v: unknown): T[] {
+  return Array.isArray(v) ? v.map((x) => String(x) as T) : [];
+}

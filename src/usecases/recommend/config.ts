@@ -1,0 +1,50 @@
+// Every tunable of the recommendation capability in one place. Time constants are milliseconds.
+// Hybrid weights: per-source scores are divided by the source's maximum before weighting, so the weights are
+// directly comparable. GRAPH (GF-CF) leads because it is the strongest single model in the offline
+// evaluation of src/algorithms/recs (GF-CF > EASE > item kNN > user kNN > popularity on the RecBole-style
+// protocol); the Cypher CF sources add explainable evidence, SOCIAL the friend signal, POPULAR a small prior.
+// These are provisional defaults until `npm run eval` reports a tuned hybrid (see the report of issue 3).
+import type { Weighting } from '../../algorithms/recs/index.ts';
+import type { SourceName } from './types.ts';
+
+const DAY = 86_400_000;
+
+export interface RecsConfig {
+  readonly hybridWeights: Readonly<Record<SourceName, number>>;
+  /** Order of the cold-start cascade for users with no positive interaction. */
+  readonly coldStartCascade: readonly SourceName[];
+  readonly popular: { readonly halfLifeMs: number };
+  readonly trending: { readonly windowMs: number; readonly halfLifeMs: number };
+  readonly social: { readonly halfLifeMs: number; readonly friendWeight: number; readonly followWeight: number };
+  readonly userCf: { readonly neighbours: number };
+  readonly content: { readonly categoryWeight: number; readonly tagWeight: number; readonly itemBias: number; readonly userBias: number };
+  readonly people: { readonly mutualWeight: number; readonly tasteWeight: number };
+  readonly graph: {
+    readonly alpha: number;
+    readonly rank: number;
+    readonly weighting: Weighting;
+    readonly withFriends: boolean;
+    /** Weight of the friends' normalized interactions next to the user's own normalized GF-CF scores. */
+    readonly socialBeta: number;
+    readonly embeddingDims: number;
+    readonly seed: number;
+  };
+  /** Candidates fetched per source when results are blended, filtered in memory or diversified. */
+  readonly candidatePool: number;
+  /** How many items / users a reason names at most. */
+  readonly viaLimit: number;
+}
+
+export const RECS_CONFIG: RecsConfig = {
+  hybridWeights: { GRAPH: 1.0, ITEM_CF: 0.6, USER_CF: 0.4, CONTENT: 0.3, SOCIAL: 0.5, POPULAR: 0.1, TRENDING: 0.1 },
+  coldStartCascade: ['SOCIAL', 'CONTENT', 'POPULAR'],
+  popular: { halfLifeMs: 14 * DAY },
+  trending: { windowMs: 7 * DAY, halfLifeMs: 1 * DAY },
+  social: { halfLifeMs: 30 * DAY, friendWeight: 1.0, followWeight: 0.5 },
+  userCf: { neighbours: 20 },
+  content: { categoryWeight: 1.0, tagWeight: 0.5, itemBias: 0.1, userBias: 0.0 },
+  people: { mutualWeight: 1.0, tasteWeight: 0.25 },
+  graph: { alpha: 0.3, rank: 64, weighting: 'log1p', withFriends: true, socialBeta: 0.3, embeddingDims: 64, seed: 1 },
+  candidatePool: 100,
+  viaLimit: 3,
+};

@@ -1,0 +1,28 @@
+// The parameters each Cypher strategy file receives from the API, besides userId, the filter block and
+// limit. They equal the `// :param` lines documented in cypher/recs/*.cypher (a test checks it), so an analyst
+// running a file as documented gets the API's ranking.
+import type { StrategyParams } from '../../storage/recs-store.ts';
+import type { RecsConfig } from './config.ts';
+
+export type CypherSource = 'POPULAR' | 'TRENDING' | 'ITEM_CF' | 'USER_CF' | 'CONTENT' | 'SOCIAL';
+
+export function strategyParams(source: CypherSource, cfg: RecsConfig, now: number): StrategyParams {
+  switch (source) {
+    case 'POPULAR':
+      return { now, halfLifeMs: cfg.popular.halfLifeMs };
+    case 'TRENDING':
+      return { now, windowMs: cfg.trending.windowMs, halfLifeMs: cfg.trending.halfLifeMs };
+    case 'ITEM_CF':
+      return { viaLimit: cfg.viaLimit };
+    case 'USER_CF':
+      return { neighbours: cfg.userCf.neighbours, viaLimit: cfg.viaLimit };
+    case 'CONTENT':
+      return { ...cfg.content, viaLimit: cfg.viaLimit };
+    case 'SOCIAL':
+      return { now, halfLifeMs: cfg.social.halfLifeMs, friendWeight: cfg.social.friendWeight, followWeight: cfg.social.followWeight, viaLimit: cfg.viaLimit };
+  }
+}
+
+export function peopleParams(cfg: RecsConfig): StrategyParams {
+  return { mutualWeight: cfg.people.mutualWeight, tasteWeight: cfg.people.tasteWeight, viaLimit: cfg.viaLimit };
+}
