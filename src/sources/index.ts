@@ -37,3 +37,4 @@ export { createTaobaoSource, type TaobaoSourceOptions } from './taobao/taobao-so
 export { createGenericSource, type GenericSourceOptions } from './generic/generic-source.ts';
 export { GENERIC_COLUMNS, GENERIC_TABLES, type ColumnMapping, type GenericTable } from './generic/generic-columns.ts';
 export { GENERIC_FORMAT_DOC } from './generic/format-doc.ts';
+export type { BatchedDataSource } from './shared/batched-source.ts';

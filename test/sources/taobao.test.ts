@@ -65,6 +65,12 @@ describe('taobao source on a fixture', () => {
     expect((counts.event ?? 0) + (counts.rejected ?? 0)).toBe(11);
   });
 
+  it('hands out the same rows in batches', async () => {
+    const flat: unknown[] = [];
+    for await (const batch of createTaobaoSource({ file }).batches()) flat.push(...batch);
+    expect(flat).toEqual((await collect(createTaobaoSource({ file }))).rows);
+  });
+
   it('gives identical ids when the file is re-read', async () => {
     const ids = async (): Promise<string[]> =>
       ofKind((await collect(createTaobaoSource({ file }))).rows, 'event').map((r) => r.event.id);

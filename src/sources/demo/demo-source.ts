@@ -1,5 +1,5 @@
-import type { DataSource, IngestRecord } from '../../domain/ingest.ts';
-import { flattenBatches } from '../shared/flatten-batches.ts';
+import type { IngestRecord } from '../../domain/ingest.ts';
+import { type BatchedDataSource, batchedSource } from '../shared/batched-source.ts';
 import { buildCatalog, categoryRecords, itemRecord, tagRecords } from './catalog.ts';
 import { DEMO_PRESETS, type DemoOptions, type DemoPreset, type ResolvedDemoOptions, resolveDemoOptions } from './demo-options.ts';
 import { expectedFriendships, friendBatches } from './friend-graph.ts';
@@ -14,13 +14,10 @@ const BATCH = 2048;
  * typed arrays sized by users/items; events stream in batches, so millions cost no memory.
  * Options are validated here, once; rows() can be called repeatedly and yields the same rows each time.
  */
-export function createDemoSource(options: DemoOptions): DataSource {
+export function createDemoSource(options: DemoOptions): BatchedDataSource {
   const o = resolveDemoOptions(options);
-  return {
-    name: 'demo',
-    estimatedRows: o.categories + o.tags + o.items + o.users + expectedFriendships(o) + o.eventsTarget,
-    rows: () => flattenBatches<IngestRecord>(() => demoBatches(o)),
-  };
+  const estimatedRows = o.categories + o.tags + o.items + o.users + expectedFriendships(o) + o.eventsTarget;
+  return batchedSource('demo', estimatedRows, () => demoBatches(o));
 }
 
 /** A preset's options, with optional overrides (e.g. another seed). */

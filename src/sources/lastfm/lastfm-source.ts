@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { invalidInput } from '../../domain/errors.ts';
 import { asItemId, asTagId, asUserId } from '../../domain/ids.ts';
-import type { DataSource, SourceRow } from '../../domain/ingest.ts';
-import { flattenBatches } from '../shared/flatten-batches.ts';
+import type { SourceRow } from '../../domain/ingest.ts';
+import { type BatchedDataSource, batchedSource } from '../shared/batched-source.ts';
 import { rejected } from '../shared/rejection.ts';
 import { LASTFM_ESTIMATED_ROWS, LASTFM_FILES } from './lastfm-files.ts';
 import { parseIntColumns, readLastfmTable } from './lastfm-table.ts';
@@ -27,12 +27,8 @@ export const lastfmTagId = (id: number) => asTagId(`lfm-t${id}`);
  * user's first appearance in any file. Rows read are therefore not 1:1 with records for the friend
  * and tagging files; every rejected line is still reported with file:line.
  */
-export function createLastfmSource(options: LastfmSourceOptions): DataSource {
-  return {
-    name: 'lastfm',
-    estimatedRows: LASTFM_ESTIMATED_ROWS,
-    rows: () => flattenBatches(() => lastfmBatches(options.dir)),
-  };
+export function createLastfmSource(options: LastfmSourceOptions): BatchedDataSource {
+  return batchedSource('lastfm', LASTFM_ESTIMATED_ROWS, () => lastfmBatches(options.dir));
 }
 
 async function* lastfmBatches(dir: string): AsyncGenerator<readonly SourceRow[]> {

@@ -2,8 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { EVENT_TYPES } from '../../domain/events.ts';
 import { invalidInput } from '../../domain/errors.ts';
 import { asCategoryId, asEventId, asItemId, asUserId } from '../../domain/ids.ts';
-import type { DataSource, SourceRow } from '../../domain/ingest.ts';
-import { flattenBatches } from '../shared/flatten-batches.ts';
+import type { SourceRow } from '../../domain/ingest.ts';
+import { type BatchedDataSource, batchedSource } from '../shared/batched-source.ts';
 import { readLineBatches } from '../shared/read-lines.ts';
 import { rejected } from '../shared/rejection.ts';
 import { OccurrenceCounter } from './occurrence-counter.ts';
@@ -25,11 +25,11 @@ const RECORDS_PER_LINE = 1.7;
  * first row). Event ids are derived from the row content, so they survive re-exports that reorder or
  * add lines: `tb-<user>-<item>-<type>-<seconds>-<k>`, where k counts earlier identical rows.
  */
-export function createTaobaoSource(options: TaobaoSourceOptions): DataSource {
+export function createTaobaoSource(options: TaobaoSourceOptions): BatchedDataSource {
   const { file } = options;
   const size = existsSync(file) ? statSync(file).size : undefined;
-  const base = { name: 'taobao', rows: () => flattenBatches(() => taobaoBatches(file)) };
-  return size === undefined ? base : { ...base, estimatedRows: Math.round((size / BYTES_PER_LINE) * RECORDS_PER_LINE) };
+  const estimatedRows = size === undefined ? undefined : Math.round((size / BYTES_PER_LINE) * RECORDS_PER_LINE);
+  return batchedSource('taobao', estimatedRows, () => taobaoBatches(file));
 }
 
 async function* taobaoBatches(file: string): AsyncGenerator<readonly SourceRow[]> {
