@@ -13,3 +13,6 @@ export { fitItemKnn, itemCosineNeighbours, type ItemKnnModel, type ItemKnnOption
 export { fitUserKnn, type UserKnnOptions } from './user-knn.ts';
 export { fitPopularity } from './popularity.ts';
 export { withSocial, type SocialOptions, type SocialRecommender, type FriendSignal, type NewUserInput } from './social.ts';
+export { spmm, spmmRows } from './spmm.ts';
+export { fitLightGcn, normalizedAdjacency, type LightGcnModel, type LightGcnOptions } from './lightgcn.ts';
+export { fitSocialEase, type SocialEaseOptions } from './social-ease.ts';

@@ -1,0 +1,142 @@
+// The strategies compared by the evaluation, each with a small hyper-parameter grid. The grid point is chosen
+// on the validation split (NDCG@10, ties: earlier grid point) and only that point is scored on test.
+// A strategy may build on the point chosen for an earlier one (the social variants reuse their base's
+// choice), so strategies run in the listed order. Fits that several grid points share are memoized.
+import {
+  fitEase,
+  fitGfcf,
+  fitItemKnn,
+  fitLightGcn,
+  fitPopularity,
+  fitSocialEase,
+  fitUserKnn,
+  weightInteractions,
+  withSocial,
+  type Recommender,
+  type Weighting,
+} from '../algorithms/recs/index.ts';
+import type { EvalContext } from './context.ts';
+
+export type Params = Readonly<Record<string, number | string>>;
+
+export interface GridPoint {
+  readonly params: Params;
+  readonly fit: () => Recommender;
+}
+
+export interface Strategy {
+  readonly name: string;
+  /** Whether the strategy uses the friend graph. */
+  readonly social: boolean;
+  grid(ctx: EvalContext, chosen: ReadonlyMap<string, Params>): GridPoint[];
+}
+
+const memo = <T>(f: () => T): (() => T) => {
+  let v: T | undefined;
+  let done = false;
+  return () => {
+    if (!done) {
+      v = f();
+      done = true;
+    }
+    return v as T;
+  };
+};
+
+const weighted = (ctx: EvalContext, w: Weighting) => weightInteractions(ctx.train, w);
+const num = (p: Params | undefined, k: string, dflt: number): number => (typeof p?.[k] === 'number' ? (p[k] as number) : dflt);
+const str = (p: Params | undefined, k: string, dflt: string): string => (typeof p?.[k] === 'string' ? (p[k] as string) : dflt);
+
+const EASE_GRID: readonly (readonly [number, number])[] = [
+  [100, 0],
+  [50, 1],
+  [20, 2],
+];
+
+export const STRATEGIES: readonly Strategy[] = [
+  { name: 'POPULAR', social: false, grid: (ctx) => [{ params: {}, fit: () => fitPopularity(ctx.train) }] },
+  {
+    name: 'ITEM_CF',
+    social: false,
+    grid: (ctx) =>
+      (['binary', 'log1p'] as const).flatMap((weighting) =>
+        [50, 200].map((neighbours) => ({
+          params: { weighting, neighbours, shrink: 10 },
+          fit: () => fitItemKnn(weighted(ctx, weighting), { neighbours, shrink: 10 }),
+        })),
+      ),
+  },
+  {
+    name: 'USER_CF',
+    social: false,
+    grid: (ctx) =>
+      (['binary', 'log1p'] as const).flatMap((weighting) =>
+        [30, 100].map((neighbours) => ({
+          params: { weighting, neighbours, shrink: 10 },
+          fit: () => fitUserKnn(weighted(ctx, weighting), { neighbours, shrink: 10 }),
+        })),
+      ),
+  },
+  {
+    name: 'GF-CF',
+    social: false,
+    grid: (ctx) =>
+      (['binary', 'log1p'] as const).flatMap((weighting) =>
+        [0, 0.1].map((alpha) => ({
+          params: { weighting, alpha, rank: 32 },
+          fit: () => fitGfcf(weighted(ctx, weighting), { alpha, rank: 32 }),
+        })),
+      ),
+  },
+  {
+    name: 'LIGHTGCN',
+    social: false,
+    grid: (ctx) =>
+      (['svd', 'random'] as const).map((init) => ({
+        params: { init, layers: 3, dim: 64 },
+        fit: () => fitLightGcn(ctx.train, { init, layers: 3, dim: 64 }),
+      })),
+  },
+  {
+    name: 'LIGHTGCN+SOCIAL',
+    social: true,
+    grid: (ctx, chosen) => {
+      const init = str(chosen.get('LIGHTGCN'), 'init', 'svd') as 'svd' | 'random';
+      return [0.5, 1].map((socialWeight) => ({
+        params: { init, layers: 3, dim: 64, socialWeight },
+        fit: () => fitLightGcn(ctx.train, { init, layers: 3, dim: 64, social: ctx.friends, socialWeight }),
+      }));
+    },
+  },
+  {
+    name: 'EASE',
+    social: false,
+    grid: (ctx) =>
+      EASE_GRID.map(([lambda, rho]) => ({
+        params: { weighting: 'binary', lambda, rho },
+        fit: () => fitEase(weighted(ctx, 'binary'), { lambda, rho }),
+      })),
+  },
+  {
+    name: 'EASE+SOCIAL',
+    social: true,
+    grid: (ctx, chosen) => {
+      const base = chosen.get('EASE');
+      const lambda = num(base, 'lambda', 50);
+      const rho = num(base, 'rho', 1);
+      const x = memo(() => weighted(ctx, 'binary'));
+      const log = memo(() => weighted(ctx, 'log1p'));
+      return [0.25, 0.5].flatMap((friendWeight) => {
+        const model = memo(() => fitSocialEase(x(), ctx.friends, { lambda, rho, friendWeight }));
+        return [0, 0.05, 0.1].map((beta) => ({
+          params: { weighting: 'binary', lambda, rho, friendWeight, friendTermBeta: beta, friendSignal: 'interactions' },
+          fit: () => (beta === 0 ? model() : withSocial(model(), ctx.friends, log(), { beta, signal: 'interactions' })),
+        }));
+      });
+    },
+  },
+];
+
+export function strategyByName(name: string): Strategy | undefined {
+  return STRATEGIES.find((s) => s.name.toLowerCase() === name.toLowerCase());
+}
