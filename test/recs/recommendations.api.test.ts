@@ -1,0 +1,145 @@
+// The recommendation API over HTTP (yoga.fetch) against the real Neo4j: every strategy with its reasons,
+// the other recommendation queries, coded errors, live updates and the round-trip budget of a page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asCategoryId, asEventId, asItemId, asTagId, asUserId } from '../../src/domain/ids.ts';
+import type { GraphConnection } from '../../src/storage/connect.ts';
+import { GraphWriter } from '../../src/storage/graph-writer.ts';
+import { createTestApi } from '../support/api.ts';
+import { openTestGraph } from '../support/graph.ts';
+import { writeShop } from './fixture.ts';
+
+type Edge = { node: { item: { id: string }; score: number; sources: string[]; reasons: { __typename: string; kind: string; text: string }[] } };
+type Conn = { edges: Edge[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; strategy: string };
+
+const REASONS = `reasons { __typename kind text
+  ... on SimilarToItemsReason { items { id } }
+  ... on FriendsLikedReason { friends { id name } count }
+  ... on SharedAttributesReason { categories { id name } tags { id name } }
+  ... on PopularReason { category { id name } interactions }
+  ... on GraphNeighboursReason { viaItems { id title } viaUsers { id } }
+  ... on SimilarUsersReason { users { id } } }`;
+const RECS = `query($userId: ID!, $strategy: Strategy, $first: Int, $after: String, $filter: RecommendationFilter, $diversity: DiversityInput) {
+  recommendations(userId: $userId, strategy: $strategy, first: $first, after: $after, filter: $filter, diversity: $diversity) {
+    strategy edges { cursor node { item { id title categories { name } } score sources ${REASONS} } } pageInfo { hasNextPage endCursor } } }`;
+
+describe('recommendations API over HTTP', () => {
+  let graph: GraphConnection;
+  let gql: ReturnType<typeof createTestApi>['gql'];
+  const recs = async (vars: Record<string, unknown>): Promise<Conn> => {
+    const r = await gql(RECS, vars);
+    expect(r.body.errors, JSON.stringify(r.body.errors)).toBeUndefined();
+    return (r.body.data as { recommendations: Conn }).recommendations;
+  };
+  const errorCode = async (query: string, vars: Record<string, unknown> = {}) => (await gql(query, vars)).body.errors?.[0]?.extensions?.['code'];
+
+  beforeAll(async () => {
+    graph = await openTestGraph();
+    await writeShop(graph.executor);
+    // 30 more items that zed and alice's friend bob browsed, so a page of 20 can fill up.
+    const w = new GraphWriter(graph.executor);
+    const more = Array.from({ length: 30 }, (_, k) => `p${String(k + 1).padStart(2, '0')}`);
+    await w.items(more.map((id, k) => ({ id: asItemId(id), title: `Product ${id}`, price: 5 + k, categoryIds: [asCategoryId(['A', 'B', 'C'][k % 3]!)], tagIds: [asTagId(k % 2 === 0 ? 't1' : 't2')] })));
+    await w.users([{ id: asUserId('zed'), name: 'Zed' }]);
+    let n = 0;
+    await w.events([
+      { id: asEventId('z0'), userId: asUserId('zed'), itemId: asItemId('i1'), type: 'purchase', ts: Date.now() },
+      ...more.flatMap((id) => [
+        { id: asEventId(`z${++n}`), userId: asUserId('zed'), itemId: asItemId(id), type: 'view' as const, ts: Date.now() - n * 60_000 },
+        { id: asEventId(`b${n}`), userId: asUserId('bob'), itemId: asItemId(id), type: n % 4 === 0 ? ('purchase' as const) : ('view' as const), ts: Date.now() },
+      ]),
+    ]);
+    gql = createTestApi(graph).gql;
+  });
+  afterAll(async () => graph.close());
+
+  for (const strategy of ['POPULAR', 'ITEM_CF', 'USER_CF', 'CONTENT', 'SOCIAL', 'GRAPH', 'HYBRID']) {
+    it(`${strategy}: ranked items with reasons, never one alice already has`, async () => {
+      const conn = await recs({ userId: 'alice', strategy, first: 5 });
+      expect(conn.strategy).toBe(strategy);
+      expect(conn.edges.length).toBeGreaterThan(0);
+      expect(conn.edges.length).toBeLessThanOrEqual(5);
+      for (const e of conn.edges) {
+        expect(['i1', 'i2']).not.toContain(e.node.item.id);
+        expect(e.node.reasons.length).toBeGreaterThan(0);
+        expect(e.node.reasons[0]!.text.length).toBeGreaterThan(5);
+        if (strategy !== 'HYBRID') expect(e.node.sources).toEqual([strategy]);
+      }
+      const scores = conn.edges.map((e) => e.node.score);
+      expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    });
+  }
+
+  it('SOCIAL reasons name the friends (N friends bought this)', async () => {
+    const conn = await recs({ userId: 'frank', strategy: 'SOCIAL', first: 50 });
+    expect(conn.edges[0]!.node.reasons[0]).toMatchObject({ kind: 'FRIENDS_LIKED', count: 1, text: 'Bob (a friend) bought this' });
+    const i1 = conn.edges.find((e) => e.node.item.id === 'i1');
+    expect(i1?.node.reasons[0]).toMatchObject({
+      __typename: 'FriendsLikedReason', kind: 'FRIENDS_LIKED', count: 2, friends: [{ id: 'bob', name: 'Bob' }, { id: 'carol', name: 'Carol' }],
+      text: 'Bob and Carol (2 friends) liked this',
+    });
+  });
+
+  it('pages through HYBRID with cursors, without repeats', async () => {
+    const p1 = await recs({ userId: 'alice', first: 10 });
+    const p2 = await recs({ userId: 'alice', first: 10, after: p1.pageInfo.endCursor });
+    const all = await recs({ userId: 'alice', first: 20 });
+    expect([...p1.edges, ...p2.edges].map((e) => e.node.item.id)).toEqual(all.edges.map((e) => e.node.item.id));
+  });
+
+  it('a page of 20 HYBRID recommendations with items, categories and reasons costs a bounded number of round trips', async () => {
+    await recs({ userId: 'alice', first: 20 }); // the GRAPH model is fitted once, before
+    const seen: string[] = [];
+    graph.executor.onQuery = (c) => seen.push(c.split('\n').find((l) => !l.startsWith('//')) ?? c);
+    const before = graph.executor.queryCount;
+    const conn = await recs({ userId: 'alice', first: 20 });
+    graph.executor.onQuery = undefined;
+    expect(conn.edges).toHaveLength(20);
+    // user context + 6 Cypher sources + item facts, then one batch each for categories, users, items, tags
+    expect(graph.executor.queryCount - before, seen.join('\n')).toBeLessThanOrEqual(12);
+  });
+
+  it('a new event recorded through recordInteraction changes the next recommendations', async () => {
+    const before = await recs({ userId: 'dave', strategy: 'ITEM_CF', first: 20 });
+    const m = 'mutation($in: RecordInteractionInput!) { recordInteraction(input: $in) { created } }';
+    const r = await gql(m, { in: { eventId: 'live-1', userId: 'dave', itemId: 'i3', type: 'PURCHASE' } });
+    expect(r.body.data).toEqual({ recordInteraction: { created: true } });
+    const after = await recs({ userId: 'dave', strategy: 'ITEM_CF', first: 20 });
+    expect(after.edges.map((e) => e.node.item.id)).not.toContain('i3');
+    expect(after.edges.map((e) => [e.node.item.id, e.node.score])).not.toEqual(before.edges.map((e) => [e.node.item.id, e.node.score]));
+    const graphRecs = await recs({ userId: 'dave', strategy: 'GRAPH', first: 20 });
+    expect(graphRecs.edges.map((e) => e.node.item.id)).not.toContain('i3');
+  });
+
+  it('similarItems, friendRecommendations and peopleYouMayKnow', async () => {
+    const r = await gql(`{ similarItems(itemId: "i3", first: 2) { item { id } score ${REASONS} }
+      friendRecommendations(userId: "frank", first: 2) { strategy edges { node { item { id } sources } } }
+      peopleYouMayKnow(userId: "alice", first: 3) { user { id name } score mutualFriends sharedItems ${REASONS} } }`);
+    expect(r.body.errors).toBeUndefined();
+    const d = r.body.data as { similarItems: { item: { id: string }; reasons: { __typename: string; items: { id: string }[] }[] }[]; friendRecommendations: Conn; peopleYouMayKnow: { user: { id: string }; mutualFriends: number; reasons: { __typename: string }[] }[] };
+    expect(d.similarItems).toHaveLength(2);
+    expect(d.similarItems[0]!.reasons[0]).toMatchObject({ __typename: 'SimilarToItemsReason', items: [{ id: 'i3' }] });
+    expect(d.friendRecommendations.strategy).toBe('SOCIAL');
+    expect(d.friendRecommendations.edges.map((e) => e.node.item.id)).toEqual(['p04', 'p08']); // bob's fresh purchases
+    expect(d.peopleYouMayKnow[0]).toMatchObject({ user: { id: 'frank' }, mutualFriends: 1, reasons: [{ __typename: 'FriendsLikedReason' }] });
+    expect(d.peopleYouMayKnow.map((p) => p.user.id)).not.toContain('bob');
+  });
+
+  it('refreshGraphModel refits and stores vectors', async () => {
+    const r = await gql('mutation { refreshGraphModel { items interactions embeddingsWritten fittedAt } }');
+    expect(r.body.errors).toBeUndefined();
+    expect((r.body.data as { refreshGraphModel: { items: number } }).refreshGraphModel.items).toBe(35);
+  });
+
+  it('coded errors: NOT_FOUND for unknown ids, INVALID_INPUT for bad arguments', async () => {
+    expect(await errorCode(RECS, { userId: 'nobody' })).toBe('NOT_FOUND');
+    expect(await errorCode('{ similarItems(itemId: "nope") { score } }')).toBe('NOT_FOUND');
+    expect(await errorCode('{ peopleYouMayKnow(userId: "nobody") { score } }')).toBe('NOT_FOUND');
+    expect(await errorCode('{ friendRecommendations(userId: "nobody") { strategy } }')).toBe('NOT_FOUND');
+    expect(await errorCode(RECS, { userId: 'alice', first: 0 })).toBe('INVALID_INPUT');
+    expect(await errorCode(RECS, { userId: 'alice', first: 101 })).toBe('INVALID_INPUT');
+    expect(await errorCode(RECS, { userId: 'alice', filter: { minPrice: 10, maxPrice: 5 } })).toBe('INVALID_INPUT');
+    expect(await errorCode(RECS, { userId: 'alice', diversity: { mmrLambda: 1.2 } })).toBe('INVALID_INPUT');
+    expect(await errorCode(RECS, { userId: 'alice', after: 'garbage' })).toBe('INVALID_INPUT');
+    expect(await errorCode('{ similarItems(itemId: "i1", first: 500) { score } }')).toBe('INVALID_INPUT');
+  });
+});
