@@ -1,6 +1,6 @@
 import type { AggregateInteraction, Category, Item, ItemTag, SocialEdge, Tag, User } from '../domain/entities.ts';
 import type { InteractionEvent } from '../domain/events.ts';
-import { eventWeight } from '../domain/interaction-weights.ts';
+import { foldPairs } from './fold-pairs.ts';
 import { cypher } from './cypher-files.ts';
 import type { Executor } from './executor.ts';
 
@@ -33,11 +33,27 @@ export class GraphWriter {
     return this.run('ingest/tags', tags.map((t) => ({ id: t.id, props: t.name !== undefined ? { name: t.name } : {} })));
   }
 
+  /**
+   * Four statements in one transaction (so a retry re-runs all of them): skip ids already stored, ensure
+   * the referenced users/items, create the events, fold them per (user, item) pair into INTERACTED.
+   * Split this way no statement reads what it writes, so Neo4j plans no Eager barrier and no per-row MERGE.
+   */
   async events(events: readonly InteractionEvent[]): Promise<number> {
-    return this.run('ingest/events', events.map((e) => ({
-      id: e.id, userId: e.userId, itemId: e.itemId, type: e.type, ts: e.ts,
-      value: e.value ?? null, w: eventWeight(e.type, e.value),
-    })));
+    if (events.length === 0) return 0;
+    return this.executor.writeTx(async (tx) => {
+      const existing = await tx.run(cypher('ingest/events-existing'), { ids: events.map((e) => e.id) });
+      const known = new Set(existing.map((r) => String(r['id'])));
+      const fresh = events.filter((e) => !known.has(e.id));
+      if (fresh.length === 0) return 0;
+      await tx.run(cypher('ingest/ensure-nodes'), {
+        userIds: [...new Set(fresh.map((e) => e.userId))],
+        itemIds: [...new Set(fresh.map((e) => e.itemId))],
+      });
+      const rows = fresh.map((e) => ({ id: e.id, userId: e.userId, itemId: e.itemId, type: e.type, ts: e.ts, value: e.value ?? null }));
+      const created = await tx.run(cypher('ingest/events-create'), { rows });
+      await tx.run(cypher('ingest/interactions-fold'), { pairs: foldPairs(fresh) });
+      return Number(created[0]?.['created'] ?? 0);
+    }, 'ingest:events');
   }
 
   async aggregates(rows: readonly AggregateInteraction[]): Promise<number> {
