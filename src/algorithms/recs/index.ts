@@ -16,3 +16,4 @@ export { withSocial, type SocialOptions, type SocialRecommender, type FriendSign
 export { spmm, spmmRows } from './spmm.ts';
 export { fitLightGcn, normalizedAdjacency, type LightGcnModel, type LightGcnOptions } from './lightgcn.ts';
 export { fitSocialEase, type SocialEaseOptions } from './social-ease.ts';
+export { createParallelSpmm, toShared, balancedRanges, type ParallelSpmm, type SharedCsr } from './spmm-parallel.ts';
