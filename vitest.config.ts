@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 // names); their files run one at a time because Community edition has a single user database.
 export default defineConfig({
   test: {
+    reporters: ['default', './test/support/summary-reporter.ts'],
     testTimeout: 60_000,
     hookTimeout: 300_000,
     projects: [

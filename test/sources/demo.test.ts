@@ -7,7 +7,6 @@ import { CHAIN_STATES, type ChainFrom, type ChainTo, PLANTED_CHAIN } from '../..
 import { buildPopulation } from '../../src/sources/demo/population.ts';
 import { DEMO_SESSION_GAP_MS } from '../../src/sources/demo/sessions.ts';
 import { collect, ofKind } from './collect.ts';
-import { cpuMs } from './cpu-time.ts';
 
 /** Splits each user's events into sessions at gaps over 30 minutes. */
 function sessionsOf(events: readonly InteractionEvent[]): InteractionEvent[][] {
@@ -164,41 +163,21 @@ describe('demo source: planted structure', () => {
   });
 });
 
+// Generation speed is a benchmark figure (bench/ingest.ts reports it), not a unit-test assertion.
 describe('demo source: scale', () => {
   it('streams the first rows of the large preset without generating the rest', async () => {
     let seen = 0;
-    const ms = await cpuMs(async () => {
-      for await (const _ of createDemoSource(demoPreset('large')).rows()) if (++seen === 10_000) break;
-    });
+    for await (const _ of createDemoSource(demoPreset('large')).rows()) if (++seen === 10_000) break;
     expect(seen).toBe(10_000);
-    expect(ms).toBeLessThan(1_000);
   });
 
-  it('generates 1M events in a couple of seconds', async () => {
-    const options = { seed: 11, users: 20_000, items: 50_000, categories: 100, eventsTarget: 1_000_000 };
-    let events = 0;
-    const seconds =
-      (await cpuMs(async () => {
-        for await (const row of createDemoSource(options).rows()) if (row.kind === 'event') events++;
-      })) / 1000;
-    console.log(`demo: ${events} events in ${seconds.toFixed(2)} s of CPU (${(events / seconds / 1e6).toFixed(2)} M/s)`);
-    expect(events).toBeGreaterThanOrEqual(1_000_000);
-    expect(seconds).toBeLessThan(3);
-  });
-
-  it('generates events at over 1M per CPU second when taken in batches', async () => {
-    const options = { seed: 11, users: 20_000, items: 50_000, categories: 100, eventsTarget: 1_000_000 };
-    let events = 0;
-    let eventsStart: NodeJS.CpuUsage | undefined;
-    for await (const batch of createDemoSource(options).batches()) {
-      // Time the event phase only: catalog, users and friend graph come first and are not events.
-      if (eventsStart === undefined && batch[0]?.kind === 'event') eventsStart = process.cpuUsage();
-      for (const row of batch) if (row.kind === 'event') events++;
-    }
-    const used = process.cpuUsage(eventsStart);
-    const seconds = (used.user + used.system) / 1e6;
-    console.log(`demo events: ${events} in ${seconds.toFixed(2)} s of CPU (${(events / seconds / 1e6).toFixed(2)} M/s)`);
-    expect(events).toBe(1_000_000);
-    expect(events / seconds).toBeGreaterThan(1_000_000);
+  it('batches() yields exactly the rows of rows(), in order', async () => {
+    const options = { seed: 5, users: 300, items: 400, categories: 8, eventsTarget: 20_000 };
+    const flat: unknown[] = [];
+    for await (const batch of createDemoSource(options).batches()) flat.push(...batch);
+    const rows: unknown[] = [];
+    for await (const row of createDemoSource(options).rows()) rows.push(row);
+    expect(flat.length).toBe(rows.length);
+    expect(flat).toEqual(rows);
   });
 });

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTaobaoSource } from '../../src/sources/taobao/taobao-source.ts';
 import { collect, ofKind } from './collect.ts';
-import { cpuMs } from './cpu-time.ts';
 import { dataAvailable, sharedDataPath } from './data-dir.ts';
 
 function fixture(content: string): string {
@@ -100,12 +99,9 @@ describe.skipIf(!dataAvailable(realFile, 'Taobao UserBehavior prefix'))('taobao 
     expect(new Set(events.map((e) => e.id)).size).toBe(84_287);
   });
 
-  it('streams the 84k rows in well under 2 s', async () => {
+  it('streams every row: events plus one record per user, item and category', async () => {
     let rows = 0;
-    const ms = await cpuMs(async () => {
-      for await (const _ of createTaobaoSource({ file: realFile }).rows()) rows++;
-    });
+    for await (const _ of createTaobaoSource({ file: realFile }).rows()) rows++;
     expect(rows).toBe(84_287 + 814 + 55_233 + 2_911);
-    expect(ms).toBeLessThan(2_000);
   });
 });

@@ -1,0 +1,81 @@
+import { Command, Option } from 'commander';
+import { loadConfig } from '../config.ts';
+import { isAppError } from '../domain/errors.ts';
+import { graphCounts, wipeGraph } from '../storage/admin.ts';
+import { GraphWriter } from '../storage/graph-writer.ts';
+import { ensureBuilt, moduleLayout } from '../storage/local-neo4j/build.ts';
+import { formatReport } from '../usecases/ingest/ingest-report.ts';
+import { ingestSource } from '../usecases/ingest/ingest-source.ts';
+import { createProgress } from '../usecases/ingest/progress.ts';
+import { sourceFromArgs, type LoadArgs } from './source-from-args.ts';
+import { withGraph } from './with-graph.ts';
+
+const program = new Command('grec')
+  .description('Graph recommender admin: load data sets into Neo4j, show counts, wipe.\n'
+    + 'Uses the embedded Neo4j store (GREC_STORE_DIR, default .data/neo4j) unless NEO4J_URI is set.\n'
+    + 'While `npm start` runs, point the CLI at it: NEO4J_URI=bolt://127.0.0.1:7687 grec counts')
+  .showHelpAfterError();
+
+program.command('load')
+  .description('Load a data set (idempotent: loading it again adds nothing)')
+  .argument('<dataset>', 'demo | lastfm | taobao | generic')
+  .option('--preset <name>', 'demo size: tiny | small | large')
+  .option('--seed <n>', 'demo seed')
+  .option('--events <n>', 'demo: number of events')
+  .option('--users <n>', 'demo: number of users')
+  .option('--items <n>', 'demo: number of items')
+  .option('--dir <path>', 'lastfm / generic: data folder')
+  .option('--file <path>', 'taobao: the CSV file')
+  .option('--map <table.column=fileColumn...>', 'generic: column mapping, repeatable (e.g. interactions.userId=customer)')
+  .addOption(new Option('--batch-size <n>', 'rows per transaction').default('10000'))
+  .option('--json', 'print the report as JSON')
+  .action(async (dataset: string, opts: LoadArgs & { batchSize: string; json?: boolean }) => {
+    const config = loadConfig();
+    const source = sourceFromArgs(dataset, opts, config);
+    const report = await withGraph(config, async (graph) => {
+      const progress = createProgress(`load ${dataset}`);
+      const r = await ingestSource(source, new GraphWriter(graph.executor), { batchSize: Number(opts.batchSize), onProgress: progress.update });
+      progress.stop();
+      return r;
+    });
+    process.stdout.write(opts.json === true ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+  });
+
+program.command('counts')
+  .description('Node and relationship counts by label / type')
+  .option('--json', 'print as JSON')
+  .action(async (opts: { json?: boolean }) => {
+    const counts = await withGraph(loadConfig(), (g) => graphCounts(g.executor));
+    if (opts.json === true) process.stdout.write(`${JSON.stringify(counts)}\n`);
+    else for (const [k, v] of Object.entries(counts)) process.stdout.write(`${k.padEnd(12)} ${v}\n`);
+  });
+
+program.command('wipe')
+  .description('Delete all nodes and relationships (keeps constraints and indexes)')
+  .option('--yes', 'confirm')
+  .action(async (opts: { yes?: boolean }) => {
+    if (opts.yes !== true) throw new Error('refusing to wipe without --yes');
+    await withGraph(loadConfig(), (g) => wipeGraph(g.executor));
+    process.stdout.write('wiped\n');
+  });
+
+program.command('schema')
+  .description('Apply cypher/schema/*.cypher (idempotent; also done at every start)')
+  .action(async () => {
+    await withGraph(loadConfig(), async () => undefined);
+    process.stdout.write('schema applied\n');
+  });
+
+program.command('neo4j-build')
+  .description('Build the embedded Neo4j launcher (neo4j-local/) if out of date')
+  .action(() => {
+    const config = loadConfig();
+    ensureBuilt(moduleLayout(config.neo4j.local.moduleDir), config.neo4j.local.javaBin, (m) => process.stderr.write(`${m}\n`));
+    process.stdout.write('neo4j-local is built\n');
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  const where = isAppError(err) ? ` [${err.code}]` : '';
+  process.stderr.write(`grec${where}: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
