@@ -27,7 +27,9 @@ WHERE score > 0
   AND (size($categoryIds) = 0 OR EXISTS { MATCH (rec)-[:IN_CATEGORY]->(fc:Category) WHERE fc.id IN $categoryIds })
   AND ($minPrice IS NULL OR rec.price >= $minPrice)
   AND ($maxPrice IS NULL OR rec.price <= $maxPrice)
+WITH rec, score, interactions
+ORDER BY score DESC, rec.id ASC
+LIMIT $limit
 RETURN rec.id AS id, score, interactions,
        COLLECT { MATCH (rec)-[:IN_CATEGORY]->(c:Category) RETURN c.id ORDER BY c.id LIMIT 1 }[0] AS categoryId
 ORDER BY score DESC, id ASC
-LIMIT $limit

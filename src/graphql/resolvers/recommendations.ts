@@ -2,7 +2,7 @@ import { asItemId, asUserId } from '../../domain/ids.ts';
 import { encodeRankCursor, parseFirst, parseRecommendArgs, requireId, type RecommendArgs } from '../../usecases/recommend/parse-args.ts';
 import type { RecommendationPage, RecommendedItem, ScoredItem } from '../../usecases/recommend/recs-service.ts';
 import type { GraphModelSummary } from '../../usecases/recommend/graph-model-cache.ts';
-import type { PersonSuggestion, SourceName, Strategy } from '../../usecases/recommend/types.ts';
+import type { PageEntities, PersonSuggestion, SourceName, Strategy } from '../../usecases/recommend/types.ts';
 import type { GraphContext } from '../context.ts';
 import type { ResolverSet } from '../schema.ts';
 import { reasonResolvers } from './recommendation-reasons.ts';
@@ -19,12 +19,15 @@ export const recommendationResolvers: ResolverSet = {
     friendRecommendations: async (_: unknown, args: { userId: string; first?: number | null; after?: string | null }, ctx: GraphContext) =>
       toConnection(await ctx.services.recs.recommend(parseRecommendArgs({ ...args, strategy: 'SOCIAL' })), ctx),
     similarItems: async (_: unknown, args: { itemId: string; first?: number | null }, ctx: GraphContext) => {
-      const items = await ctx.services.recs.similarItems(asItemId(requireId('itemId', args.itemId)), parseFirst(args.first, 10));
-      for (const s of items) ctx.loaders.item.prime(s.itemId, s.item);
-      return items;
+      const r = await ctx.services.recs.similarItems(asItemId(requireId('itemId', args.itemId)), parseFirst(args.first, 10));
+      prime(r.entities, ctx);
+      return r.items;
     },
-    peopleYouMayKnow: (_: unknown, args: { userId: string; first?: number | null }, ctx: GraphContext) =>
-      ctx.services.recs.peopleYouMayKnow(asUserId(requireId('userId', args.userId)), parseFirst(args.first, 10)),
+    peopleYouMayKnow: async (_: unknown, args: { userId: string; first?: number | null }, ctx: GraphContext) => {
+      const r = await ctx.services.recs.peopleYouMayKnow(asUserId(requireId('userId', args.userId)), parseFirst(args.first, 10));
+      prime(r.entities, ctx);
+      return r.people;
+    },
   },
   Mutation: {
     refreshGraphModel: (_: unknown, args: { writeEmbeddings?: boolean | null }, ctx: GraphContext) =>
@@ -46,8 +49,16 @@ export const recommendationResolvers: ResolverSet = {
   ...reasonResolvers,
 };
 
+/** The use case already read what the page shows: hand it to this request's loaders (no extra round trips). */
+function prime(e: PageEntities, ctx: GraphContext): void {
+  for (const [id, item] of e.items) ctx.loaders.item.prime(id, item);
+  for (const c of e.categories) ctx.loaders.category.prime(c.id, c);
+  for (const t of e.tags) ctx.loaders.tag.prime(t.id, t);
+  for (const u of e.users) ctx.loaders.user.prime(u.id, u);
+}
+
 function toConnection(page: RecommendationPage, ctx: GraphContext) {
-  for (const r of page.items) ctx.loaders.item.prime(r.itemId, r.item);
+  prime(page.entities, ctx);
   const edges = page.items.map((node, k) => ({ cursor: encodeRankCursor(page.offset + k + 1), node }));
   return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, strategy: page.strategy };
 }

@@ -33,10 +33,15 @@ export interface RecsConfig {
   readonly candidatePool: number;
   /** How many items / users a reason names at most. */
   readonly viaLimit: number;
+  /** Finished pages, reused while the user's own state is unchanged and younger than ttlMs (0: off). */
+  readonly resultCache: { readonly ttlMs: number; readonly maxEntries: number };
 }
 
 export const RECS_CONFIG: RecsConfig = {
-  hybridWeights: { GRAPH: 1.0, ITEM_CF: 0.6, USER_CF: 0.4, CONTENT: 0.3, SOCIAL: 0.5, POPULAR: 0.1, TRENDING: 0.1 },
+  // ITEM_CF / USER_CF are neighbourhood CF, the family GF-CF subsumes (its linear term is item-item
+  // propagation) and beats offline; they cost the heaviest Cypher per request, so the default hybrid leaves
+  // them (and TRENDING, empty on historical data) to their own strategies. Raise a weight to blend one in.
+  hybridWeights: { GRAPH: 1.0, SOCIAL: 0.5, CONTENT: 0.3, POPULAR: 0.1, ITEM_CF: 0, USER_CF: 0, TRENDING: 0 },
   coldStartCascade: ['SOCIAL', 'CONTENT', 'POPULAR'],
   popular: { halfLifeMs: 14 * DAY },
   trending: { windowMs: 7 * DAY, halfLifeMs: 1 * DAY },
@@ -47,4 +52,5 @@ export const RECS_CONFIG: RecsConfig = {
   graph: { alpha: 0.3, rank: 64, weighting: 'log1p', withFriends: true, socialBeta: 0.3, embeddingDims: 64, seed: 1 },
   candidatePool: 100,
   viaLimit: 3,
+  resultCache: { ttlMs: 30_000, maxEntries: 20_000 },
 };

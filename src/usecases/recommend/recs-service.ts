@@ -12,8 +12,10 @@ import { excludedItems, hasAttributeRules, passesAttributes } from './filters.ts
 import type { GraphModelCache, GraphModelSummary } from './graph-model-cache.ts';
 import { scoreGraphUser } from './graph-scoring.ts';
 import type { RecommendRequest } from './parse-args.ts';
+import { referencedIds } from './referenced-ids.ts';
+import { ResultCache } from './result-cache.ts';
 import { peopleParams, strategyParams } from './strategy-params.ts';
-import type { Candidate, ItemFacts, PersonSuggestion, RankedItem, RecsFilter, SourceList, SourceName, Strategy, UserContext } from './types.ts';
+import type { Candidate, ItemFacts, PageEntities, PersonSuggestion, RankedItem, RecsFilter, SourceList, SourceName, Strategy, UserContext } from './types.ts';
 
 export interface RecommendedItem extends RankedItem {
   readonly item: ItemFacts;
@@ -24,6 +26,8 @@ export interface RecommendationPage {
   readonly offset: number;
   readonly items: readonly RecommendedItem[];
   readonly hasNextPage: boolean;
+  /** What the page shows (items, categories, tags, users of the reasons), for priming the API's loaders. */
+  readonly entities: PageEntities;
 }
 
 export interface ScoredItem {
@@ -34,53 +38,69 @@ export interface ScoredItem {
 }
 
 export class RecsService {
+  readonly pages: ResultCache<RecommendationPage>;
+
   constructor(
     private readonly store: RecsStore,
     readonly graph: GraphModelCache,
     private readonly now: () => number,
     private readonly cfg: RecsConfig = RECS_CONFIG,
-  ) {}
+  ) {
+    this.pages = new ResultCache(cfg.resultCache.ttlMs, cfg.resultCache.maxEntries, now);
+  }
 
   async recommend(req: RecommendRequest): Promise<RecommendationPage> {
     const user = await this.store.userContext(req.userId);
     if (user === null) throw notFound('User', req.userId);
+    const key = JSON.stringify(req);
+    const fingerprint = userFingerprint(user);
+    const cached = this.pages.get(key, fingerprint);
+    if (cached !== undefined) return cached;
     const need = req.offset + req.first + 1;
     const inMemoryRules = req.diversity !== null || (hasAttributeRules(req.filter) && usesGraph(req.strategy));
     const pool = req.strategy === 'HYBRID' || inMemoryRules ? Math.max(this.cfg.candidatePool, need * 2) : need;
     let ranked = await this.rank(req.strategy, user, req.filter, pool);
-    const facts = await this.store.itemFacts((inMemoryRules ? ranked : ranked.slice(req.offset, req.offset + req.first)).map((r) => r.itemId));
     if (inMemoryRules) {
+      const facts = await this.store.itemFacts(ranked.map((r) => r.itemId));
       ranked = ranked.filter((r) => {
         const f = facts.get(r.itemId);
         return f !== undefined && passesAttributes(f, req.filter);
       });
       ranked = this.diversify(ranked, facts, req, need);
     }
-    const page = ranked.slice(req.offset, req.offset + req.first).flatMap((r) => {
-      const item = facts.get(r.itemId);
+    const slice = ranked.slice(req.offset, req.offset + req.first);
+    const entities = await this.store.entities(referencedIds(slice.map((r) => r.itemId), slice.flatMap((r) => r.reasons)));
+    const items = slice.flatMap((r) => {
+      const item = entities.items.get(r.itemId);
       return item === undefined ? [] : [{ ...r, item }];
     });
-    return { strategy: req.strategy, offset: req.offset, items: page, hasNextPage: ranked.length > req.offset + req.first };
+    const page = { strategy: req.strategy, offset: req.offset, items, hasNextPage: ranked.length > req.offset + req.first, entities };
+    this.pages.set(key, fingerprint, page);
+    return page;
   }
 
-  async similarItems(itemId: ItemId, first: number): Promise<ScoredItem[]> {
+  async similarItems(itemId: ItemId, first: number): Promise<{ items: ScoredItem[]; entities: PageEntities }> {
     const similar = await this.store.similarItems(itemId, first);
-    const facts = await this.store.itemFacts([itemId, ...similar.map((c) => c.itemId)]);
-    if (!facts.has(itemId)) throw notFound('Item', itemId);
-    return similar.flatMap((c) => {
-      const item = facts.get(c.itemId);
+    const entities = await this.store.entities(referencedIds([itemId, ...similar.map((c) => c.itemId)], similar.map((c) => c.reason)));
+    if (!entities.items.has(itemId)) throw notFound('Item', itemId);
+    const items = similar.flatMap((c) => {
+      const item = entities.items.get(c.itemId);
       return item === undefined ? [] : [{ item, itemId: c.itemId, score: c.score, reasons: [c.reason] }];
     });
+    return { items, entities };
   }
 
-  async peopleYouMayKnow(userId: UserId, first: number): Promise<PersonSuggestion[]> {
+  async peopleYouMayKnow(userId: UserId, first: number): Promise<{ people: PersonSuggestion[]; entities: PageEntities }> {
     const [user, people] = await Promise.all([this.store.userContext(userId), this.store.peopleYouMayKnow(userId, peopleParams(this.cfg), first)]);
     if (user === null) throw notFound('User', userId);
-    return people;
+    const entities = await this.store.entities(referencedIds([], people.flatMap((p) => p.reasons), people.map((p) => p.userId)));
+    return { people, entities };
   }
 
-  refreshGraphModel(writeEmbeddings: boolean): Promise<GraphModelSummary> {
-    return this.graph.refresh(writeEmbeddings);
+  async refreshGraphModel(writeEmbeddings: boolean): Promise<GraphModelSummary> {
+    const summary = await this.graph.refresh(writeEmbeddings);
+    this.pages.clear();
+    return summary;
   }
 
   /** The ranking of one strategy (Cypher order and scores as they are) or of the hybrid. */
@@ -126,6 +146,12 @@ export class RecsService {
     }
     return out;
   }
+}
+
+/** The user's own state: a cached page is only reused while it is unchanged. */
+export function userFingerprint(u: UserContext): string {
+  const items = u.items.map((i) => `${i.itemId}:${i.weight}:${i.purchases}:${i.lastTs ?? ''}`).sort();
+  return JSON.stringify([items, [...u.friends].sort(), [...u.following].sort()]);
 }
 
 const usesGraph = (s: Strategy): boolean => s === 'GRAPH' || s === 'HYBRID';

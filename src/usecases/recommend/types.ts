@@ -1,5 +1,6 @@
 // What the recommendation use cases exchange: candidates from one source (a Cypher strategy or the
 // in-memory graph model), each with the evidence for its reason, and the blended, ranked result.
+import type { Category, Tag, User } from '../../domain/entities.ts';
 import type { CategoryId, ItemId, TagId, UserId } from '../../domain/ids.ts';
 import type { ItemView } from '../../storage/catalog-store.ts';
 
@@ -77,4 +78,20 @@ export interface PersonSuggestion {
   readonly mutualFriends: number;
   readonly sharedItems: number;
   readonly reasons: readonly ReasonData[];
+}
+
+/** Ids of everything a page of results shows. */
+export interface EntityIds {
+  readonly itemIds: readonly ItemId[];
+  readonly categoryIds: readonly CategoryId[];
+  readonly tagIds: readonly TagId[];
+  readonly userIds: readonly UserId[];
+}
+
+/** The entities a page shows, read in one round trip so the API can prime its loaders. */
+export interface PageEntities {
+  readonly items: ReadonlyMap<ItemId, ItemFacts>;
+  readonly categories: readonly Category[];
+  readonly tags: readonly Tag[];
+  readonly users: readonly User[];
 }

@@ -1,0 +1,114 @@
+// Serving benchmark: `recommendations(first: 20)` (HYBRID, items with title and categories, reasons) for
+// varying users against a trivial `{ health { status } }` on the same server in the same run.
+// Starts the embedded Neo4j on a throwaway store (ephemeral port), loads the demo shop ('small' preset),
+// serves the API on an ephemeral loopback port and drives it with autocannon for a bounded duration.
+// Run: npm run bench:recs [-- --seconds 10 --connections 10 --preset small]. Prints a markdown snippet and
+// writes it to bench/out/recs.md.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { pino } from 'pino';
+import { capabilityResolvers, createServices } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { closeHttpServer, createApi, createHttpServer } from '../src/graphql/server.ts';
+import { createDemoSource, demoPreset } from '../src/sources/demo/demo-source.ts';
+import { connectGraph } from '../src/storage/connect.ts';
+import { GraphWriter } from '../src/storage/graph-writer.ts';
+import { applySchema } from '../src/storage/schema.ts';
+import { ingestSource } from '../src/usecases/ingest/ingest-source.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const arg = (name: string, dflt: string): string => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? dflt) : dflt;
+};
+const SECONDS = Number(arg('seconds', '10'));
+const CONNECTIONS = Number(arg('connections', '10'));
+const PRESET = arg('preset', 'small') as 'tiny' | 'small' | 'large';
+
+const RECS_QUERY = `query($u: ID!) { recommendations(userId: $u, first: 20) { edges { node { score item { id title categories { name } }
+  reasons { kind text } } } } }`;
+
+interface Figures { rps: number; p50: number; p99: number; requests: number; errors: number; non2xx: number }
+
+async function drive(url: string, title: string, bodies: readonly string[]): Promise<Figures> {
+  let k = 0;
+  const result = await autocannon({
+    url,
+    title,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: [{ setupRequest: (req) => ({ ...req, body: bodies[k++ % bodies.length]! }) }],
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+const log = (msg: string) => process.stderr.write(`[bench:recs] ${msg}\n`);
+const cfg = loadConfig();
+const storeDir = mkdtempSync(join(tmpdir(), 'grec-bench-recs-'));
+const graph = await connectGraph({ ...cfg.neo4j, uri: undefined }, log, { storeDir, port: 0 });
+let server: ReturnType<typeof createHttpServer> | undefined;
+try {
+  await applySchema(graph.executor);
+  const t0 = Date.now();
+  const report = await ingestSource(createDemoSource(demoPreset(PRESET)), new GraphWriter(graph.executor));
+  log(`demo '${PRESET}' loaded: ${report.rowsRead} rows in ${Date.now() - t0} ms`);
+
+  const services = createServices(graph);
+  const api = createApi({ services, resolvers: capabilityResolvers(), logger: pino({ level: 'silent' }), graphiql: false });
+  server = createHttpServer(api, services);
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+
+  const fit = await services.recs.refreshGraphModel(true);
+  log(`GRAPH model: ${fit.users} users, ${fit.items} items, ${fit.interactions} edges, fitted in ${fit.fitMs.toFixed(0)} ms`);
+  const userIds = (await graph.executor.read('MATCH (u:User) RETURN u.id AS id ORDER BY id')).map((r) => String(r['id']));
+  const recBodies = userIds.map((u) => JSON.stringify({ query: RECS_QUERY, variables: { u } }));
+  const healthBodies = [JSON.stringify({ query: '{ health { status } }' })];
+
+  // Sanity check and warm-up (query plans, JIT) before measuring.
+  const probe = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: recBodies[0]! });
+  const probeBody = (await probe.json()) as { data?: { recommendations: { edges: unknown[] } }; errors?: unknown };
+  if (probeBody.errors !== undefined || (probeBody.data?.recommendations.edges.length ?? 0) === 0) throw new Error(`bad probe: ${JSON.stringify(probeBody)}`);
+  await drive(url, 'warm-up', recBodies.slice(0, 50)).catch(() => undefined);
+
+  const health = await drive(url, 'health', healthBodies);
+  const recs = await drive(url, 'recommendations', recBodies);
+  const ratio = recs.rps / health.rps;
+  const row = (name: string, f: Figures) =>
+    `| ${name} | ${f.rps.toFixed(0)} | ${f.p50} | ${f.p99} | ${f.requests} | ${f.errors + f.non2xx} |`;
+  const md = [
+    `### Serving: recommendations(first: 20) vs a trivial query (${new Date().toISOString().slice(0, 10)})`,
+    '',
+    `Demo shop '${PRESET}' (${fit.users} users, ${fit.items} items, ${fit.interactions} user-item edges) in the embedded Neo4j;`,
+    `autocannon, ${CONNECTIONS} connections, ${SECONDS} s each, loopback, ${cpus().length} CPUs shared by Neo4j, the API and the load generator.`,
+    `HYBRID strategy (GRAPH + 6 Cypher sources), each request for the next of ${userIds.length} users, selecting item { title categories { name } } and reasons { kind text }.`,
+    '',
+    '| query | req/s | p50 ms | p99 ms | requests | errors |',
+    '|---|---:|---:|---:|---:|---:|',
+    row('`{ health { status } }`', health),
+    row('`recommendations(first: 20)`', recs),
+    '',
+    `Ratio recommendations / trivial: **${(ratio * 100).toFixed(1)}%** (aim: >= 50%).`,
+    '',
+  ].join('\n');
+  process.stdout.write(`${md}\n`);
+  mkdirSync(join(here, 'out'), { recursive: true });
+  writeFileSync(join(here, 'out', 'recs.md'), md);
+} finally {
+  if (server !== undefined) await closeHttpServer(server, 2_000);
+  await graph.close();
+  rmSync(storeDir, { recursive: true, force: true });
+}
