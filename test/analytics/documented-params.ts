@@ -1,20 +1,17 @@
 // Runs a cypher/ file the way an analyst does in Browser or cypher-shell: the file's text as is, with the
 // parameters its header documents (`// :param name => <Cypher expression>`), each evaluated by Neo4j.
 import { cypher } from '../../src/storage/cypher-files.ts';
+import { documentedParams as paramLines } from '../../src/storage/cypher-params.ts';
 import type { Executor, Params, Row } from '../../src/storage/executor.ts';
 
-export function documentedParamLines(name: string): [string, string][] {
-  return cypher(name)
-    .split('\n')
-    .map((l) => /^\/\/ :param (\w+) => (.+)$/.exec(l.trim()))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => [m[1] as string, (m[2] as string).trim()]);
+export function documentedParamLines(name: string): { name: string; literal: string }[] {
+  return paramLines(cypher(name));
 }
 
 /** The documented parameters, evaluated by the database exactly as `:param` would. */
 export async function documentedParams(executor: Executor, name: string): Promise<Params> {
   const lines = documentedParamLines(name);
-  const [row] = await executor.read(`RETURN {${lines.map(([k, v]) => `${k}: ${v}`).join(', ')}} AS p`);
+  const [row] = await executor.read(`RETURN {${lines.map((p) => `${p.name}: ${p.literal}`).join(', ')}} AS p`);
   return (row?.['p'] ?? {}) as Params;
 }
 
