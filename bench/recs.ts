@@ -85,7 +85,12 @@ try {
   await drive(url, 'warm-up', recBodies.slice(0, 50)).catch(() => undefined);
 
   const health = await drive(url, 'health', healthBodies);
+  services.recs.pages.clear();
+  const h0 = services.recs.pages.hits;
+  const m0 = services.recs.pages.misses;
   const recs = await drive(url, 'recommendations', recBodies);
+  const hits = services.recs.pages.hits - h0;
+  const misses = services.recs.pages.misses - m0;
   const ratio = recs.rps / health.rps;
   const row = (name: string, f: Figures) =>
     `| ${name} | ${f.rps.toFixed(0)} | ${f.p50} | ${f.p99} | ${f.requests} | ${f.errors + f.non2xx} |`;
@@ -102,6 +107,7 @@ try {
     row('`recommendations(first: 20)`', recs),
     '',
     `Ratio recommendations / trivial: **${(ratio * 100).toFixed(1)}%** (aim: >= 50%).`,
+    `Page cache (TTL ${services.recs.pages.ttl} ms, keyed on the user's own state): ${hits} hits, ${misses} misses during the run (cleared before it).`,
     '',
   ].join('\n');
   process.stdout.write(`${md}\n`);

@@ -2,7 +2,7 @@
 // parameters are the ones the API sends, and running a strategy file's raw text as documented (only
 // userId and now set) gives exactly the API's ranking and scores.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asUserId } from '../../src/domain/ids.ts';
+import { asItemId, asUserId } from '../../src/domain/ids.ts';
 import type { GraphConnection } from '../../src/storage/connect.ts';
 import { cypher, listCypherFiles } from '../../src/storage/cypher-files.ts';
 import { RecsGraphStore } from '../../src/storage/recs-graph-store.ts';
@@ -53,6 +53,15 @@ describe('cypher/recs as the analyst runs it', () => {
     }
     const { userId: _u, limit: _l, ...pymk } = documentedParams('recs/people-you-may-know');
     expect(pymk).toEqual(peopleParams(RECS_CONFIG));
+  });
+
+  it('recs/similar-items and recs/people-you-may-know: the raw files\' rankings are the API\'s', async () => {
+    const rawSimilar = await graph.executor.read(cypher('recs/similar-items'), { ...documentedParams('recs/similar-items'), itemId: 'i1' });
+    const apiSimilar = (await service.similarItems(asItemId('i1'), 10)).items;
+    expect(rawSimilar.map((r) => [r['id'], r['score']])).toEqual(apiSimilar.map((s) => [s.itemId, s.score]));
+    const rawPeople = await graph.executor.read(cypher('recs/people-you-may-know'), { ...documentedParams('recs/people-you-may-know'), userId: 'alice' });
+    const apiPeople = (await service.peopleYouMayKnow(asUserId('alice'), 10)).people;
+    expect(rawPeople.map((r) => [r['id'], r['score']])).toEqual(apiPeople.map((p) => [p.userId, p.score]));
   });
 
   for (const [file, { source, strategy }] of Object.entries(FILES)) {

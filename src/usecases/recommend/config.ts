@@ -5,6 +5,8 @@
 // protocol); the Cypher CF sources add explainable evidence, SOCIAL the friend signal, POPULAR a small prior.
 // These are provisional defaults until `npm run eval` reports a tuned hybrid (see the report of issue 3).
 import type { Weighting } from '../../algorithms/recs/index.ts';
+
+export type EdgeWeighting = Extract<Weighting, 'binary' | 'log1p' | 'raw'>;
 import type { SourceName } from './types.ts';
 
 const DAY = 86_400_000;
@@ -22,7 +24,8 @@ export interface RecsConfig {
   readonly graph: {
     readonly alpha: number;
     readonly rank: number;
-    readonly weighting: Weighting;
+    /** Per-edge damping only: request-time vectors must be damped the same way, edge by edge. */
+    readonly weighting: EdgeWeighting;
     readonly withFriends: boolean;
     /** Weight of the friends' normalized interactions next to the user's own normalized GF-CF scores. */
     readonly socialBeta: number;

@@ -5,11 +5,11 @@
 // fresh interactions and friends are read from Neo4j per request, nothing is refitted.
 import {
   buildCsr, colSums, fitGfcf, safePow, transpose, weightInteractions, withSocial,
-  type CsrMatrix, type GfcfModel, type SocialRecommender, type Weighting,
+  type CsrMatrix, type GfcfModel, type SocialRecommender,
 } from '../../algorithms/recs/index.ts';
 import type { ItemId, UserId } from '../../domain/ids.ts';
 import type { GraphEdges } from '../../storage/recs-graph-store.ts';
-import type { RecsConfig } from './config.ts';
+import type { EdgeWeighting, RecsConfig } from './config.ts';
 
 export interface GraphModel {
   readonly userIds: readonly UserId[];
@@ -24,7 +24,7 @@ export interface GraphModel {
   readonly friends: CsrMatrix;
   readonly base: GfcfModel;
   readonly model: SocialRecommender;
-  readonly weighting: Weighting;
+  readonly weighting: EdgeWeighting;
   readonly fittedAt: number;
   readonly fitMs: number;
   readonly friendships: number;
@@ -69,7 +69,7 @@ export function fitGraphModel(edges: GraphEdges, opts: GraphOptions, fittedAt: n
 }
 
 /** The same damping the model was fitted with, for a weight read at request time. */
-export function dampWeight(w: number, weighting: Weighting): number {
+export function dampWeight(w: number, weighting: EdgeWeighting): number {
   if (!(w > 0)) return 0;
   switch (weighting) {
     case 'binary': return 1;

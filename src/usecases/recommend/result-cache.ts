@@ -8,7 +8,7 @@ export class ResultCache<V> {
   misses = 0;
 
   constructor(
-    private readonly ttlMs: number,
+    readonly ttl: number,
     private readonly maxEntries: number,
     private readonly now: () => number,
   ) {}
@@ -25,13 +25,13 @@ export class ResultCache<V> {
   }
 
   set(key: string, fingerprint: string, value: V): void {
-    if (this.ttlMs <= 0) return;
+    if (this.ttl <= 0) return;
     this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next();
       if (oldest.done !== true) this.entries.delete(oldest.value);
     }
-    this.entries.set(key, { fingerprint, expiresAt: this.now() + this.ttlMs, value });
+    this.entries.set(key, { fingerprint, expiresAt: this.now() + this.ttl, value });
   }
 
   clear(): void {
