@@ -33,3 +33,18 @@ describe('LightGCN-style propagation', () => {
     expect(Array.from(a)).not.toEqual(Array.from(b));
   });
 });
+
+describe('spmm', () => {
+  it('matches a naive product for d not a multiple of 8', async () => {
+    const { spmm } = await import('../../../src/algorithms/recs/index.ts');
+    const a = buildCsr(3, 3, { rows: [0, 0, 2], cols: [1, 2, 0], values: [2, 3, 4] });
+    const d = 10;
+    const x = Float32Array.from({ length: 30 }, (_, k) => k);
+    const y = spmm(a, x, d);
+    for (let j = 0; j < d; j++) {
+      expect(y[j]).toBe(2 * x[d + j]! + 3 * x[2 * d + j]!);
+      expect(y[d + j]).toBe(0);
+      expect(y[2 * d + j]).toBe(4 * x[j]!);
+    }
+  });
+});
