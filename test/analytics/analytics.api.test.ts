@@ -187,6 +187,9 @@ describe('behaviour analytics over HTTP on a hand-made event log', () => {
     const badState = await gql('query($s: [State!]!) { sequenceProbability(states: $s) { probability } }', { s: ['VIEW', 'BUY'] });
     expect(badState.body.errors?.[0]?.message).toMatch(/BUY/);
     expect(badState.body.data ?? null).toBeNull();
+    // An unknown State literal fails validation with a code (variables are coerced by yoga without one).
+    const literal = await errorOf('{ sequenceProbability(states: [VIEW, BUY]) { probability } }');
+    expect(literal?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED' });
   });
 
   it('forecasts the next state from the current one; a recorded event refreshes the chain', async () => {
