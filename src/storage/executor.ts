@@ -3,6 +3,15 @@ import { AppError, isAppError } from '../domain/errors.ts';
 import { fromNeo4j, toParams } from './values.ts';
 
 export type Row = Record<string, unknown>;
+
+/** One operator of a profiled plan. */
+export interface PlanNode {
+  readonly operator: string;
+  readonly rows: number;
+  readonly dbHits: number;
+  readonly details: string;
+  readonly children: readonly PlanNode[];
+}
 export type Params = Record<string, unknown>;
 
 /** A unit of work inside one transaction; managed transactions may retry it, so it must be idempotent. */
@@ -72,6 +81,25 @@ export class Executor {
     } finally {
       await session.close();
     }
+  }
+
+  /** PROFILE a query (read access) and return its operator tree without driver types, for plan reports. */
+  async profile(cypher: string, params: Params = {}): Promise<PlanNode> {
+    this.queryCount++;
+    const res = await this.driver.executeQuery(`PROFILE ${cypher}`, toParams(params) as Params, {
+      routing: neo4j.routing.WRITE,
+      ...(this.database !== undefined ? { database: this.database } : {}),
+    });
+    const toNode = (p: { operatorType: string; rows: number; dbHits: number; arguments: Record<string, unknown>; children: unknown[] }): PlanNode => ({
+      operator: p.operatorType.replace(/@.*$/, ''),
+      rows: Number(p.rows),
+      dbHits: Number(p.dbHits),
+      details: String(fromNeo4j(p.arguments['Details']) ?? ''),
+      children: p.children.map((c) => toNode(c as typeof p)),
+    });
+    const plan = res.summary.profile;
+    if (plan === false) throw new Error('no profile returned');
+    return toNode(plan as unknown as Parameters<typeof toNode>[0]);
   }
 
   private wrapTx(mtx: ManagedTransaction): Tx {
