@@ -99,7 +99,7 @@ try {
     '',
     `Demo shop '${PRESET}' (${fit.users} users, ${fit.items} items, ${fit.interactions} user-item edges) in the embedded Neo4j;`,
     `autocannon, ${CONNECTIONS} connections, ${SECONDS} s each, loopback, ${cpus().length} CPUs shared by Neo4j, the API and the load generator.`,
-    `HYBRID strategy (GRAPH + 6 Cypher sources), each request for the next of ${userIds.length} users, selecting item { title categories { name } } and reasons { kind text }.`,
+    `HYBRID strategy (default weights: GRAPH in memory, SOCIAL and CONTENT in Cypher, POPULAR from a briefly cached global ranking), each request for the next of ${userIds.length} users, selecting item { title categories { name } } and reasons { kind text }.`,
     '',
     '| query | req/s | p50 ms | p99 ms | requests | errors |',
     '|---|---:|---:|---:|---:|---:|',

@@ -5,7 +5,8 @@
 // is not positive are not popular. `interactions` = distinct users with a positive interaction.
 // `categoryId` = the item's first category by id (for "popular in <category>").
 // Filters (same block in every recs file): items the user saw / purchased, ids to exclude, categories, price.
-// Order: score DESC, id ASC.
+// userId null (or unknown) gives the global ranking, which the API caches briefly for the hybrid and
+// filters per user in memory (the same exclusions, so the same order). Order: score DESC, id ASC.
 // :param userId => 'u1'
 // :param now => 1735689600000
 // :param halfLifeMs => 1209600000
@@ -16,7 +17,7 @@
 // :param minPrice => null
 // :param maxPrice => null
 // :param limit => 20
-MATCH (u:User {id: $userId})
+OPTIONAL MATCH (u:User {id: $userId})
 MATCH (:User)-[r:INTERACTED]->(rec:Item)
 WITH u, rec,
      sum(r.weight * exp(-log(2.0) * ($now - coalesce(r.lastTs, $now)) / $halfLifeMs)) AS score,

@@ -26,7 +26,8 @@ export class RecsStore {
     return { userId, items, friends: ids<UserId>(row['friends']), following: ids<UserId>(row['following']) };
   }
 
-  async popular(userId: UserId, filter: RecsFilter, p: StrategyParams, limit: number): Promise<Candidate[]> {
+  /** userId null: the global ranking (no exclusions of a user). */
+  async popular(userId: UserId | null, filter: RecsFilter, p: StrategyParams, limit: number): Promise<Candidate[]> {
     const rows = await this.run('recs/popular', userId, filter, p, limit);
     return rows.map((r) => ({
       itemId: String(r['id']) as ItemId,
@@ -130,7 +131,7 @@ export class RecsStore {
     };
   }
 
-  private run(file: string, userId: UserId, filter: RecsFilter, p: StrategyParams, limit: number): Promise<Row[]> {
+  private run(file: string, userId: UserId | null, filter: RecsFilter, p: StrategyParams, limit: number): Promise<Row[]> {
     return this.executor.read(cypher(file), { ...p, ...filterParams(filter), userId, limit });
   }
 }

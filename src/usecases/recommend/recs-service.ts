@@ -39,6 +39,7 @@ export interface ScoredItem {
 
 export class RecsService {
   readonly pages: ResultCache<RecommendationPage>;
+  private globalPopular: { at: number; list: Promise<Candidate[]> } | undefined;
 
   constructor(
     private readonly store: RecsStore,
@@ -123,13 +124,33 @@ export class RecsService {
         const model = await this.graph.get();
         return { source: name, candidates: scoreGraphUser(model, user, excludedItems(user, filter), limit, this.cfg.viaLimit) };
       }
-      case 'POPULAR': return { source: name, candidates: await s.popular(id, filter, strategyParams(name, this.cfg, now), limit) };
+      case 'POPULAR': return { source: name, candidates: await this.popular(user, filter, limit, now) };
       case 'TRENDING': return { source: name, candidates: await s.trending(id, filter, strategyParams(name, this.cfg, now), limit) };
       case 'ITEM_CF': return { source: name, candidates: await s.itemCf(id, filter, strategyParams(name, this.cfg, now), limit) };
       case 'USER_CF': return { source: name, candidates: await s.userCf(id, filter, strategyParams(name, this.cfg, now), limit) };
       case 'CONTENT': return { source: name, candidates: await s.content(id, filter, strategyParams(name, this.cfg, now), limit) };
       case 'SOCIAL': return { source: name, candidates: await s.social(id, filter, strategyParams(name, this.cfg, now), limit) };
     }
+  }
+
+  /**
+   * POPULAR for the hybrid: the global ranking (popular.cypher without a user) is the same for everyone, so
+   * it is read at most once per page-cache TTL and the user's exclusions are applied here. When the cached
+   * list could run short (attribute rules, or too many exclusions), the per-user query runs instead.
+   */
+  private async popular(user: UserContext, filter: RecsFilter, limit: number, now: number): Promise<Candidate[]> {
+    const perUser = () => this.store.popular(user.userId, filter, strategyParams('POPULAR', this.cfg, now), limit);
+    if (hasAttributeRules(filter) || this.cfg.resultCache.ttlMs <= 0) return perUser();
+    const size = this.cfg.candidatePool * 5;
+    if (this.globalPopular === undefined || this.globalPopular.at + this.cfg.resultCache.ttlMs <= now) {
+      const list = this.store.popular(null, { ...filter, excludeItemIds: [] }, strategyParams('POPULAR', this.cfg, now), size);
+      this.globalPopular = { at: now, list };
+      list.catch(() => (this.globalPopular = undefined));
+    }
+    const all = await this.globalPopular.list;
+    const excluded = excludedItems(user, filter);
+    const kept = all.filter((c) => !excluded.has(c.itemId));
+    return kept.length >= limit || all.length < size ? kept.slice(0, limit) : perUser();
   }
 
   private diversify(ranked: RankedItem[], facts: ReadonlyMap<ItemId, ItemFacts>, req: RecommendRequest, need: number): RankedItem[] {
