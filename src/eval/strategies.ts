@@ -130,9 +130,11 @@ export const STRATEGIES: readonly Strategy[] = [
       const weighting = str(base, 'weighting', 'user-pow-0.25') as Weighting;
       const x = memo(() => weighted(ctx, weighting));
       const log = memo(() => weighted(ctx, 'log1p'));
-      return [0.25, 0.5].flatMap((friendWeight) => {
+      // friendWeight 0 = the chosen EASE with only the friend term; (0, 0) is plain EASE and is left out so
+      // this row is always a social model (the ablation against the EASE row).
+      return [0, 0.1].flatMap((friendWeight) => {
         const model = memo(() => fitSocialEase(x(), ctx.friends, { lambda, rho, friendWeight }));
-        return [0, 0.1].map((beta) => ({
+        return (friendWeight === 0 ? [0.02, 0.05] : [0, 0.05]).map((beta) => ({
           params: { weighting, lambda, rho, friendWeight, friendTermBeta: beta, friendSignal: 'interactions' },
           fit: () => (beta === 0 ? model() : withSocial(model(), ctx.friends, log(), { beta, signal: 'interactions' })),
         }));
