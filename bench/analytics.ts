@@ -149,7 +149,7 @@ async function main(): Promise<void> {
       '',
       `${events.toLocaleString('en-US')} demo events, ${USERS.toLocaleString('en-US')} users (seed 42), embedded Neo4j 5.26 (4 GB heap, 2 GB page cache), ` +
         `${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), Node ${process.version}. Load: ${fmt(loadMs)} (${Math.round(events / (loadMs / 1000)).toLocaleString('en-US')} events/s, ingestSource, batches of 20,000).`,
-      `Median of ${RUNS} runs after one warm-up; all times wall clock including transfer.`,
+      `Median of ${RUNS} runs (the transition paths after one warm-up run each, which also warms the page cache for the funnel); wall clock including transfer.`,
       '',
       '| query | Cypher aggregation | read sequences + count in TS | kept |',
       '|---|---|---|---|',
