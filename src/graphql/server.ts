@@ -3,6 +3,7 @@ import { createYoga } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { createContext, type Services } from './context.ts';
 import { createMaskError } from './mask-error.ts';
+import { useInputErrorCodes } from './use-input-error-codes.ts';
 import { buildSchema, type ResolverSet } from './schema.ts';
 
 export interface ApiOptions {
@@ -25,6 +26,7 @@ export function createApi(opts: ApiOptions) {
     maskedErrors: { maskError: createMaskError((err) => logger.error({ err }, 'unexpected error in a resolver')) },
     logging: false,
     landingPage: false,
+    plugins: [useInputErrorCodes()],
   });
   return yoga;
 }

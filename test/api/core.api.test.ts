@@ -106,6 +106,14 @@ describe('GraphQL foundation over HTTP against the real Neo4j', () => {
     expect(graph.executor.queryCount - before, seen.join('\n')).toBe(5);
   });
 
+  it('gives a bad variable (unknown enum value) a coded error', async () => {
+    const r = await gql('mutation($in: RecordInteractionInput!) { recordInteraction(input: $in) { created } }', {
+      in: { eventId: 'ev-x', userId: 'ann', itemId: 'i01', type: 'TELEPORT' },
+    });
+    expect(r.body.errors?.[0]?.message).toMatch(/TELEPORT/);
+    expect(r.body.errors?.[0]?.extensions?.['code']).toBe('INVALID_INPUT');
+  });
+
   it('masks unexpected errors and keeps parse errors readable', async () => {
     const r = await gql('{ nope }');
     expect(r.body.errors?.[0]?.message).toMatch(/Cannot query field "nope"/);
