@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   }
 
   const services = createServices(graph);
-  const api = createApi({ services, resolvers: capabilityResolvers(), logger });
+  const api = createApi({ services, resolvers: capabilityResolvers(), logger, maxDepth: config.http.maxDepth });
   const server = createHttpServer(api, services);
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

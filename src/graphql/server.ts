@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { createContext, type Services } from './context.ts';
 import { createMaskError } from './mask-error.ts';
 import { useInputErrorCodes } from './use-input-error-codes.ts';
+import { useDepthLimit } from './use-depth-limit.ts';
 import { buildSchema, type ResolverSet } from './schema.ts';
 
 export interface ApiOptions {
@@ -11,6 +12,8 @@ export interface ApiOptions {
   readonly resolvers?: readonly ResolverSet[];
   readonly logger: Logger;
   readonly graphiql?: boolean;
+  /** Maximum field nesting of an operation (GREC_MAX_DEPTH). */
+  readonly maxDepth?: number;
 }
 
 /**
@@ -26,7 +29,7 @@ export function createApi(opts: ApiOptions) {
     maskedErrors: { maskError: createMaskError((err) => logger.error({ err }, 'unexpected error in a resolver')) },
     logging: false,
     landingPage: false,
-    plugins: [useInputErrorCodes()],
+    plugins: [useInputErrorCodes(), useDepthLimit(opts.maxDepth ?? 8)],
   });
   return yoga;
 }

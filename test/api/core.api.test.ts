@@ -114,6 +114,12 @@ describe('GraphQL foundation over HTTP against the real Neo4j', () => {
     expect(r.body.errors?.[0]?.extensions?.['code']).toBe('INVALID_INPUT');
   });
 
+  it('rejects queries nested deeper than the limit', async () => {
+    const deep = await gql('{ user(id: "ann") { friends { edges { node { friends { edges { node { friends { edges { node { id } } } } } } } } } } }');
+    expect(deep.body.errors?.[0]?.message).toMatch(/exceeds the limit of 8/);
+    expect(deep.body.errors?.[0]?.extensions?.['code']).toBe('INVALID_INPUT');
+  });
+
   it('masks unexpected errors and keeps parse errors readable', async () => {
     const r = await gql('{ nope }');
     expect(r.body.errors?.[0]?.message).toMatch(/Cannot query field "nope"/);
