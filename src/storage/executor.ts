@@ -45,20 +45,21 @@ export class Executor {
 
   /** Several statements in one managed write transaction (retried on transient errors). */
   async writeTx<T>(work: (tx: Tx) => Promise<T>, app = 'grec'): Promise<T> {
-    const session = this.driver.session({ ...(this.database !== undefined ? { database: this.database } : {}), defaultAccessMode: neo4j.session.WRITE });
-    try {
-      return await session.executeWrite((mtx) => work(this.wrapTx(mtx)), { metadata: { app } });
-    } catch (err) {
-      throw translateError(err);
-    } finally {
-      await session.close();
-    }
+    return this.managed('WRITE', work, app);
   }
 
   async readTx<T>(work: (tx: Tx) => Promise<T>, app = 'grec'): Promise<T> {
-    const session = this.driver.session({ ...(this.database !== undefined ? { database: this.database } : {}), defaultAccessMode: neo4j.session.READ });
+    return this.managed('READ', work, app);
+  }
+
+  private async managed<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, app: string): Promise<T> {
+    const session = this.driver.session({
+      ...(this.database !== undefined ? { database: this.database } : {}),
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
     try {
-      return await session.executeRead((mtx) => work(this.wrapTx(mtx)), { metadata: { app } });
+      const run = mode === 'READ' ? session.executeRead.bind(session) : session.executeWrite.bind(session);
+      return await run((mtx) => work(this.wrapTx(mtx)), { metadata: { app } });
     } catch (err) {
       throw translateError(err);
     } finally {
