@@ -26,7 +26,7 @@ import { machineLine } from './machine.ts';
 const opts = new Command('bench:ingest')
   .option('--events <n>', 'events to generate', '1000000')
   .option('--slice <n>', 'events for the one-transaction-per-event baseline', '1000')
-  .option('--batch <n>', 'rows per transaction (batched and LOAD CSV)', '25000')
+  .option('--batch <n>', 'rows per transaction (batched and LOAD CSV)', '10000')
   .parse(process.argv)
   .opts<{ events: string; slice: string; batch: string }>();
 const EVENTS = Number(opts.events);

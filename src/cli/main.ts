@@ -27,7 +27,7 @@ program.command('load')
   .option('--dir <path>', 'lastfm / generic: data folder')
   .option('--file <path>', 'taobao: the CSV file')
   .option('--map <table.column=fileColumn...>', 'generic: column mapping, repeatable (e.g. interactions.userId=customer)')
-  .addOption(new Option('--batch-size <n>', 'rows per transaction').default('25000'))
+  .addOption(new Option('--batch-size <n>', 'rows per transaction').default('10000'))
   .option('--json', 'print the report as JSON')
   .action(async (dataset: string, opts: LoadArgs & { batchSize: string; json?: boolean }) => {
     const config = loadConfig();

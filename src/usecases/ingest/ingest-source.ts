@@ -3,7 +3,7 @@ import type { GraphWriter } from '../../storage/graph-writer.ts';
 import { emptyReport, type IngestReport, type KindCounts } from './ingest-report.ts';
 
 export interface IngestOptions {
-  /** Rows per UNWIND transaction. 25k measured ~25% faster than 10k for events (bench/ingest.ts); 1g of transaction memory holds it. */
+  /** Rows per UNWIND transaction. For 1M events, 10k per tx loaded in 240 s and 25k in 260 s (bench/ingest.ts). */
   readonly batchSize?: number;
   /** How many rejections to keep with file:line in the report (all are counted). */
   readonly keepRejections?: number;
@@ -25,7 +25,7 @@ const FLUSH_ORDER: readonly RecordKind[] = [...ENTITY_KINDS, 'social', 'event', 
  * same data twice writes nothing the second time and the report counts those rows as duplicates.
  */
 export async function ingestSource(source: DataSource, writer: GraphWriter, opts: IngestOptions = {}): Promise<IngestReport> {
-  const batchSize = opts.batchSize ?? 25_000;
+  const batchSize = opts.batchSize ?? 10_000;
   const keep = opts.keepRejections ?? 20;
   const report = emptyReport(source.name);
   const started = Date.now();
