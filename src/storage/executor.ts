@@ -107,6 +107,7 @@ export class Executor {
     return {
       run: async (cypher, params = {}) => {
         this.queryCount++;
+        this.onQuery?.(cypher, params);
         const res = await mtx.run(cypher, toParams(params) as Params);
         return res.records.map((r) => fromNeo4j(r.toObject()) as Row);
       },

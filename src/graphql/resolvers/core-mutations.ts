@@ -1,10 +1,8 @@
-import { asItemId, asUserId } from '../../domain/ids.ts';
+import { asItemId } from '../../domain/ids.ts';
 import { recordInteraction, type RecordInteractionInput } from '../../usecases/live/record-interaction.ts';
-import { addFriend, follow, removeFriend, unfollow } from '../../usecases/live/social-edges.ts';
+import { linkUsers, unlinkUsers, type SocialChange } from '../../usecases/live/social-edges.ts';
 import { upsertItem, upsertUser, type UpsertItemInput, type UpsertUserInput } from '../../usecases/live/upsert-entities.ts';
 import type { GraphContext } from '../context.ts';
-
-type SocialResult = { ids: [string, string]; changed: boolean };
 
 /** Thin: parse arguments, call one use case, return what the payload needs (objects load lazily). */
 export const coreMutationResolvers = {
@@ -22,24 +20,20 @@ export const coreMutationResolvers = {
     ctx.loaders.item.clear(id);
     return ctx.loaders.item.load(asItemId(id));
   },
-  follow: async (_: unknown, a: { userId: string; targetId: string }, ctx: GraphContext) =>
-    socialPayload(await follow(a.userId, a.targetId, ctx.services.writer), ctx),
-  unfollow: async (_: unknown, a: { userId: string; targetId: string }, ctx: GraphContext) =>
-    socialPayload(await unfollow(a.userId, a.targetId, ctx.services.social), ctx),
-  addFriend: async (_: unknown, a: { userId: string; friendId: string }, ctx: GraphContext) =>
-    socialPayload(await addFriend(a.userId, a.friendId, ctx.services.writer), ctx),
-  removeFriend: async (_: unknown, a: { userId: string; friendId: string }, ctx: GraphContext) =>
-    socialPayload(await removeFriend(a.userId, a.friendId, ctx.services.social), ctx),
+  follow: (_: unknown, a: { userId: string; targetId: string }, ctx: GraphContext) =>
+    linkUsers('FOLLOWS', a.userId, a.targetId, ctx.services.writer),
+  unfollow: (_: unknown, a: { userId: string; targetId: string }, ctx: GraphContext) =>
+    unlinkUsers('FOLLOWS', a.userId, a.targetId, ctx.services.social),
+  addFriend: (_: unknown, a: { userId: string; friendId: string }, ctx: GraphContext) =>
+    linkUsers('FRIEND', a.userId, a.friendId, ctx.services.writer),
+  removeFriend: (_: unknown, a: { userId: string; friendId: string }, ctx: GraphContext) =>
+    unlinkUsers('FRIEND', a.userId, a.friendId, ctx.services.social),
 };
 
 /** Users are loaded only if the client selects them (no dangling queries for unselected fields). */
-function socialPayload(r: SocialResult, _ctx: GraphContext): SocialResult {
-  return r;
-}
-
 export const socialPayloadResolvers = {
   SocialEdgePayload: {
-    user: (r: SocialResult, _: unknown, ctx: GraphContext) => ctx.loaders.user.load(asUserId(r.ids[0])),
-    other: (r: SocialResult, _: unknown, ctx: GraphContext) => ctx.loaders.user.load(asUserId(r.ids[1])),
+    user: (r: SocialChange, _: unknown, ctx: GraphContext) => ctx.loaders.user.load(r.ids[0]),
+    other: (r: SocialChange, _: unknown, ctx: GraphContext) => ctx.loaders.user.load(r.ids[1]),
   },
 };

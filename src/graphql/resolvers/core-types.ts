@@ -1,6 +1,6 @@
 import type { Item, User } from '../../domain/entities.ts';
 import type { EventType } from '../../domain/events.ts';
-import { asUserId, type CategoryId, type ItemId, type TagId, type UserId } from '../../domain/ids.ts';
+import { asUserId, type CategoryId, type ItemId, type TagId } from '../../domain/ids.ts';
 import { parseEventType } from '../../domain/events.ts';
 import { invalidInput } from '../../domain/errors.ts';
 import type { StoredEvent } from '../../storage/event-store.ts';
@@ -27,14 +27,12 @@ export const coreTypeResolvers = {
     async friends(user: User, args: PageArgs, ctx: GraphContext) {
       const first = pageSize(args.first);
       const ids = await ctx.services.social.friendIdsPage(user.id, decodeCursor(args.after), first + 1);
-      const users = await ctx.loaders.user.loadMany(ids.slice(0, first));
-      return { ...toConnection(ids, first, (id) => id, (_id) => null), edges: edgesOf(ids.slice(0, first), users), totalCount: await ctx.loaders.friendCount.load(user.id) };
+      return { ...toConnection(ids, first, (id) => id, (id) => ctx.loaders.user.load(id)), totalCount: ctx.loaders.friendCount.load(user.id) };
     },
     async following(user: User, args: PageArgs, ctx: GraphContext) {
       const first = pageSize(args.first);
       const ids = await ctx.services.social.followingIdsPage(user.id, decodeCursor(args.after), first + 1);
-      const users = await ctx.loaders.user.loadMany(ids.slice(0, first));
-      return { ...toConnection(ids, first, (id) => id, (_id) => null), edges: edgesOf(ids.slice(0, first), users), totalCount: null };
+      return { ...toConnection(ids, first, (id) => id, (id) => ctx.loaders.user.load(id)), totalCount: null };
     },
     friendCount: (user: User, _: unknown, ctx: GraphContext) => ctx.loaders.friendCount.load(user.id),
   },
@@ -57,13 +55,4 @@ export const coreTypeResolvers = {
 
 function okOnly<T>(xs: (T | Error)[]): (T | null)[] {
   return xs.map((x) => (x instanceof Error ? null : x));
-}
-
-function edgesOf(ids: readonly UserId[], users: (User | null | Error)[]) {
-  const out: { cursor: string; node: User }[] = [];
-  ids.forEach((id, k) => {
-    const u = users[k];
-    if (u !== undefined && u !== null && !(u instanceof Error)) out.push({ cursor: Buffer.from(id, 'utf8').toString('base64url'), node: u });
-  });
-  return out;
 }

@@ -1,4 +1,5 @@
 import type { DataSource, IngestRecord, RecordKind, SourceRow } from '../../domain/ingest.ts';
+import { invalidInput } from '../../domain/errors.ts';
 import type { GraphWriter } from '../../storage/graph-writer.ts';
 import { emptyReport, type IngestReport, type KindCounts } from './ingest-report.ts';
 
@@ -26,6 +27,9 @@ const FLUSH_ORDER: readonly RecordKind[] = [...ENTITY_KINDS, 'social', 'event', 
  */
 export async function ingestSource(source: DataSource, writer: GraphWriter, opts: IngestOptions = {}): Promise<IngestReport> {
   const batchSize = opts.batchSize ?? 10_000;
+  if (!Number.isSafeInteger(batchSize) || batchSize < 1) {
+    throw invalidInput(`batch size must be a positive integer, got ${String(opts.batchSize)}`, { field: 'batchSize' });
+  }
   const keep = opts.keepRejections ?? 20;
   const report = emptyReport(source.name);
   const started = Date.now();
@@ -47,24 +51,19 @@ export async function ingestSource(source: DataSource, writer: GraphWriter, opts
       c.duplicates += unique.length - created;
       opts.onProgress?.(report.rowsRead, source.estimatedRows);
     });
+    // Mark the failure as handled now (it may happen while we are still parsing); the next flush or the
+    // final `await inFlight` still rethrows it, so a failed batch stops the load with its own error.
+    inFlight.catch(() => undefined);
   };
 
-  for await (const batch of batchesOf(source)) for (const row of batch) {
-    report.rowsRead++;
-    if (row.kind === 'rejected') {
-      report.rejected++;
-      report.rejectedByReason[row.rejection.reason] = (report.rejectedByReason[row.rejection.reason] ?? 0) + 1;
-      if (report.firstRejections.length < keep) report.firstRejections.push(row.rejection);
-      continue;
-    }
-    counts(row.kind).read++;
-    const buf = buffers[row.kind];
-    buf.push(row);
-    if (buf.length >= batchSize) {
+  for await (const batch of batchesOf(source)) {
+    for (const row of batch) {
+      const full = take(row);
+      if (full === undefined) continue;
       // Edges reference entities: write pending entities first, so their records count as new rather
       // than as duplicates of the bare nodes an edge would otherwise MERGE into existence.
-      if (EDGE_KINDS.has(row.kind)) for (const k of ENTITY_KINDS) await flush(k);
-      await flush(row.kind);
+      if (EDGE_KINDS.has(full)) for (const k of ENTITY_KINDS) await flush(k);
+      await flush(full);
     }
   }
   for (const kind of FLUSH_ORDER) await flush(kind);
@@ -72,6 +71,21 @@ export async function ingestSource(source: DataSource, writer: GraphWriter, opts
   report.elapsedMs = Date.now() - started;
   opts.onProgress?.(report.rowsRead, source.estimatedRows);
   return report;
+
+  /** Counts a row and buffers it; returns its kind when that buffer is full (no await per row: hot path). */
+  function take(row: SourceRow): RecordKind | undefined {
+    report.rowsRead++;
+    if (row.kind === 'rejected') {
+      report.rejected++;
+      report.rejectedByReason[row.rejection.reason] = (report.rejectedByReason[row.rejection.reason] ?? 0) + 1;
+      if (report.firstRejections.length < keep) report.firstRejections.push(row.rejection);
+      return undefined;
+    }
+    counts(row.kind).read++;
+    const buf = buffers[row.kind];
+    buf.push(row);
+    return buf.length >= batchSize ? row.kind : undefined;
+  }
 }
 
 /** The identity of a record in the graph; two records with the same key are the same node or edge. */
