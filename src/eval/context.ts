@@ -6,6 +6,7 @@ import type { Split } from './split.ts';
 
 export interface EvalContext {
   readonly dataset: Dataset;
+  readonly split: Split;
   /** users x items, raw weights (listening counts / event counts) of training pairs. */
   readonly train: CsrMatrix;
   /** users x users, symmetric, value 1 per friendship direction; empty if the data set has none. */
@@ -33,5 +34,5 @@ export function buildContext(ds: Dataset, split: Split): EvalContext {
     rows: [...fa, ...fb],
     cols: [...fb, ...fa],
   });
-  return { dataset: ds, train, friends, valid: sets(split.valid), test: sets(split.test), trainPopularity: colDegrees(train) };
+  return { dataset: ds, split, train, friends, valid: sets(split.valid), test: sets(split.test), trainPopularity: colDegrees(train) };
 }

@@ -6,6 +6,16 @@ import type { EvalContext } from './context.ts';
 import { catalogueCoverage, intraListDiversity, novelty, rankingMetrics } from './metrics/index.ts';
 
 export type Target = 'valid' | 'test';
+
+/**
+ * A model whose ranking depends on what is excluded (the product's hybrid takes each source's top N after
+ * the user's seen items): evaluateModel hands it the excluded items instead of masking afterwards only.
+ */
+export interface ExcludingRecommender extends Recommender {
+  scoreUserExcluding(u: number, excluded: ReadonlySet<number>, out?: Float32Array): Float32Array;
+}
+
+const isExcluding = (m: Recommender): m is ExcludingRecommender => typeof (m as Partial<ExcludingRecommender>).scoreUserExcluding === 'function';
 export type MetricRecord = Record<string, number>;
 
 export interface EvalOptions {
@@ -26,7 +36,11 @@ export function evaluateModel(model: Recommender, ctx: EvalContext, target: Targ
   for (let u = 0; u < ctx.dataset.nUsers; u++) {
     const rel = (target === 'test' ? ctx.test : ctx.valid)[u]!;
     if (rel.size === 0) continue;
-    model.scoreUser(u, buf);
+    if (isExcluding(model)) {
+      const excluded = new Set(ctx.train.indices.subarray(ctx.train.indptr[u]!, ctx.train.indptr[u + 1]!));
+      if (target === 'test') for (const i of ctx.valid[u]!) excluded.add(i);
+      model.scoreUserExcluding(u, excluded, buf);
+    } else model.scoreUser(u, buf);
     for (let p = ctx.train.indptr[u]!; p < ctx.train.indptr[u + 1]!; p++) buf[ctx.train.indices[p]!] = -Infinity;
     if (target === 'test') for (const i of ctx.valid[u]!) buf[i] = -Infinity;
     const top = topK(buf, kMax).items;

@@ -12,6 +12,7 @@ import { loadTaobao } from './datasets/taobao.ts';
 import { runEvaluation } from './run.ts';
 import type { Protocol } from './split.ts';
 import { STRATEGIES, strategyByName, type Strategy } from './strategies.ts';
+import { hybridDefaults } from './hybrid/defaults-report.ts';
 import { resultsTable } from './table.ts';
 
 const positiveInt = (v: string): number => {
@@ -58,9 +59,13 @@ log(`${ds.name}: ${ds.nUsers} users, ${ds.nItems} items, ${ds.pairs.users.length
 const results = runEvaluation(ds, strategies, protocol, seeds, log);
 console.log(`\n${ds.name}, ${protocol}, seeds ${seeds.join(',')} (test metrics, mean over seeds; hyper-parameters chosen on valid NDCG@10)\n`);
 console.log(resultsTable(results));
+const hybrid = results.find((r) => r.strategy === 'HYBRID');
+const defaults = hybrid === undefined ? undefined : hybridDefaults(hybrid);
+if (defaults !== undefined) console.log(`\n${defaults.text}`);
 if (o.json !== undefined) {
   const out: Record<string, unknown> = {};
   for (const r of results) out[r.strategy] = { ...r.mean, social: r.social, std: r.std, seeds: r.seeds };
-  writeFileSync(o.json, `${JSON.stringify({ dataset: ds.name, protocol, seeds, results: out }, null, 2)}\n`);
+  const json = { dataset: ds.name, protocol, seeds, results: out, ...(defaults === undefined ? {} : { hybridDefaults: defaults.json }) };
+  writeFileSync(o.json, `${JSON.stringify(json, null, 2)}\n`);
   log(`wrote ${o.json}`);
 }

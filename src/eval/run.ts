@@ -11,6 +11,8 @@ export interface SeedResult {
   readonly params: Params;
   readonly valid: MetricRecord;
   readonly test: MetricRecord;
+  /** Valid NDCG@10 of every grid point (empty for a single-point grid, which is not scored on valid). */
+  readonly grid: readonly { readonly params: Params; readonly score: number }[];
 }
 
 export interface StrategyResult {
@@ -32,8 +34,10 @@ export function runEvaluation(ds: Dataset, strategies: readonly Strategy[], prot
     for (const s of strategies) {
       let best: { params: Params; valid: MetricRecord } | undefined;
       const grid = s.grid(ctx, chosen);
+      const scored: { params: Params; score: number }[] = [];
       for (const point of grid) {
         const valid = grid.length === 1 ? {} : evaluateModel(point.fit(), ctx, 'valid');
+        if (grid.length > 1) scored.push({ params: point.params, score: valid['ndcg@10'] ?? 0 });
         if (best === undefined || (valid['ndcg@10'] ?? 0) > (best.valid['ndcg@10'] ?? 0)) best = { params: point.params, valid };
         if (grid.length > 1) log(`  seed ${seed} ${s.name} ${JSON.stringify(point.params)} valid ndcg@10=${(valid['ndcg@10'] ?? 0).toFixed(4)}`);
       }
@@ -44,7 +48,7 @@ export function runEvaluation(ds: Dataset, strategies: readonly Strategy[], prot
       const model = s.grid(ctx, chosen).find((g) => JSON.stringify(g.params) === JSON.stringify(point.params))!.fit();
       const fitSeconds = (performance.now() - t0) / 1000;
       const test: MetricRecord = { ...evaluateModel(model, ctx, 'test', { beyondAccuracy: true }), fitSeconds };
-      per.get(s.name)!.push({ seed, params: best.params, valid: best.valid, test });
+      per.get(s.name)!.push({ seed, params: best.params, valid: best.valid, test, grid: scored });
       log(`seed ${seed} ${s.name.padEnd(16)} ${JSON.stringify(best.params)} test recall@10=${test['recall@10']!.toFixed(4)} ndcg@10=${test['ndcg@10']!.toFixed(4)} fit ${fitSeconds.toFixed(1)}s score ${test['scoreSeconds']!.toFixed(1)}s`);
     }
   }

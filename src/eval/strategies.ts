@@ -2,6 +2,7 @@
 // on the validation split (NDCG@10, ties: earlier grid point) and only that point is scored on test.
 // A strategy may build on the point chosen for an earlier one (the social variants reuse their base's
 // choice), so strategies run in the listed order. Fits that several grid points share are memoized.
+// HYBRID is the product's blend (src/eval/hybrid/) over its weight grid; its sources are fitted once per split.
 import {
   fitEase,
   fitGfcf,
@@ -15,7 +16,11 @@ import {
   type Recommender,
   type Weighting,
 } from '../algorithms/recs/index.ts';
+import { RECS_CONFIG } from '../usecases/recommend/config.ts';
 import type { EvalContext } from './context.ts';
+import { hybridModel } from './hybrid/hybrid-model.ts';
+import { createHybridSources } from './hybrid/sources.ts';
+import { weightGrid } from './hybrid/weight-grid.ts';
 
 export type Params = Readonly<Record<string, number | string>>;
 
@@ -139,6 +144,14 @@ export const STRATEGIES: readonly Strategy[] = [
           fit: () => (beta === 0 ? model() : withSocial(model(), ctx.friends, log(), { beta, signal: 'interactions' })),
         }));
       });
+    },
+  },
+  {
+    name: 'HYBRID',
+    social: true,
+    grid: (ctx) => {
+      const sources = memo(() => createHybridSources(ctx, RECS_CONFIG));
+      return weightGrid().map((w) => ({ params: w, fit: () => hybridModel(sources(), ctx.train, ctx.dataset.nUsers, w) }));
     },
   },
 ];

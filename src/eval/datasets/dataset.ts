@@ -17,11 +17,33 @@ export interface Dataset {
     readonly weights: Float32Array;
     /** Unix seconds of the first interaction, when the data has time. */
     readonly times?: Float64Array;
+    /** Unix seconds of the last interaction (the product's INTERACTED.lastTs), when the data has time. */
+    readonly lastTimes?: Float64Array;
+    /**
+     * The INTERACTED weight the product's ingest stores for the pair (Last.fm: log(1 + plays); events: the
+     * sum of src/domain/interaction-weights.ts), which the hybrid's sources read. Default: `weights`.
+     */
+    readonly edgeWeights?: Float32Array;
   };
   /** Undirected friendships, each stored once (a < b). */
   readonly friendships?: { readonly a: Int32Array; readonly b: Int32Array };
   /** items x features (tags, categories) with counts; used for intra-list diversity. */
   readonly itemFeatures?: CsrMatrix;
+  /** The item attributes the product's CONTENT source matches (IN_CATEGORY / HAS_TAG edges). */
+  readonly attributes?: ItemAttributes;
+}
+
+export interface ItemAttributes {
+  /** items x categories. */
+  readonly categories?: CsrMatrix;
+  /** items x tags that belong to the catalogue (not applied by users). */
+  readonly tags?: CsrMatrix;
+  /**
+   * Tags applied by users (Last.fm user_taggedartists), one entry per (user, item, tag); user -1 when the
+   * tagger has no listening pair. Kept per assignment so an evaluation can drop what a user applied to
+   * their own held-out items (that would leak the held-out pair).
+   */
+  readonly taggings?: { readonly users: Int32Array; readonly items: Int32Array; readonly tags: Int32Array; readonly nTags: number };
 }
 
 /** Assigns dense indices to raw ids in order of first appearance after sorting numerically if possible. */
