@@ -1,6 +1,8 @@
 // Benchmark of one LightGCN propagation layer (sparse x dense, Float32, d = 64) in TypeScript against the same
 // kernel in C (bench/c/spmm.c, gcc -O3 -march=native, OpenMP for 2 threads) on the same input, plus the full
-// Last.fm fits. Run: npx tsx bench/propagation.ts [--edges 1500000] [--runs 7]. Prints a markdown snippet and
+// Last.fm fits. The WebAssembly SIMD kernel (src/algorithms/recs/spmm.wat) is timed per layer with the matrix
+// already resident in its memory (as LightGCN uses it); the one-off copy into that memory is timed apart, and
+// spmmRowsWasm (copies A and X in and Y out on every call) gets its own row. Run: npx tsx bench/propagation.ts [--edges 1500000] [--runs 7]. Prints a markdown snippet and
 // writes it to bench/out/propagation.md. The graph is a seeded random bipartite graph with power-law
 // (Zipf) user activity and item popularity, node ids shuffled (no accidental locality), symmetric
 // normalization D^-1/2 A D^-1/2 as in LightGCN.
@@ -22,6 +24,8 @@ import {
   scaleRowsCols,
   shuffleInPlace,
   spmmRows,
+  spmmRowsWasm,
+  createWasmSpmm,
   toShared,
   weightInteractions,
   type CsrMatrix,
@@ -189,6 +193,18 @@ async function main(): Promise<void> {
   await par.close();
   const csPar = checksum(sy);
 
+  // WebAssembly SIMD: copy-in once per matrix (timed apart), then the per-layer kernel alone.
+  const wasm = [a0, a1].map((a, k) => {
+    const s = performance.now();
+    const w = createWasmSpmm(a, D);
+    if (w === undefined) return undefined;
+    w.x.set(k === 0 ? x0 : x1);
+    const copyMs = performance.now() - s;
+    const t = timeSync(() => w.run());
+    return { t, copyMs, bytes: w.bytes, cs: checksum(w.y) };
+  });
+  const wasmPerCall = wasm[1] === undefined ? undefined : timeSync(() => spmmRowsWasm(a1, x1, D, y, 0, a1.rows));
+
   // C reference on the same inputs
   mkdirSync(join(here, 'out'), { recursive: true });
   const bin = join(here, 'out', 'spmm');
@@ -220,6 +236,11 @@ async function main(): Promise<void> {
   row('TS naive loops, original order', naive, c?.orig1);
   row('TS spmmRows (8 register accumulators), original order', unrolled, c?.orig1);
   row('TS spmmRows, rows reordered by degree', reordered, c?.re1);
+  if (wasm[0] !== undefined && wasm[1] !== undefined) {
+    row('TS + WASM SIMD f32x4 (spmm.wat), original order', wasm[0].t, c?.orig1);
+    row('TS + WASM SIMD f32x4 (spmm.wat), rows reordered by degree', wasm[1].t, c?.re1);
+  }
+  if (wasmPerCall !== undefined) row('TS + WASM SIMD via spmmRowsWasm (copies A, X in and Y out per call), reordered', wasmPerCall, c?.re1);
   row('TS 2 threads (worker_threads + SharedArrayBuffer), reordered', parallel, c?.re2);
   if (c !== undefined) {
     row('C gcc -O3 -march=native, 1 thread, original order', c.orig1, c.orig1);
@@ -227,11 +248,17 @@ async function main(): Promise<void> {
     row('C gcc -O3 -march=native -fopenmp, 2 threads, reordered', c.re2, c.re2);
   }
   say('');
-  say(`Checksums (sum of Y): TS original ${csOrig.toExponential(6)}, TS reordered ${csTs.toExponential(6)}, TS 2 threads ${csPar.toExponential(6)}${c === undefined ? '' : `, C reordered ${c.cs.toExponential(6)}`}.`);
+  const csWasm = wasm[1] === undefined ? '' : `, WASM reordered ${wasm[1].cs.toExponential(6)}`;
+  say(`Checksums (sum of Y): TS original ${csOrig.toExponential(6)}, TS reordered ${csTs.toExponential(6)}, TS 2 threads ${csPar.toExponential(6)}${csWasm}${c === undefined ? '' : `, C reordered ${c.cs.toExponential(6)}`}.`);
+  if (wasm[0] !== undefined && wasm[1] !== undefined) {
+    say(`WASM one-off copy of A and X into WebAssembly memory (${(wasm[1].bytes / 2 ** 20).toFixed(0)} MiB incl. Y, not in the per-layer rows): ${wasm[0].copyMs.toFixed(1)} ms original order, ${wasm[1].copyMs.toFixed(1)} ms reordered.`);
+  }
   if (c !== undefined) {
     const bestTs = Math.min(unrolled.min, reordered.min);
     const bestC = Math.min(c.orig1.min, c.re1.min);
-    say(`Best TS single thread / best C single thread (min): ${(bestTs / bestC).toFixed(2)}x; TS 2 threads / C 2 threads (min): ${(parallel.min / c.re2.min).toFixed(2)}x.`);
+    const bestWasm = wasm[0] !== undefined && wasm[1] !== undefined ? Math.min(wasm[0].t.min, wasm[1].t.min) : undefined;
+    const wasmRatio = bestWasm === undefined ? '' : `; best TS + WASM SIMD single thread / best C single thread (min): ${(bestWasm / bestC).toFixed(2)}x`;
+    say(`Best TS (plain JS) single thread / best C single thread (min): ${(bestTs / bestC).toFixed(2)}x${wasmRatio}; TS 2 threads / C 2 threads (min): ${(parallel.min / c.re2.min).toFixed(2)}x.`);
   }
 
   const dataDir = resolve(process.env['GREC_DATA_DIR'] ?? '../shared/data');

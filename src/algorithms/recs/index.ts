@@ -14,6 +14,8 @@ export { fitUserKnn, type UserKnnOptions } from './user-knn.ts';
 export { fitPopularity } from './popularity.ts';
 export { withSocial, type SocialOptions, type SocialRecommender, type FriendSignal, type NewUserInput } from './social.ts';
 export { spmm, spmmRows } from './spmm.ts';
+export { createWasmSpmm, spmmRowsWasm, wasmSpmmAvailable, type WasmSpmm } from './spmm-wasm.ts';
+export { createSpmmOperator, type SpmmOperator } from './spmm-operator.ts';
 export { fitLightGcn, normalizedAdjacency, type LightGcnModel, type LightGcnOptions } from './lightgcn.ts';
 export { fitSocialEase, type SocialEaseOptions } from './social-ease.ts';
 export { createParallelSpmm, toShared, balancedRanges, type ParallelSpmm, type SharedCsr } from './spmm-parallel.ts';

@@ -8,7 +8,7 @@
 import { buildCsr, colSums, rowSums, safePow, scaleRowsCols, type CsrMatrix } from './csr.ts';
 import { outBuffer, type Recommender, type SparseVector } from './model.ts';
 import { createRng } from './rng.ts';
-import { spmm } from './spmm.ts';
+import { createSpmmOperator } from './spmm-operator.ts';
 import { truncatedSvd } from './svd.ts';
 
 export interface LightGcnOptions {
@@ -85,13 +85,16 @@ export function fitLightGcn(r: CsrMatrix, opts: LightGcnOptions = {}): LightGcnM
     e0 = new Float32Array(n * d);
     for (let k = 0; k < e0.length; k++) e0[k] = 0.1 * rng.normal();
   }
+  // E_{l+1} = A^ E_l with A^ copied once into the kernel's memory (WebAssembly SIMD when available, see
+  // spmm-operator.ts); swap() makes layer l's output the next layer's input without a copy.
   const sum = Float32Array.from(e0);
-  let cur: Float32Array<ArrayBufferLike> = e0;
-  let next: Float32Array<ArrayBufferLike> = new Float32Array(n * d);
+  const propagate = createSpmmOperator(adj, d);
+  propagate.x.set(e0);
   for (let l = 0; l < layers; l++) {
-    spmm(adj, cur, d, next);
+    propagate.run();
+    const next = propagate.y;
     for (let k = 0; k < sum.length; k++) sum[k]! += next[k]!;
-    [cur, next] = [next, cur === e0 ? new Float32Array(n * d) : cur];
+    propagate.swap();
   }
   const inv = 1 / (layers + 1);
   for (let k = 0; k < sum.length; k++) sum[k]! *= inv;
