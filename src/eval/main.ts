@@ -1,5 +1,5 @@
 // Offline evaluation command:
-//   npx tsx src/eval/main.ts --dataset lastfm [--seeds 3] [--protocol random811|temporal] [--json out.json]
+//   npx tsx src/eval/main.ts --dataset lastfm|taobao|demo [--seeds 3] [--protocol random811|temporal] [--json out.json]
 //                            [--data-dir ../shared/data] [--strategies EASE,EASE+SOCIAL]
 // Reads the data set files directly (no database), prints a markdown table of mean test metrics over seeds.
 import { writeFileSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Dataset } from './datasets/dataset.ts';
 import { DatasetMissingError } from './datasets/files.ts';
+import { loadDemo } from './datasets/demo.ts';
 import { loadLastfm } from './datasets/lastfm.ts';
 import { loadTaobao } from './datasets/taobao.ts';
 import { runEvaluation } from './run.ts';
@@ -24,8 +25,8 @@ const positiveInt = (v: string): number => {
 const program = new Command()
   .name('eval')
   .description('Offline evaluation of the in-TypeScript recommenders (full ranking, hyper-parameters chosen on valid)')
-  .addOption(new Option('--dataset <name>', 'data set').choices(['lastfm', 'taobao']).default('lastfm'))
-  .addOption(new Option('--protocol <p>', 'split protocol (default: random811 for lastfm, temporal for taobao)').choices(['random811', 'temporal']))
+  .addOption(new Option('--dataset <name>', 'data set').choices(['lastfm', 'taobao', 'demo']).default('lastfm'))
+  .addOption(new Option('--protocol <p>', 'split protocol (default: temporal for taobao, random811 otherwise)').choices(['random811', 'temporal']))
   .option('--seeds <n>', 'number of split seeds (1..n)', positiveInt, 3)
   .option('--json <file>', 'write results as JSON keyed by strategy then metric')
   .option('--data-dir <dir>', 'data directory', process.env['GREC_DATA_DIR'] ?? '../shared/data')
@@ -33,7 +34,7 @@ const program = new Command()
   .option('--quiet', 'only print the table');
 
 program.parse();
-const o = program.opts<{ dataset: 'lastfm' | 'taobao'; protocol?: Protocol; seeds: number; json?: string; dataDir: string; strategies?: string; quiet?: boolean }>();
+const o = program.opts<{ dataset: 'lastfm' | 'taobao' | 'demo'; protocol?: Protocol; seeds: number; json?: string; dataDir: string; strategies?: string; quiet?: boolean }>();
 
 let strategies: readonly Strategy[] = STRATEGIES;
 if (o.strategies !== undefined) {
@@ -47,7 +48,8 @@ if (o.strategies !== undefined) {
 let ds: Dataset;
 try {
   const dir = resolve(o.dataDir);
-  ds = o.dataset === 'lastfm' ? loadLastfm(dir) : loadTaobao(dir);
+  // demo: the generated shop (preset small), no files
+  ds = o.dataset === 'lastfm' ? loadLastfm(dir) : o.dataset === 'taobao' ? loadTaobao(dir) : await loadDemo();
 } catch (e) {
   if (e instanceof DatasetMissingError) program.error(e.message);
   throw e;
