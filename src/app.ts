@@ -18,13 +18,15 @@ import { analyticsResolvers } from './graphql/resolvers/analytics.ts';
 /** The composition root's wiring: stores over one connection, and the resolver sets of each capability. */
 export function createServices(graph: GraphConnection): Services {
   const ex = graph.executor;
+  const recs = new RecsService(new RecsStore(ex), new GraphModelCache(new RecsGraphStore(ex), RECS_CONFIG.graph, () => Date.now()), () => Date.now());
   return {
     catalog: new CatalogStore(ex),
     social: new SocialStore(ex),
     events: new EventStore(ex),
     writer: new GraphWriter(ex),
-    recs: new RecsService(new RecsStore(ex), new GraphModelCache(new RecsGraphStore(ex), RECS_CONFIG.graph, () => Date.now()), () => Date.now()),
+    recs,
     analytics: new AnalyticsService(new AnalyticsStore(ex), { now: () => Date.now() }),
+    observer: recs,
     neo4jMode: graph.mode,
     ping: () => graph.ping(),
     now: () => Date.now(),

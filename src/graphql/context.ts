@@ -4,6 +4,7 @@ import type { RecsService } from '../usecases/recommend/recs-service.ts';
 import type { EventStore } from '../storage/event-store.ts';
 import type { GraphWriter } from '../storage/graph-writer.ts';
 import type { SocialStore } from '../storage/social-store.ts';
+import type { WriteObserver } from '../usecases/live/write-observer.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 /** Long-lived dependencies, built once by the composition root (src/app.ts). */
@@ -14,6 +15,8 @@ export interface Services {
   readonly writer: GraphWriter;
   readonly recs: RecsService;
   readonly analytics: AnalyticsService;
+  /** Told about every write of the live use cases (keeps the recommendation caches fresh). */
+  readonly observer: WriteObserver;
   readonly neo4jMode: string;
   ping(): Promise<boolean>;
   now(): number;

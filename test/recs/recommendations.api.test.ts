@@ -99,7 +99,7 @@ describe('recommendations API over HTTP', () => {
     // user context + graph edges (first fit) + SOCIAL, CONTENT, POPULAR + one read of every entity shown
     expect(await count(), seen.join('\n')).toBeLessThanOrEqual(6);
     seen.length = 0;
-    expect(await count(), seen.join('\n')).toBe(1); // the same page again: only the user's state is read
+    expect(await count(), seen.join('\n')).toBe(0); // the same page again: served from the page cache
     graph.executor.onQuery = undefined;
   });
 
@@ -113,6 +113,68 @@ describe('recommendations API over HTTP', () => {
     expect(after.edges.map((e) => [e.node.item.id, e.node.score])).not.toEqual(before.edges.map((e) => [e.node.item.id, e.node.score]));
     const graphRecs = await recs({ userId: 'dave', strategy: 'GRAPH', first: 20 });
     expect(graphRecs.edges.map((e) => e.node.item.id)).not.toContain('i3');
+  });
+
+  it('a write through the API drops the cached pages of the users it changes, and only theirs', async () => {
+    const { gql: fresh } = createTestApi(graph); // own services: own page cache
+    const trips = async (userId: string) => {
+      const before = graph.executor.queryCount;
+      const r = await fresh(RECS, { userId, first: 10 });
+      expect(r.body.errors, JSON.stringify(r.body.errors)).toBeUndefined();
+      return { trips: graph.executor.queryCount - before, conn: (r.body.data as { recommendations: Conn }).recommendations };
+    };
+    const cachedTrips = async (users: string[]) => Promise.all(users.map(async (u) => (await trips(u)).trips));
+    for (const u of ['carol', 'erin', 'zed']) await trips(u);
+    expect(await cachedTrips(['carol', 'erin', 'zed'])).toEqual([0, 0, 0]);
+
+    const m = 'mutation($in: RecordInteractionInput!) { recordInteraction(input: $in) { created } }';
+    const zedBefore = (await trips('zed')).conn.edges.map((e) => e.node.item.id);
+    expect(zedBefore).toContain('i3');
+    expect((await fresh(m, { in: { eventId: 'live-zed-1', userId: 'zed', itemId: 'i3', type: 'PURCHASE' } })).body.data).toEqual({ recordInteraction: { created: true } });
+    expect(await cachedTrips(['carol', 'erin'])).toEqual([0, 0]);
+    const zedAfter = await trips('zed');
+    expect(zedAfter.trips).toBeGreaterThan(0);
+    expect(zedAfter.conn.edges.map((e) => e.node.item.id)).not.toContain('i3');
+    // A retried event id changes nothing, so nothing is dropped.
+    await fresh(m, { in: { eventId: 'live-zed-1', userId: 'zed', itemId: 'i3', type: 'PURCHASE' } });
+    expect(await cachedTrips(['zed'])).toEqual([0]);
+
+    // addFriend changes both ends' ties: erin (no history) now gets carol's items from SOCIAL.
+    expect((await trips('erin')).conn.edges.flatMap((e) => e.node.sources)).not.toContain('SOCIAL');
+    const link = await fresh('mutation { addFriend(userId: "erin", friendId: "carol") { changed } }');
+    expect(link.body.data).toEqual({ addFriend: { changed: true } });
+    expect(await cachedTrips(['zed'])).toEqual([0]);
+    const erin = await trips('erin');
+    expect(erin.trips).toBeGreaterThan(0);
+    expect(erin.conn.edges[0]!.node.sources).toEqual(['SOCIAL']);
+    expect((await trips('carol')).trips).toBeGreaterThan(0);
+    await fresh('mutation { removeFriend(userId: "erin", friendId: "carol") { changed } }');
+    expect((await trips('erin')).conn.edges.flatMap((e) => e.node.sources)).not.toContain('SOCIAL');
+  });
+
+  it('upsertUser drops the pages that depend on the user; upsertItem those that show the item', async () => {
+    const { gql: fresh } = createTestApi(graph);
+    const trips = async (userId: string) => {
+      const before = graph.executor.queryCount;
+      const r = await fresh(RECS, { userId, first: 10 });
+      expect(r.body.errors, JSON.stringify(r.body.errors)).toBeUndefined();
+      return { trips: graph.executor.queryCount - before, conn: (r.body.data as { recommendations: Conn }).recommendations };
+    };
+    for (const u of ['alice', 'frank', 'dave']) await trips(u);
+    // bob is alice's and frank's friend; dave's page does not depend on him.
+    await fresh('mutation { upsertUser(input: { id: "bob", name: "Robert" }) { id } }');
+    expect((await trips('dave')).trips).toBe(0);
+    const frank = await trips('frank');
+    expect(frank.trips).toBeGreaterThan(0);
+    expect(frank.conn.edges.flatMap((e) => e.node.reasons.map((r) => r.text)).join(' ')).toContain('Robert');
+    expect((await trips('alice')).trips).toBeGreaterThan(0);
+    const shown = (await trips('dave')).conn.edges[0]!.node.item.id;
+    await fresh('mutation($in: UpsertItemInput!) { upsertItem(input: $in) { id } }', { in: { id: shown, title: 'Renamed' } });
+    const dave = await trips('dave');
+    expect(dave.trips).toBeGreaterThan(0);
+    expect(dave.conn.edges.find((e) => e.node.item.id === shown)?.node.item).toMatchObject({ title: 'Renamed' });
+    expect((await trips('frank')).trips).toBe(0);
+    await fresh('mutation { upsertUser(input: { id: "bob", name: "Bob" }) { id } }');
   });
 
   it('similarItems, friendRecommendations and peopleYouMayKnow', async () => {

@@ -11,23 +11,23 @@ export const coreMutationResolvers = {
     return { interaction: event, created };
   },
   async upsertUser(_: unknown, args: { input: UpsertUserInput }, ctx: GraphContext) {
-    const id = await upsertUser(args.input, ctx.services.writer);
+    const id = await upsertUser(args.input, ctx.services.writer, ctx.services.observer);
     ctx.loaders.user.clear(id);
     return ctx.loaders.user.load(id);
   },
   async upsertItem(_: unknown, args: { input: UpsertItemInput }, ctx: GraphContext) {
-    const id = await upsertItem(args.input, ctx.services.writer);
+    const id = await upsertItem(args.input, ctx.services.writer, ctx.services.observer);
     ctx.loaders.item.clear(id);
     return ctx.loaders.item.load(asItemId(id));
   },
   follow: (_: unknown, a: { userId: string; targetId: string }, ctx: GraphContext) =>
-    linkUsers('FOLLOWS', a.userId, a.targetId, ctx.services.writer),
+    linkUsers('FOLLOWS', a.userId, a.targetId, ctx.services.writer, ctx.services.observer),
   unfollow: (_: unknown, a: { userId: string; targetId: string }, ctx: GraphContext) =>
-    unlinkUsers('FOLLOWS', a.userId, a.targetId, ctx.services.social),
+    unlinkUsers('FOLLOWS', a.userId, a.targetId, ctx.services.social, ctx.services.observer),
   addFriend: (_: unknown, a: { userId: string; friendId: string }, ctx: GraphContext) =>
-    linkUsers('FRIEND', a.userId, a.friendId, ctx.services.writer),
+    linkUsers('FRIEND', a.userId, a.friendId, ctx.services.writer, ctx.services.observer),
   removeFriend: (_: unknown, a: { userId: string; friendId: string }, ctx: GraphContext) =>
-    unlinkUsers('FRIEND', a.userId, a.friendId, ctx.services.social),
+    unlinkUsers('FRIEND', a.userId, a.friendId, ctx.services.social, ctx.services.observer),
 };
 
 /** Users are loaded only if the client selects them (no dangling queries for unselected fields). */

@@ -4,6 +4,7 @@ import { asEventId, asItemId, asUserId } from '../../domain/ids.ts';
 import type { EventStore, StoredEvent } from '../../storage/event-store.ts';
 import type { GraphWriter } from '../../storage/graph-writer.ts';
 import { parseInstant, requireId } from './validate.ts';
+import type { WriteObserver } from './write-observer.ts';
 
 export interface RecordInteractionInput {
   readonly eventId: string;
@@ -21,7 +22,7 @@ export interface RecordInteractionInput {
  */
 export async function recordInteraction(
   input: RecordInteractionInput,
-  deps: { writer: GraphWriter; events: EventStore; now: () => number },
+  deps: { writer: GraphWriter; events: EventStore; now: () => number; observer: WriteObserver },
 ): Promise<{ event: StoredEvent; created: boolean }> {
   const type = input.type.toLowerCase();
   if (!isEventType(type)) throw invalidInput(`unknown interaction type '${input.type}'`, { field: 'type' });
@@ -44,5 +45,6 @@ export async function recordInteraction(
   if (!created && (stored.userId !== event.userId || stored.itemId !== event.itemId || stored.type !== event.type)) {
     throw new AppError('CONFLICT', `eventId '${event.id}' was already recorded for a different interaction`, { eventId: event.id });
   }
+  if (created) deps.observer.interactionRecorded(event.userId, event.itemId);
   return { event: stored, created };
 }

@@ -3,6 +3,7 @@ import { invalidInput } from '../../domain/errors.ts';
 import { asCategoryId, asItemId, asTagId, asUserId, type ItemId, type UserId } from '../../domain/ids.ts';
 import type { GraphWriter } from '../../storage/graph-writer.ts';
 import { optionalNonNegative, requireId } from './validate.ts';
+import type { WriteObserver } from './write-observer.ts';
 
 export interface UpsertUserInput {
   readonly id: string;
@@ -13,7 +14,7 @@ export interface UpsertUserInput {
   readonly consent?: boolean | null;
 }
 
-export async function upsertUser(input: UpsertUserInput, writer: GraphWriter): Promise<UserId> {
+export async function upsertUser(input: UpsertUserInput, writer: GraphWriter, observer: WriteObserver): Promise<UserId> {
   const age = optionalNonNegative('age', input.age);
   if (age !== undefined && (!Number.isInteger(age) || age > 150)) throw invalidInput(`age must be an integer 0..150, got ${age}`, { field: 'age' });
   const user: User = {
@@ -25,6 +26,7 @@ export async function upsertUser(input: UpsertUserInput, writer: GraphWriter): P
     ...(input.consent != null ? { consent: input.consent } : {}),
   };
   await writer.users([user]);
+  observer.userUpserted(user.id);
   return user.id;
 }
 
@@ -36,7 +38,7 @@ export interface UpsertItemInput {
   readonly tagIds?: readonly string[] | null;
 }
 
-export async function upsertItem(input: UpsertItemInput, writer: GraphWriter): Promise<ItemId> {
+export async function upsertItem(input: UpsertItemInput, writer: GraphWriter, observer: WriteObserver): Promise<ItemId> {
   const price = optionalNonNegative('price', input.price);
   const item: Item = {
     id: asItemId(requireId('id', input.id)),
@@ -46,5 +48,6 @@ export async function upsertItem(input: UpsertItemInput, writer: GraphWriter): P
     tagIds: (input.tagIds ?? []).map((t) => asTagId(requireId('tagIds', t))),
   };
   await writer.items([item]);
+  observer.itemUpserted(item.id);
   return item.id;
 }

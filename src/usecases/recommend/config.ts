@@ -36,7 +36,14 @@ export interface RecsConfig {
   readonly candidatePool: number;
   /** How many items / users a reason names at most. */
   readonly viaLimit: number;
-  /** Finished pages, reused while the user's own state is unchanged and younger than ttlMs (0: off). */
+  /**
+   * Finished pages, served with no database round trip while younger than ttlMs (0: off). Freshness:
+   * every write through this process's live use cases drops the affected pages at once (recordInteraction
+   * and link/unlink: the users' own pages; upsertUser: theirs and every page depending on them as a tie or
+   * naming them; upsertItem: the pages showing the item; refreshGraphModel: all). Writes from elsewhere
+   * (CLI loads, other API instances) and other users' activity (friends' new events, popularity) reach a
+   * cached page within ttlMs at most.
+   */
   readonly resultCache: { readonly ttlMs: number; readonly maxEntries: number };
 }
 

@@ -4,6 +4,7 @@
 import { notFound } from '../../domain/errors.ts';
 import type { ItemId, UserId } from '../../domain/ids.ts';
 import type { RecsStore } from '../../storage/recs-store.ts';
+import type { WriteObserver } from '../live/write-observer.ts';
 import { blendSources, singleSource } from './blend.ts';
 import { cascadeSources } from './cascade.ts';
 import { RECS_CONFIG, type RecsConfig } from './config.ts';
@@ -37,7 +38,7 @@ export interface ScoredItem {
   readonly reasons: readonly Candidate['reason'][];
 }
 
-export class RecsService {
+export class RecsService implements WriteObserver {
   readonly pages: ResultCache<RecommendationPage>;
   private globalPopular: { at: number; list: Promise<Candidate[]> } | undefined;
 
@@ -50,17 +51,23 @@ export class RecsService {
     this.pages = new ResultCache(cfg.resultCache.ttlMs, cfg.resultCache.maxEntries, now);
   }
 
+  /**
+   * A page of one strategy or of the hybrid. A cached page is returned without any round trip; otherwise
+   * the user's state is read (with the hybrid's SOCIAL query alongside, as it needs only the user id), the
+   * sources ranked and blended, and everything the page shows read in one more round trip.
+   */
   async recommend(req: RecommendRequest): Promise<RecommendationPage> {
-    const user = await this.store.userContext(req.userId);
-    if (user === null) throw notFound('User', req.userId);
     const key = JSON.stringify(req);
-    const fingerprint = userFingerprint(user);
-    const cached = this.pages.get(key, fingerprint);
+    const cached = this.pages.get(key);
     if (cached !== undefined) return cached;
+    const since = this.pages.begin();
     const need = req.offset + req.first + 1;
     const inMemoryRules = req.diversity !== null || (hasAttributeRules(req.filter) && usesGraph(req.strategy));
     const pool = req.strategy === 'HYBRID' || inMemoryRules ? Math.max(this.cfg.candidatePool, need * 2) : need;
-    let ranked = await this.rank(req.strategy, user, req.filter, pool);
+    const early = this.startEarly(req, pool);
+    const user = await this.store.userContext(req.userId);
+    if (user === null) throw notFound('User', req.userId);
+    let ranked = await this.rank(req.strategy, user, req.filter, pool, early);
     if (inMemoryRules) {
       const facts = await this.store.itemFacts(ranked.map((r) => r.itemId));
       ranked = ranked.filter((r) => {
@@ -76,7 +83,7 @@ export class RecsService {
       return item === undefined ? [] : [{ ...r, item }];
     });
     const page = { strategy: req.strategy, offset: req.offset, items, hasNextPage: ranked.length > req.offset + req.first, entities };
-    this.pages.set(key, fingerprint, page);
+    this.pages.set(key, pageTags(user, entities), page, since);
     return page;
   }
 
@@ -104,21 +111,55 @@ export class RecsService {
     return summary;
   }
 
-  /** The ranking of one strategy (Cypher order and scores as they are) or of the hybrid. */
-  private async rank(strategy: Strategy, user: UserContext, filter: RecsFilter, limit: number): Promise<RankedItem[]> {
-    if (strategy !== 'HYBRID') return singleSource(await this.source(strategy, user, filter, limit));
-    const warm = user.items.some((i) => i.weight > 0);
-    if (!warm) {
-      return cascadeSources(await Promise.all(this.cfg.coldStartCascade.map((s) => this.source(s, user, filter, limit))));
-    }
-    const names = (Object.keys(this.cfg.hybridWeights) as SourceName[]).filter((s) => this.cfg.hybridWeights[s] > 0).sort();
-    return blendSources(await Promise.all(names.map((s) => this.source(s, user, filter, limit))), this.cfg.hybridWeights);
+  // WriteObserver: the live use cases' writes drop the cached pages they change (see result-cache.ts).
+  interactionRecorded(userId: UserId): void {
+    this.pages.invalidate([ownerTag(userId)]);
   }
 
-  private async source(name: SourceName, user: UserContext, filter: RecsFilter, limit: number): Promise<SourceList> {
+  usersLinked(a: UserId, b: UserId): void {
+    this.pages.invalidate([ownerTag(a), ownerTag(b)]);
+  }
+
+  /** Consent and names matter to the pages of their friends and followers, and to pages naming them. */
+  userUpserted(userId: UserId): void {
+    this.pages.invalidate([ownerTag(userId), userTag(userId)]);
+  }
+
+  itemUpserted(itemId: ItemId): void {
+    this.pages.invalidate([itemTag(itemId)]);
+  }
+
+  /** The ranking of one strategy (Cypher order and scores as they are) or of the hybrid. */
+  private async rank(strategy: Strategy, user: UserContext, filter: RecsFilter, limit: number, early: EarlySources): Promise<RankedItem[]> {
+    if (strategy !== 'HYBRID') return singleSource(await this.source(strategy, user, filter, limit, early));
+    const warm = user.items.some((i) => i.weight > 0);
+    if (!warm) {
+      return cascadeSources(await Promise.all(this.cfg.coldStartCascade.map((s) => this.source(s, user, filter, limit, early))));
+    }
+    return blendSources(await Promise.all(this.hybridSources().map((s) => this.source(s, user, filter, limit, early))), this.cfg.hybridWeights);
+  }
+
+  private hybridSources(): SourceName[] {
+    return (Object.keys(this.cfg.hybridWeights) as SourceName[]).filter((s) => this.cfg.hybridWeights[s] > 0).sort();
+  }
+
+  /**
+   * The hybrid's SOCIAL query takes only the user id, and both the blend and the cold-start cascade use it:
+   * it is sent together with the user's state instead of after it.
+   */
+  private startEarly(req: RecommendRequest, limit: number): EarlySources {
+    if (req.strategy !== 'HYBRID' || !(this.hybridSources().includes('SOCIAL') || this.cfg.coldStartCascade.includes('SOCIAL'))) return {};
+    const social = this.store.social(req.userId, req.filter, strategyParams('SOCIAL', this.cfg, this.now()), limit);
+    social.catch(() => undefined); // awaited by the source, or dropped when the user does not exist
+    return { SOCIAL: social };
+  }
+
+  private async source(name: SourceName, user: UserContext, filter: RecsFilter, limit: number, early: EarlySources = {}): Promise<SourceList> {
     const now = this.now();
     const s = this.store;
     const id = user.userId;
+    const started = early[name];
+    if (started !== undefined) return { source: name, candidates: await started };
     switch (name) {
       case 'GRAPH': {
         const model = await this.graph.get();
@@ -169,10 +210,23 @@ export class RecsService {
   }
 }
 
-/** The user's own state: a cached page is only reused while it is unchanged. */
-export function userFingerprint(u: UserContext): string {
-  const items = u.items.map((i) => `${i.itemId}:${i.weight}:${i.purchases}:${i.lastTs ?? ''}`).sort();
-  return JSON.stringify([items, [...u.friends].sort(), [...u.following].sort()]);
+/** Sources already sent with the user's state. */
+type EarlySources = Partial<Record<SourceName, Promise<Candidate[]>>>;
+
+const ownerTag = (u: UserId) => `owner:${u}`;
+const userTag = (u: UserId) => `user:${u}`;
+const itemTag = (i: ItemId) => `item:${i}`;
+
+/**
+ * What a cached page depends on, for invalidation: its owner; the owner's ties (their consent decides
+ * whether they count) and every user it names; every item it shows or names in a reason.
+ */
+export function pageTags(user: UserContext, entities: PageEntities): string[] {
+  return [
+    ownerTag(user.userId),
+    ...[...user.friends, ...user.following, ...entities.users.map((u) => u.id)].map(userTag),
+    ...[...entities.items.keys()].map(itemTag),
+  ];
 }
 
 const usesGraph = (s: Strategy): boolean => s === 'GRAPH' || s === 'HYBRID';

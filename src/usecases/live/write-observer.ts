@@ -1,0 +1,25 @@
+import type { ItemId, UserId } from '../../domain/ids.ts';
+
+/**
+ * Told about every write the live use cases made (after it committed), so state derived from the graph in
+ * this process (the recommendation page cache, in-memory indexes) can drop what the write changed at once.
+ * Writes from elsewhere (CLI loads, other instances) are not seen; those caches bound them with a TTL.
+ */
+export interface WriteObserver {
+  /** A new interaction of `userId` (not called for a retried event id that changed nothing). */
+  interactionRecorded(userId: UserId, itemId: ItemId): void;
+  /** A FRIEND or FOLLOWS edge between the two users was added or removed. */
+  usersLinked(a: UserId, b: UserId): void;
+  /** The user's attributes (name, consent, ...) were written. */
+  userUpserted(userId: UserId): void;
+  /** The item's attributes, categories or tags were written. */
+  itemUpserted(itemId: ItemId): void;
+}
+
+/** For callers with nothing derived to keep fresh (scripts, tests of the write path alone). */
+export const IGNORE_WRITES: WriteObserver = {
+  interactionRecorded: () => {},
+  usersLinked: () => {},
+  userUpserted: () => {},
+  itemUpserted: () => {},
+};
