@@ -1,8 +1,8 @@
 // Repeated products Y = A X with one fixed matrix, as in LightGCN's K layers. Picks the fastest available
-// kernel: the WebAssembly SIMD kernel (spmm-wasm.ts, about 3-4x faster than the JS kernel on a 1.5 M-edge
-// graph, d = 64; see bench/propagation.ts) when the engine supports SIMD and d is a multiple of 4, else the
-// JS kernel (spmm.ts) on plain Float32Arrays. Either way the caller writes X, runs, reads Y, and for a square
-// A can swap() to feed the output back in without copying.
+// kernel: the WebAssembly SIMD kernel (spmm-wasm.ts; about 4x faster per layer than the JS kernel on a
+// 1.5 M-edge graph with d = 64 in bench/propagation.ts) when the engine supports SIMD and d is a multiple
+// of 4, else the JS kernel (spmm.ts) on plain Float32Arrays. Either way the caller writes X, runs, reads Y,
+// and for a square A can swap() to feed the output back in without copying.
 import { spmmRows } from './spmm.ts';
 import { createWasmSpmm } from './spmm-wasm.ts';
 

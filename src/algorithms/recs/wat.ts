@@ -27,10 +27,16 @@ const wabt = await loadWabt();
 export function compileWat(file: string): WebAssembly.Module | undefined {
   if (wabt === undefined) return undefined;
   const text = readFileSync(new URL(file, import.meta.url), 'utf8');
-  const parsed = wabt.parseWat(file, text, { simd: true });
+  let parsed: ReturnType<Wabt['parseWat']>;
   try {
+    parsed = wabt.parseWat(file, text, { simd: true });
     parsed.resolveNames();
     parsed.validate();
+  } catch (e) {
+    // A broken kernel source is a bug, not a missing feature: say where, without wabt's minified stack.
+    throw new Error(`compileWat ${file}: ${(e as Error).message}`);
+  }
+  try {
     const bytes = new Uint8Array(parsed.toBinary({}).buffer); // a copy owning a plain ArrayBuffer
     return WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : undefined;
   } finally {
