@@ -2,8 +2,9 @@
 // kernel in C (bench/c/spmm.c, gcc -O3 -march=native, OpenMP for 2 threads) on the same input, plus the full
 // Last.fm fits. The WebAssembly SIMD kernel (src/algorithms/recs/spmm.wat) is timed per layer with the matrix
 // already resident in its memory (as LightGCN uses it); the one-off copy into that memory is timed apart, and
-// spmmRowsWasm (copies A and X in and Y out on every call) gets its own row. Run: npx tsx bench/propagation.ts [--edges 1500000] [--runs 7]. Prints a markdown snippet and
-// writes it to bench/out/propagation.md. The graph is a seeded random bipartite graph with power-law
+// spmmRowsWasm (copies A and X in and Y out on every call) gets its own row.
+// Run: npx tsx bench/propagation.ts [--edges 1500000] [--runs 7]. Prints a markdown snippet and writes it to
+// bench/out/propagation.md. The graph is a seeded random bipartite graph with power-law
 // (Zipf) user activity and item popularity, node ids shuffled (no accidental locality), symmetric
 // normalization D^-1/2 A D^-1/2 as in LightGCN.
 import { execFileSync } from 'node:child_process';
