@@ -101,7 +101,7 @@ try {
     '',
     `Demo shop '${PRESET}' (${fit.users} users, ${fit.items} items, ${fit.interactions} user-item edges) in the embedded Neo4j;`,
     `autocannon, ${CONNECTIONS} connections, ${SECONDS} s each, loopback, ${cpus().length} CPUs shared by Neo4j, the API and the load generator.`,
-    `HYBRID strategy (default weights: GRAPH in memory, SOCIAL and CONTENT in Cypher, POPULAR from a briefly cached global ranking), each request for the next of ${userIds.length} users, selecting item { title categories { name } } and reasons { kind text }.`,
+    `HYBRID strategy (default weights: GRAPH and CONTENT in memory, SOCIAL in Cypher alongside the user's state, POPULAR from a briefly cached global ranking), each request for the next of ${userIds.length} users, selecting item { title categories { name } } and reasons { kind text }.`,
     '',
     '| query | req/s | p50 ms | p99 ms | requests | errors |',
     '|---|---:|---:|---:|---:|---:|',
@@ -110,7 +110,7 @@ try {
     row('`recommendations(first: 20)`, 50 returning users (page cache warm)', returning),
     '',
     `Ratio recommendations / trivial: **${(ratio * 100).toFixed(1)}%** cold, **${((returning.rps / health.rps) * 100).toFixed(1)}%** returning (aim: >= 50%).`,
-    `Page cache (TTL ${services.recs.pages.ttl} ms, keyed on the user's own state): ${hits} hits, ${misses} misses during the run (cleared before it).`,
+    `Page cache (TTL ${services.recs.pages.ttl} ms, invalidated by live writes): ${hits} hits, ${misses} misses during the run (cleared before it).`,
     '',
   ].join('\n');
   process.stdout.write(`${md}\n`);

@@ -1,6 +1,7 @@
 import type { Category, Tag, User } from '../domain/entities.ts';
 import type { CategoryId, ItemId, TagId, UserId } from '../domain/ids.ts';
 import type { Candidate, EntityIds, ItemFacts, PageEntities, PersonSuggestion, RecsFilter, UserContext } from '../usecases/recommend/types.ts';
+import type { ItemFeatureRow } from '../usecases/recommend/content-index.ts';
 import { cypher } from './cypher-files.ts';
 import type { Executor, Row } from './executor.ts';
 
@@ -101,6 +102,17 @@ export class RecsStore {
         ],
       };
     });
+  }
+
+  /** Every item's categories, tags and positive-user count: the in-memory CONTENT index's input. */
+  async itemFeatureRows(): Promise<ItemFeatureRow[]> {
+    const rows = await this.executor.read(cypher('recs/item-features'));
+    return rows.map((r) => ({
+      id: String(r['id']) as ItemId,
+      categoryIds: ids<CategoryId>(r['categoryIds']),
+      tagIds: ids<TagId>(r['tagIds']),
+      positiveUsers: Number(r['positiveUsers'] ?? 0),
+    }));
   }
 
   /** Items by id with categories, tags, price and popularity; missing ids are absent from the map. */

@@ -32,6 +32,12 @@ export interface RecsConfig {
     readonly embeddingDims: number;
     readonly seed: number;
   };
+  /**
+   * The hybrid scores CONTENT in memory from an index of item features (content-index-cache.ts). Items
+   * written through this process refresh it at once; other changes (CLI loads, other instances, the n_i
+   * counts drifting with new events) reach it within maxAgeMs, re-read in the background.
+   */
+  readonly contentIndex: { readonly maxAgeMs: number };
   /** Candidates fetched per source when results are blended, filtered in memory or diversified. */
   readonly candidatePool: number;
   /** How many items / users a reason names at most. */
@@ -60,6 +66,7 @@ export const RECS_CONFIG: RecsConfig = {
   content: { categoryWeight: 1.0, tagWeight: 0.5, itemBias: 0.1, userBias: 0.0 },
   people: { mutualWeight: 1.0, tasteWeight: 0.25 },
   graph: { alpha: 0.3, rank: 64, weighting: 'log1p', withFriends: true, socialBeta: 0.3, embeddingDims: 64, seed: 1 },
+  contentIndex: { maxAgeMs: 60_000 },
   candidatePool: 100,
   viaLimit: 3,
   resultCache: { ttlMs: 30_000, maxEntries: 20_000 },

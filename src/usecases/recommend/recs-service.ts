@@ -1,12 +1,18 @@
 // The recommendation use cases: one strategy or the hybrid for a user, a page of it, friend
 // recommendations, similar items, people you may know, and the GRAPH model refresh. Each combines store
 // calls (cypher/recs/*, run in parallel) with the pure ranking functions of this folder.
+// A single strategy runs its analyst-facing Cypher file. The hybrid keeps round trips few: GRAPH and CONTENT
+// score in memory (the GF-CF model; the item-feature index, equal to content.cypher at its snapshot),
+// POPULAR comes from a briefly cached global list, SOCIAL is sent alongside the user's state; a cold page
+// costs user state + SOCIAL in parallel, then one read of the entities shown; a cached page costs none.
 import { notFound } from '../../domain/errors.ts';
 import type { ItemId, UserId } from '../../domain/ids.ts';
 import type { RecsStore } from '../../storage/recs-store.ts';
 import type { WriteObserver } from '../live/write-observer.ts';
 import { blendSources, singleSource } from './blend.ts';
 import { cascadeSources } from './cascade.ts';
+import { scoreContent } from './content-index.ts';
+import { ContentIndexCache } from './content-index-cache.ts';
 import { RECS_CONFIG, type RecsConfig } from './config.ts';
 import { capPerCategory, mmrRerank } from './diversity.ts';
 import { excludedItems, hasAttributeRules, passesAttributes } from './filters.ts';
@@ -40,6 +46,7 @@ export interface ScoredItem {
 
 export class RecsService implements WriteObserver {
   readonly pages: ResultCache<RecommendationPage>;
+  readonly contentIndex: ContentIndexCache;
   private globalPopular: { at: number; list: Promise<Candidate[]> } | undefined;
 
   constructor(
@@ -49,6 +56,7 @@ export class RecsService implements WriteObserver {
     private readonly cfg: RecsConfig = RECS_CONFIG,
   ) {
     this.pages = new ResultCache(cfg.resultCache.ttlMs, cfg.resultCache.maxEntries, now);
+    this.contentIndex = new ContentIndexCache(() => store.itemFeatureRows(), cfg.contentIndex.maxAgeMs, now);
   }
 
   /**
@@ -107,6 +115,7 @@ export class RecsService implements WriteObserver {
 
   async refreshGraphModel(writeEmbeddings: boolean): Promise<GraphModelSummary> {
     const summary = await this.graph.refresh(writeEmbeddings);
+    this.contentIndex.markStale();
     this.pages.clear();
     return summary;
   }
@@ -126,17 +135,18 @@ export class RecsService implements WriteObserver {
   }
 
   itemUpserted(itemId: ItemId): void {
+    this.contentIndex.markStale();
     this.pages.invalidate([itemTag(itemId)]);
   }
 
   /** The ranking of one strategy (Cypher order and scores as they are) or of the hybrid. */
   private async rank(strategy: Strategy, user: UserContext, filter: RecsFilter, limit: number, early: EarlySources): Promise<RankedItem[]> {
-    if (strategy !== 'HYBRID') return singleSource(await this.source(strategy, user, filter, limit, early));
+    if (strategy !== 'HYBRID') return singleSource(await this.source(strategy, user, filter, limit));
     const warm = user.items.some((i) => i.weight > 0);
     if (!warm) {
-      return cascadeSources(await Promise.all(this.cfg.coldStartCascade.map((s) => this.source(s, user, filter, limit, early))));
+      return cascadeSources(await Promise.all(this.cfg.coldStartCascade.map((s) => this.hybridSource(s, user, filter, limit, early))));
     }
-    return blendSources(await Promise.all(this.hybridSources().map((s) => this.source(s, user, filter, limit, early))), this.cfg.hybridWeights);
+    return blendSources(await Promise.all(this.hybridSources().map((s) => this.hybridSource(s, user, filter, limit, early))), this.cfg.hybridWeights);
   }
 
   private hybridSources(): SourceName[] {
@@ -144,22 +154,36 @@ export class RecsService implements WriteObserver {
   }
 
   /**
-   * The hybrid's SOCIAL query takes only the user id, and both the blend and the cold-start cascade use it:
-   * it is sent together with the user's state instead of after it.
+   * The hybrid's SOCIAL query takes only the user id: when both the blend and the cold-start cascade use it
+   * (so it is needed whatever the user's state), it is sent together with that state instead of after it.
    */
   private startEarly(req: RecommendRequest, limit: number): EarlySources {
-    if (req.strategy !== 'HYBRID' || !(this.hybridSources().includes('SOCIAL') || this.cfg.coldStartCascade.includes('SOCIAL'))) return {};
+    if (req.strategy !== 'HYBRID' || !(this.hybridSources().includes('SOCIAL') && this.cfg.coldStartCascade.includes('SOCIAL'))) return {};
     const social = this.store.social(req.userId, req.filter, strategyParams('SOCIAL', this.cfg, this.now()), limit);
     social.catch(() => undefined); // awaited by the source, or dropped when the user does not exist
     return { SOCIAL: social };
   }
 
-  private async source(name: SourceName, user: UserContext, filter: RecsFilter, limit: number, early: EarlySources = {}): Promise<SourceList> {
+  /**
+   * A source inside the hybrid: one already sent with the user's state, CONTENT from the in-memory index
+   * (same candidates and scores as content.cypher; the file runs when attribute rules must cut before the
+   * limit), the rest as for a single strategy.
+   */
+  private async hybridSource(name: SourceName, user: UserContext, filter: RecsFilter, limit: number, early: EarlySources): Promise<SourceList> {
+    const started = early[name];
+    if (started !== undefined) return { source: name, candidates: await started };
+    if (name === 'CONTENT' && !hasAttributeRules(filter)) {
+      const index = await this.contentIndex.get();
+      return { source: name, candidates: scoreContent(index, user, excludedItems(user, filter), this.cfg.content, limit, this.cfg.viaLimit) };
+    }
+    return this.source(name, user, filter, limit);
+  }
+
+  /** A single strategy: the Cypher file as analysts run it, or the GRAPH model. */
+  private async source(name: SourceName, user: UserContext, filter: RecsFilter, limit: number): Promise<SourceList> {
     const now = this.now();
     const s = this.store;
     const id = user.userId;
-    const started = early[name];
-    if (started !== undefined) return { source: name, candidates: await started };
     switch (name) {
       case 'GRAPH': {
         const model = await this.graph.get();
