@@ -46,10 +46,12 @@ describe('recommendation use cases on the hand-made shop', () => {
   });
 
   it('HYBRID blends the sources for a warm user and names each one', async () => {
-    const page = await rec({ userId: 'alice' });
+    // The weights this test assumes (all four sources on), not the evaluated defaults of config.ts.
+    const hybridWeights = { GRAPH: 1.0, SOCIAL: 0.5, CONTENT: 0.3, POPULAR: 0.1, ITEM_CF: 0, USER_CF: 0, TRENDING: 0 };
+    const fourSources = new RecsService(new RecsStore(graph.executor), new GraphModelCache(graphStore, RECS_CONFIG.graph, () => NOW), () => NOW, { ...RECS_CONFIG, hybridWeights });
+    const page = await fourSources.recommend(parseRecommendArgs({ userId: 'alice' }));
     expect(page.items.map((r) => r.itemId).sort()).toEqual(['i3', 'i4', 'i5', 'i6']);
     const i3 = page.items.find((r) => r.itemId === 'i3')!;
-    // default weights: GRAPH, SOCIAL, CONTENT and POPULAR (src/usecases/recommend/config.ts)
     expect([...i3.sources].sort()).toEqual(['CONTENT', 'GRAPH', 'POPULAR', 'SOCIAL']);
     expect(page.items[0]!.itemId).toBe('i3');
   });
