@@ -41,6 +41,8 @@ if (o.strategies !== undefined) {
   const names = o.strategies.split(',').map((s) => s.trim());
   const unknown = names.filter((n) => strategyByName(n) === undefined);
   if (unknown.length > 0) program.error(`unknown strategies: ${unknown.join(', ')}`);
+  // HYBRID's GRAPH source is configured by the GRAPH row's choice: run GRAPH whenever HYBRID runs.
+  if (names.some((n) => n.toLowerCase() === 'hybrid')) names.push('GRAPH');
   // keep registry order so social variants see their base's choice
   strategies = STRATEGIES.filter((s) => names.some((n) => n.toLowerCase() === s.name.toLowerCase()));
 }
@@ -62,7 +64,7 @@ const results = runEvaluation(ds, strategies, protocol, seeds, log);
 console.log(`\n${ds.name}, ${protocol}, seeds ${seeds.join(',')} (test metrics, mean over seeds; hyper-parameters chosen on valid NDCG@10)\n`);
 console.log(resultsTable(results));
 const hybrid = results.find((r) => r.strategy === 'HYBRID');
-const defaults = hybrid === undefined ? undefined : hybridDefaults(hybrid);
+const defaults = hybrid === undefined ? undefined : hybridDefaults(hybrid, results.find((r) => r.strategy === 'GRAPH'));
 if (defaults !== undefined) console.log(`\n${defaults.text}`);
 if (o.json !== undefined) {
   const out: Record<string, unknown> = {};

@@ -2,7 +2,10 @@
 // on the validation split (NDCG@10, ties: earlier grid point) and only that point is scored on test.
 // A strategy may build on the point chosen for an earlier one (the social variants reuse their base's
 // choice), so strategies run in the listed order. Fits that several grid points share are memoized.
-// HYBRID is the product's blend (src/eval/hybrid/) over its weight grid; its sources are fitted once per split.
+// GRAPH is the product's GRAPH source alone over a grid of its config (src/eval/hybrid/graph-grid.ts); HYBRID
+// is the product's blend (src/eval/hybrid/) over its weight grid, with the GRAPH source configured as chosen
+// for the GRAPH row on the same seed (config.ts when GRAPH did not run). GF-CF fits are shared per split
+// (fitsOf), so GRAPH's test refit and HYBRID's GRAPH source reuse the grid's fits.
 import {
   fitEase,
   fitGfcf,
@@ -18,6 +21,8 @@ import {
 } from '../algorithms/recs/index.ts';
 import { RECS_CONFIG } from '../usecases/recommend/config.ts';
 import type { EvalContext } from './context.ts';
+import { asGraphParams, graphGrid, withGraphParams } from './hybrid/graph-grid.ts';
+import { gfcfFits, graphSource, graphSourceModel, type GfcfFits } from './hybrid/graph-source.ts';
 import { hybridModel } from './hybrid/hybrid-model.ts';
 import { createHybridSources } from './hybrid/sources.ts';
 import { weightGrid } from './hybrid/weight-grid.ts';
@@ -46,6 +51,13 @@ const memo = <T>(f: () => T): (() => T) => {
     }
     return v as T;
   };
+};
+
+const fitsByCtx = new WeakMap<EvalContext, GfcfFits>();
+const fitsOf = (ctx: EvalContext): GfcfFits => {
+  let f = fitsByCtx.get(ctx);
+  if (f === undefined) fitsByCtx.set(ctx, (f = gfcfFits(ctx)));
+  return f;
 };
 
 const weighted = (ctx: EvalContext, w: Weighting) => weightInteractions(ctx.train, w);
@@ -147,10 +159,18 @@ export const STRATEGIES: readonly Strategy[] = [
     },
   },
   {
+    name: 'GRAPH',
+    social: true,
+    grid: (ctx) =>
+      graphGrid().map((p) => ({ params: p, fit: () => graphSourceModel(graphSource(ctx, withGraphParams(RECS_CONFIG.graph, p), fitsOf(ctx))) })),
+  },
+  {
     name: 'HYBRID',
     social: true,
-    grid: (ctx) => {
-      const sources = memo(() => createHybridSources(ctx, RECS_CONFIG));
+    grid: (ctx, chosen) => {
+      const p = asGraphParams(chosen.get('GRAPH'));
+      const cfg = p === undefined ? RECS_CONFIG : { ...RECS_CONFIG, graph: withGraphParams(RECS_CONFIG.graph, p) };
+      const sources = memo(() => createHybridSources(ctx, cfg, fitsOf(ctx)));
       return weightGrid().map((w) => ({ params: w, fit: () => hybridModel(sources(), ctx.train, ctx.dataset.nUsers, w) }));
     },
   },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildContext } from '../../src/eval/context.ts';
 import type { Dataset } from '../../src/eval/datasets/dataset.ts';
 import { evaluateModel } from '../../src/eval/evaluate.ts';
+import { gfcfFits, graphSource, graphSourceModel } from '../../src/eval/hybrid/graph-source.ts';
 import { hybridModel } from '../../src/eval/hybrid/hybrid-model.ts';
 import { createHybridSources } from '../../src/eval/hybrid/sources.ts';
 import { RECS_CONFIG } from '../../src/usecases/recommend/config.ts';
@@ -67,5 +68,21 @@ describe('hybridModel', () => {
     const r = evaluateModel(m, ctx, 'test', { ks: [2] });
     expect(r['users']).toBe(1);
     expect(sources.lists(0, new Set([0, 1])).every((l) => l.candidates.every((c) => c.itemId !== 'b' && c.itemId !== 'a'))).toBe(true);
+  });
+});
+
+describe('graphSource (the GRAPH source alone)', () => {
+  it('is the GRAPH list of createHybridSources: same order, candidates are the positive scores', () => {
+    const model = graphSourceModel(graphSource(ctx, cfg.graph));
+    const s = Array.from(model.scoreUser(0));
+    const ranked = s.map((x, i) => [i, x] as const).filter(([i, x]) => x > 0 && i !== 0 && i !== 2).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    expect(ranked.slice(0, 2).map(([i]) => ds.itemIds[i])).toEqual(list('GRAPH', [0, 2]).map((x) => x[0]));
+    expect(s.every((x) => x > 0 || x === -Infinity)).toBe(true);
+  });
+  it('shares one GF-CF fit between configs differing only in socialBeta, not across weightings', () => {
+    const fits = gfcfFits(ctx);
+    const a = fits({ ...cfg.graph, socialBeta: 0 });
+    expect(fits({ ...cfg.graph, socialBeta: 0.3 })).toBe(a);
+    expect(fits({ ...cfg.graph, weighting: 'binary' })).not.toBe(a);
   });
 });

@@ -19,13 +19,22 @@ export interface ProductInputs {
   readonly featureWeights: Float64Array;
 }
 
-export function productInputs(ctx: EvalContext, content: RecsConfig['content']): ProductInputs {
+/** users x items, the product edge weights of the training pairs (any sign). */
+export function productEdges(ctx: EvalContext): CsrMatrix {
   const ds = ctx.dataset;
   const train = ctx.split.train;
   const w = ds.pairs.edgeWeights ?? ds.pairs.weights;
   const rows = Array.from(train, (e) => ds.pairs.users[e]!);
   const cols = Array.from(train, (e) => ds.pairs.items[e]!);
-  const edges = buildCsr(ds.nUsers, ds.nItems, { rows, cols, values: Array.from(train, (e) => w[e]!) });
+  return buildCsr(ds.nUsers, ds.nItems, { rows, cols, values: Array.from(train, (e) => w[e]!) });
+}
+
+export function productInputs(ctx: EvalContext, content: RecsConfig['content']): ProductInputs {
+  const ds = ctx.dataset;
+  const train = ctx.split.train;
+  const rows = Array.from(train, (e) => ds.pairs.users[e]!);
+  const cols = Array.from(train, (e) => ds.pairs.items[e]!);
+  const edges = productEdges(ctx);
   const lt = ds.pairs.lastTimes;
   // Ages, not times: Float32 CSR values would round unix seconds to ~2 minutes.
   let ages: CsrMatrix | undefined;

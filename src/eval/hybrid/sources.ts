@@ -1,10 +1,11 @@
 // In-memory counterparts of the product hybrid's candidate sources, built from one split's training pairs
 // with the product's configuration (src/usecases/recommend/config.ts), each returning its top `pool`
 // candidates after the user's excluded items, as the product's sources do before blending:
-//   GRAPH    GF-CF with config.graph (alpha, rank, seed) on the edge weights damped by config.graph.weighting
-//            (the product damps the stored weight again: Last.fm log(1 + log(1 + plays))), plus the friend
-//            term with beta config.graph.socialBeta when config.graph.withFriends (src/usecases/recommend/
-//            fit-graph-model.ts); non-positive scores dropped (graph-scoring.ts)
+//   GRAPH    ./graph-source.ts: GF-CF with config.graph (alpha, rank, seed) on the edge weights damped by
+//            config.graph.weighting (the product damps the stored weight: with 'log1p' Last.fm's
+//            log(1 + plays) becomes log(1 + log(1 + plays))), plus the friend term with beta
+//            config.graph.socialBeta when config.graph.withFriends (src/usecases/recommend/fit-graph-model.ts);
+//            non-positive scores dropped (graph-scoring.ts). `fits` shares GF-CF fits with the GRAPH row.
 //   SOCIAL   cypher/recs/social.cypher: friends' positive interactions times friendWeight and the recency
 //            decay (config.social.halfLifeMs) of each interaction's last time; undecayed when the data set
 //            has no time (Last.fm: aggregated play counts, the product stores no lastTs either). The data
@@ -13,13 +14,14 @@
 //   POPULAR  cypher/recs/popular.cypher: sum over users of weight x decay (config.popular.halfLifeMs), > 0
 // Ties within a source: lower item index first (the product: id ASC; Last.fm indices follow numeric ids).
 import { createContentScorer, type SparseScores } from '../../algorithms/recs/content-profile.ts';
-import { colSums, fitGfcf, mapValues, topK, weightInteractions, withSocial, type CsrMatrix, type Recommender } from '../../algorithms/recs/index.ts';
+import { colSums, mapValues, topK, type CsrMatrix, type Recommender } from '../../algorithms/recs/index.ts';
 import { recencyDecay } from '../../algorithms/recs/recency-decay.ts';
 import { createTieScorer } from '../../algorithms/recs/tie-interactions.ts';
 import { asItemId, type ItemId } from '../../domain/ids.ts';
 import type { RecsConfig } from '../../usecases/recommend/config.ts';
 import type { Candidate, ReasonData, SourceList } from '../../usecases/recommend/types.ts';
 import type { EvalContext } from '../context.ts';
+import { gfcfFits, graphSource, type GfcfFits } from './graph-source.ts';
 import { productInputs } from './product-inputs.ts';
 
 export interface HybridSources {
@@ -37,18 +39,14 @@ const REASON: Record<'GRAPH' | 'SOCIAL' | 'CONTENT' | 'POPULAR', ReasonData> = {
   POPULAR: { kind: 'POPULAR', categoryId: null, interactions: 0, trending: false },
 };
 
-export function createHybridSources(ctx: EvalContext, cfg: RecsConfig): HybridSources {
+export function createHybridSources(ctx: EvalContext, cfg: RecsConfig, fits: GfcfFits = gfcfFits(ctx)): HybridSources {
   const ds = ctx.dataset;
   const nItems = ds.nItems;
   const input = productInputs(ctx, cfg.content);
   const positive = mapValues(input.edges, (v) => (v > 0 ? v : 0));
   const decayed = (halfLifeMs: number): CsrMatrix => (input.ages === undefined ? input.edges : withDecay(input.edges, input.ages, halfLifeMs / 1000));
 
-  const g = cfg.graph;
-  const damped = weightInteractions(positive, g.weighting);
-  const rank = Math.max(1, Math.min(g.rank, ds.nUsers, nItems));
-  const gfcf = fitGfcf(damped, { alpha: g.alpha, rank, seed: g.seed });
-  const graph: Recommender = withSocial(gfcf, ctx.friends, damped, { beta: g.withFriends ? g.socialBeta : 0, signal: 'interactions' });
+  const graph: Recommender = graphSource(ctx, cfg.graph, fits);
 
   const ties = createTieScorer(decayed(cfg.social.halfLifeMs));
   const content = input.features === undefined ? undefined : createContentScorer({

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { asGraphParams, graphGrid, graphParams, withGraphParams } from '../../src/eval/hybrid/graph-grid.ts';
+import { RECS_CONFIG } from '../../src/usecases/recommend/config.ts';
+
+describe('graphGrid', () => {
+  it('crosses weighting x alpha x socialBeta, socialBeta fastest, one rank when alpha is 0', () => {
+    const g = graphGrid({ weighting: ['binary', 'raw'], alpha: [0, 0.3], socialBeta: [0, 0.1], rank: [32, 64] });
+    expect(g.slice(0, 6)).toEqual([
+      { weighting: 'binary', alpha: 0, rank: 32, socialBeta: 0 },
+      { weighting: 'binary', alpha: 0, rank: 32, socialBeta: 0.1 },
+      { weighting: 'binary', alpha: 0.3, rank: 32, socialBeta: 0 },
+      { weighting: 'binary', alpha: 0.3, rank: 32, socialBeta: 0.1 },
+      { weighting: 'binary', alpha: 0.3, rank: 64, socialBeta: 0 },
+      { weighting: 'binary', alpha: 0.3, rank: 64, socialBeta: 0.1 },
+    ]);
+    expect(g).toHaveLength(12);
+  });
+  it('the default grid holds the earlier hand-set config (log1p, alpha 0.3, rank 64, socialBeta 0.3)', () => {
+    expect(graphGrid()).toContainEqual({ weighting: 'log1p', alpha: 0.3, rank: 64, socialBeta: 0.3 });
+  });
+  it('the default grid holds config.ts graph, in the same key order (points are matched by JSON)', () => {
+    const cur = JSON.stringify(graphParams(RECS_CONFIG.graph));
+    expect(graphGrid().map((p) => JSON.stringify(p))).toContain(cur);
+  });
+});
+
+describe('graphParams / withGraphParams / asGraphParams', () => {
+  const base = { ...RECS_CONFIG.graph, weighting: 'log1p' as const, alpha: 0.3, rank: 64, socialBeta: 0.3, withFriends: true };
+  it('round-trips a point, keeping the untuned fields of the base', () => {
+    const p = { weighting: 'raw' as const, alpha: 0, rank: 64, socialBeta: 0.1 };
+    const g = withGraphParams(base, p);
+    expect(g).toEqual({ ...base, weighting: 'raw', alpha: 0, socialBeta: 0.1, withFriends: true });
+    expect(graphParams(g)).toEqual(p);
+    expect(asGraphParams(p)).toEqual(p);
+  });
+  it('socialBeta 0 turns the friend term off (withFriends false); a config without friends reads as socialBeta 0', () => {
+    expect(withGraphParams(base, { weighting: 'binary', alpha: 0, rank: 64, socialBeta: 0 }).withFriends).toBe(false);
+    expect(graphParams({ ...base, withFriends: false }).socialBeta).toBe(0);
+  });
+  it('asGraphParams rejects other params (e.g. the weights of the HYBRID row) and undefined', () => {
+    expect(asGraphParams({ GRAPH: 1, SOCIAL: 0.1 })).toBeUndefined();
+    expect(asGraphParams({ weighting: 'user-pow-0.25', alpha: 0, rank: 64, socialBeta: 0 })).toBeUndefined();
+    expect(asGraphParams(undefined)).toBeUndefined();
+  });
+});
