@@ -5,11 +5,10 @@ import { parseEventType } from '../../domain/events.ts';
 import { invalidInput } from '../../domain/errors.ts';
 import type { StoredEvent } from '../../storage/event-store.ts';
 import type { GraphContext } from '../context.ts';
+import { lookupMany } from '../loaders.ts';
 import { decodeCursor, pageSize, toConnection } from '../pagination.ts';
 
 interface PageArgs { first?: number | null; after?: string | null }
-
-const nonNull = <T>(xs: readonly (T | null)[]): T[] => xs.filter((x): x is T => x !== null);
 
 /** Field resolvers of User, Item and Interaction: each one loader call or one store call. */
 export const coreTypeResolvers = {
@@ -37,12 +36,9 @@ export const coreTypeResolvers = {
     friendCount: (user: User, _: unknown, ctx: GraphContext) => ctx.loaders.friendCount.load(user.id),
   },
   Item: {
-    async categories(item: Item, _: unknown, ctx: GraphContext) {
-      return nonNull(await ctx.loaders.category.loadMany([...(item.categoryIds ?? [])] as CategoryId[]).then(okOnly));
-    },
-    async tags(item: Item, _: unknown, ctx: GraphContext) {
-      return nonNull(await ctx.loaders.tag.loadMany([...(item.tagIds ?? [])] as TagId[]).then(okOnly));
-    },
+    categories: (item: Item, _: unknown, ctx: GraphContext) =>
+      lookupMany(ctx.loaders.known.categories, ctx.loaders.category, (item.categoryIds ?? []) as readonly CategoryId[]),
+    tags: (item: Item, _: unknown, ctx: GraphContext) => lookupMany(ctx.loaders.known.tags, ctx.loaders.tag, (item.tagIds ?? []) as readonly TagId[]),
     popularity: (item: Item & { popularity?: number }) => item.popularity ?? 0,
   },
   Interaction: {
@@ -52,7 +48,3 @@ export const coreTypeResolvers = {
     user: async (e: StoredEvent, _: unknown, ctx: GraphContext) => ctx.loaders.user.load(asUserId(e.userId)),
   },
 };
-
-function okOnly<T>(xs: (T | Error)[]): (T | null)[] {
-  return xs.map((x) => (x instanceof Error ? null : x));
-}

@@ -3,6 +3,7 @@ import type { CategoryId, ItemId, TagId, UserId } from '../../domain/ids.ts';
 import type { ItemView } from '../../storage/catalog-store.ts';
 import type { ReasonData, ReasonKind } from '../../usecases/recommend/types.ts';
 import type { GraphContext } from '../context.ts';
+import { andThen, lookup, lookupMany } from '../loaders.ts';
 
 type R<K extends ReasonKind> = Extract<ReasonData, { kind: K }>;
 
@@ -19,11 +20,11 @@ const TYPE_OF: Readonly<Record<ReasonKind, string>> = {
   SIMILAR_USERS: 'SimilarUsersReason',
 };
 
-const present = <T>(xs: readonly (T | null | Error)[]): T[] => xs.filter((x): x is T => x !== null && !(x instanceof Error));
-const users = (ids: readonly UserId[], ctx: GraphContext): Promise<User[]> => ctx.loaders.user.loadMany([...ids]).then(present);
-const items = (ids: readonly ItemId[], ctx: GraphContext): Promise<ItemView[]> => ctx.loaders.item.loadMany([...ids]).then(present);
-const categories = (ids: readonly CategoryId[], ctx: GraphContext): Promise<Category[]> => ctx.loaders.category.loadMany([...ids]).then(present);
-const tags = (ids: readonly TagId[], ctx: GraphContext): Promise<Tag[]> => ctx.loaders.tag.loadMany([...ids]).then(present);
+// Lookups answer synchronously from the entities the use case already read (see Loaders.known).
+const users = (ids: readonly UserId[], ctx: GraphContext): User[] | Promise<User[]> => lookupMany(ctx.loaders.known.users, ctx.loaders.user, ids);
+const items = (ids: readonly ItemId[], ctx: GraphContext): ItemView[] | Promise<ItemView[]> => lookupMany(ctx.loaders.known.items, ctx.loaders.item, ids);
+const categories = (ids: readonly CategoryId[], ctx: GraphContext): Category[] | Promise<Category[]> => lookupMany(ctx.loaders.known.categories, ctx.loaders.category, ids);
+const tags = (ids: readonly TagId[], ctx: GraphContext): Tag[] | Promise<Tag[]> => lookupMany(ctx.loaders.known.tags, ctx.loaders.tag, ids);
 
 /** "A, B and 2 others" from display names. */
 export function nameList(names: readonly string[], total: number): string {
@@ -34,6 +35,11 @@ export function nameList(names: readonly string[], total: number): string {
   return rest > 0 ? `${head} and ${rest} other${rest === 1 ? '' : 's'}` : head;
 }
 
+/** Two lookups together, synchronously when both are values. */
+function both<A, B>(a: A | Promise<A>, b: B | Promise<B>): [A, B] | Promise<[A, B]> {
+  return a instanceof Promise || b instanceof Promise ? Promise.all([a, b]) : [a, b];
+}
+
 const itemItems = (r: R<'SIMILAR_TO_ITEMS'> | R<'CO_INTERACTED'> | R<'SHARED_ITEMS'>, _: unknown, ctx: GraphContext) => items(r.itemIds, ctx);
 const kind = (r: ReasonData) => r.kind;
 
@@ -42,56 +48,58 @@ export const reasonResolvers = {
   SimilarToItemsReason: {
     kind,
     items: itemItems,
-    async text(r: R<'SIMILAR_TO_ITEMS'> | R<'CO_INTERACTED'> | R<'SHARED_ITEMS'>, _: unknown, ctx: GraphContext) {
-      const names = (await items(r.itemIds, ctx)).map((i) => i.title ?? i.id);
-      if (r.kind === 'CO_INTERACTED') return `${r.count} ${r.count === 1 ? 'person' : 'people'} who chose ${nameList(names, names.length)} also chose this`;
-      if (r.kind === 'SHARED_ITEMS') return `You both chose ${nameList(names, r.count)}`;
-      return `Similar to ${nameList(names, names.length)}, which you chose`;
-    },
+    text: (r: R<'SIMILAR_TO_ITEMS'> | R<'CO_INTERACTED'> | R<'SHARED_ITEMS'>, _: unknown, ctx: GraphContext) =>
+      andThen(items(r.itemIds, ctx), (is) => {
+        const names = is.map((i) => i.title ?? i.id);
+        if (r.kind === 'CO_INTERACTED') return `${r.count} ${r.count === 1 ? 'person' : 'people'} who chose ${nameList(names, names.length)} also chose this`;
+        if (r.kind === 'SHARED_ITEMS') return `You both chose ${nameList(names, r.count)}`;
+        return `Similar to ${nameList(names, names.length)}, which you chose`;
+      }),
   },
   FriendsLikedReason: {
     kind,
     friends: (r: R<'FRIENDS_LIKED'> | R<'MUTUAL_FRIENDS'>, _: unknown, ctx: GraphContext) => users(r.friendIds, ctx),
     count: (r: R<'FRIENDS_LIKED'> | R<'MUTUAL_FRIENDS'>) => r.count,
-    async text(r: R<'FRIENDS_LIKED'> | R<'MUTUAL_FRIENDS'>, _: unknown, ctx: GraphContext) {
-      const names = nameList((await users(r.friendIds, ctx)).map((u) => u.name ?? u.id), r.count);
-      if (r.kind === 'MUTUAL_FRIENDS') return `${r.count} mutual friend${r.count === 1 ? '' : 's'}: ${names}`;
-      const verb = r.buyers === r.count ? 'bought' : 'liked';
-      return `${names} ${r.count === 1 ? `(a friend) ${verb}` : `(${r.count} friends) ${verb}`} this`;
-    },
+    text: (r: R<'FRIENDS_LIKED'> | R<'MUTUAL_FRIENDS'>, _: unknown, ctx: GraphContext) =>
+      andThen(users(r.friendIds, ctx), (us) => {
+        const names = nameList(us.map((u) => u.name ?? u.id), r.count);
+        if (r.kind === 'MUTUAL_FRIENDS') return `${r.count} mutual friend${r.count === 1 ? '' : 's'}: ${names}`;
+        const verb = r.buyers === r.count ? 'bought' : 'liked';
+        return `${names} ${r.count === 1 ? `(a friend) ${verb}` : `(${r.count} friends) ${verb}`} this`;
+      }),
   },
   SharedAttributesReason: {
     kind,
     categories: (r: R<'SHARED_ATTRIBUTES'>, _: unknown, ctx: GraphContext) => categories(r.categoryIds, ctx),
     tags: (r: R<'SHARED_ATTRIBUTES'>, _: unknown, ctx: GraphContext) => tags(r.tagIds, ctx),
-    async text(r: R<'SHARED_ATTRIBUTES'>, _: unknown, ctx: GraphContext) {
-      const [cs, ts] = await Promise.all([categories(r.categoryIds, ctx), tags(r.tagIds, ctx)]);
-      const names = [...cs.map((c) => c.name ?? c.id), ...ts.map((t) => `#${t.name ?? t.id}`)];
-      return `Matches your interest in ${nameList(names, names.length)}`;
-    },
+    text: (r: R<'SHARED_ATTRIBUTES'>, _: unknown, ctx: GraphContext) =>
+      andThen(both(categories(r.categoryIds, ctx), tags(r.tagIds, ctx)), ([cs, ts]) => {
+        const names = [...cs.map((c) => c.name ?? c.id), ...ts.map((t) => `#${t.name ?? t.id}`)];
+        return `Matches your interest in ${nameList(names, names.length)}`;
+      }),
   },
   PopularReason: {
     kind,
-    category: (r: R<'POPULAR'>, _: unknown, ctx: GraphContext) => (r.categoryId === null ? null : ctx.loaders.category.load(r.categoryId)),
+    category: (r: R<'POPULAR'>, _: unknown, ctx: GraphContext) => (r.categoryId === null ? null : lookup(ctx.loaders.known.categories, ctx.loaders.category, r.categoryId)),
     interactions: (r: R<'POPULAR'>) => r.interactions,
-    async text(r: R<'POPULAR'>, _: unknown, ctx: GraphContext) {
+    text(r: R<'POPULAR'>, _: unknown, ctx: GraphContext) {
       if (r.trending) return `Trending: ${r.interactions} interaction${r.interactions === 1 ? '' : 's'} this week`;
-      const c = r.categoryId === null ? null : await ctx.loaders.category.load(r.categoryId);
-      return `Popular${c !== null ? ` in ${c.name ?? c.id}` : ''}: ${r.interactions} ${r.interactions === 1 ? 'person' : 'people'} chose it recently`;
+      const category = r.categoryId === null ? null : lookup(ctx.loaders.known.categories, ctx.loaders.category, r.categoryId);
+      return andThen(category, (c) => `Popular${c !== null ? ` in ${c.name ?? c.id}` : ''}: ${r.interactions} ${r.interactions === 1 ? 'person' : 'people'} chose it recently`);
     },
   },
   GraphNeighboursReason: {
     kind,
     viaItems: (r: R<'GRAPH_NEIGHBOURS'>, _: unknown, ctx: GraphContext) => items(r.viaItemIds, ctx),
     viaUsers: (r: R<'GRAPH_NEIGHBOURS'>, _: unknown, ctx: GraphContext) => users(r.viaUserIds, ctx),
-    async text(r: R<'GRAPH_NEIGHBOURS'>, _: unknown, ctx: GraphContext) {
-      const [is, us] = await Promise.all([items(r.viaItemIds, ctx), users(r.viaUserIds, ctx)]);
-      const parts = [
-        ...(is.length > 0 ? [`${nameList(is.map((i) => i.title ?? i.id), is.length)} in your history`] : []),
-        ...(us.length > 0 ? [`your friends ${nameList(us.map((u) => u.name ?? u.id), us.length)}`] : []),
-      ];
-      return parts.length > 0 ? `Close in the shopping graph to ${parts.join(' and ')}` : 'Close to your history in the shopping graph';
-    },
+    text: (r: R<'GRAPH_NEIGHBOURS'>, _: unknown, ctx: GraphContext) =>
+      andThen(both(items(r.viaItemIds, ctx), users(r.viaUserIds, ctx)), ([is, us]) => {
+        const parts = [
+          ...(is.length > 0 ? [`${nameList(is.map((i) => i.title ?? i.id), is.length)} in your history`] : []),
+          ...(us.length > 0 ? [`your friends ${nameList(us.map((u) => u.name ?? u.id), us.length)}`] : []),
+        ];
+        return parts.length > 0 ? `Close in the shopping graph to ${parts.join(' and ')}` : 'Close to your history in the shopping graph';
+      }),
   },
   SimilarUsersReason: {
     kind,

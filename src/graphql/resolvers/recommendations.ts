@@ -4,6 +4,7 @@ import type { RecommendationPage, RecommendedItem, ScoredItem } from '../../usec
 import type { GraphModelSummary } from '../../usecases/recommend/graph-model-cache.ts';
 import type { PageEntities, PersonSuggestion, SourceName, Strategy } from '../../usecases/recommend/types.ts';
 import type { GraphContext } from '../context.ts';
+import { lookup, primeEntities } from '../loaders.ts';
 import type { ResolverSet } from '../schema.ts';
 import { reasonResolvers } from './recommendation-reasons.ts';
 
@@ -34,14 +35,14 @@ export const recommendationResolvers: ResolverSet = {
       ctx.services.recs.refreshGraphModel(args.writeEmbeddings ?? true),
   },
   Recommendation: {
-    item: (r: RecommendedItem, _: unknown, ctx: GraphContext) => ctx.loaders.item.load(r.itemId),
+    item: (r: RecommendedItem, _: unknown, ctx: GraphContext) => lookup(ctx.loaders.known.items, ctx.loaders.item, r.itemId),
     sources: (r: RecommendedItem): Strategy[] => [...new Set(r.sources.map(publicSource))],
   },
   ScoredItem: {
-    item: (s: ScoredItem, _: unknown, ctx: GraphContext) => ctx.loaders.item.load(s.itemId),
+    item: (s: ScoredItem, _: unknown, ctx: GraphContext) => lookup(ctx.loaders.known.items, ctx.loaders.item, s.itemId),
   },
   PersonSuggestion: {
-    user: (p: PersonSuggestion, _: unknown, ctx: GraphContext) => ctx.loaders.user.load(p.userId),
+    user: (p: PersonSuggestion, _: unknown, ctx: GraphContext) => lookup(ctx.loaders.known.users, ctx.loaders.user, p.userId),
   },
   GraphModelInfo: {
     fittedAt: (s: GraphModelSummary) => s.fittedAt,
@@ -49,12 +50,9 @@ export const recommendationResolvers: ResolverSet = {
   ...reasonResolvers,
 };
 
-/** The use case already read what the page shows: hand it to this request's loaders (no extra round trips). */
+/** The use case already read what the page shows: hand it to this request's lookups (no extra round trips). */
 function prime(e: PageEntities, ctx: GraphContext): void {
-  for (const [id, item] of e.items) ctx.loaders.item.prime(id, item);
-  for (const c of e.categories) ctx.loaders.category.prime(c.id, c);
-  for (const t of e.tags) ctx.loaders.tag.prime(t.id, t);
-  for (const u of e.users) ctx.loaders.user.prime(u.id, u);
+  primeEntities(ctx.loaders, e);
 }
 
 function toConnection(page: RecommendationPage, ctx: GraphContext) {
