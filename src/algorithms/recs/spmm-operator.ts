@@ -3,7 +3,7 @@
 // 1.5 M-edge graph with d = 64 in bench/propagation.ts) when the engine supports SIMD and d is a multiple
 // of 4, else the JS kernel (spmm.ts) on plain Float32Arrays. Either way the caller writes X, runs, reads Y,
 // and for a square A can swap() to feed the output back in without copying.
-import { spmmRows } from './spmm.ts';
+import { assertRowRange, spmmRows } from './spmm.ts';
 import { createWasmSpmm } from './spmm-wasm.ts';
 
 export interface SpmmOperator {
@@ -56,7 +56,7 @@ export function createSpmmOperator(
       return y;
     },
     run(rowStart = 0, rowEnd = a.rows) {
-      if (!(rowStart >= 0 && rowStart <= rowEnd && rowEnd <= a.rows)) throw new RangeError(`spmm: rows [${rowStart}, ${rowEnd}) outside 0..${a.rows}`);
+      assertRowRange(a.rows, rowStart, rowEnd);
       spmmRows(a, x, d, y, rowStart, rowEnd);
     },
     swap() {

@@ -5,7 +5,7 @@
 // spmmRowsWasm has exactly the contract of spmmRows (spmm.ts) but copies A and X in and Y out on every call,
 // so it suits one-off products only. d must be a multiple of 4 and the engine must support SIMD; otherwise
 // createWasmSpmm returns undefined and spmmRowsWasm runs the JS kernel.
-import { spmmRows } from './spmm.ts';
+import { assertRowRange, spmmRows } from './spmm.ts';
 import { compileWat } from './wat.ts';
 
 interface Csr {
@@ -79,7 +79,7 @@ export function createWasmSpmm(a: Csr, d: number): WasmSpmm | undefined {
       return y;
     },
     run(rowStart = 0, rowEnd = a.rows) {
-      if (!(rowStart >= 0 && rowStart <= rowEnd && rowEnd <= a.rows)) throw new RangeError(`spmm: rows [${rowStart}, ${rowEnd}) outside 0..${a.rows}`);
+      assertRowRange(a.rows, rowStart, rowEnd);
       spmm(pIndptr, pIndices, pValues, pX, pY, d, rowStart, rowEnd);
     },
     swap() {

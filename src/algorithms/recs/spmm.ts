@@ -56,3 +56,8 @@ export function spmm(a: { rows: number; indptr: Int32Array; indices: Int32Array;
   spmmRows(a, x, d, out, 0, a.rows);
   return out;
 }
+
+/** Throws unless [rowStart, rowEnd) is a row range of a matrix with `rows` rows (shared by the operators). */
+export function assertRowRange(rows: number, rowStart: number, rowEnd: number): void {
+  if (!(rowStart >= 0 && rowStart <= rowEnd && rowEnd <= rows)) throw new RangeError(`spmm: rows [${rowStart}, ${rowEnd}) outside 0..${rows}`);
+}
