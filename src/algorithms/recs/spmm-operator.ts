@@ -26,22 +26,8 @@ export function createSpmmOperator(
   d: number,
 ): SpmmOperator {
   const w = createWasmSpmm(a, d);
-  if (w !== undefined) {
-    return {
-      kernel: 'wasm-simd',
-      rows: a.rows,
-      cols: a.cols,
-      d,
-      get x() {
-        return w.x;
-      },
-      get y() {
-        return w.y;
-      },
-      run: (rowStart, rowEnd) => w.run(rowStart, rowEnd),
-      swap: () => w.swap(),
-    };
-  }
+  // The WASM operator already has x/y/run/swap (its x and y are getters: swap() re-points them).
+  if (w !== undefined) return Object.assign(w, { kernel: 'wasm-simd' as const });
   let x = new Float32Array(a.cols * d);
   let y = new Float32Array(a.rows * d);
   return {
