@@ -5,7 +5,8 @@
 // spmmRowsWasm has exactly the contract of spmmRows (spmm.ts) but copies A and X in and Y out on every call,
 // so it suits one-off products only. d must be a multiple of 4 and the engine must support SIMD; otherwise
 // createWasmSpmm returns undefined and spmmRowsWasm runs the JS kernel.
-import { assertRowRange, spmmRows } from './spmm.ts';
+import { spmmRows } from './spmm.ts';
+import { spmmProduct, type SpmmProduct } from './spmm-product.ts';
 import { compileWat } from './wat.ts';
 
 interface Csr {
@@ -28,20 +29,9 @@ const PAGE = 65536;
 const MAX_PAGES = 65536;
 const align16 = (n: number): number => (n + 15) & ~15;
 
-export interface WasmSpmm {
-  readonly rows: number;
-  readonly cols: number;
-  readonly d: number;
-  /** Bytes of WebAssembly memory held (matrix + X + Y). */
+export interface WasmSpmm extends SpmmProduct {
+  /** Bytes of WebAssembly memory held (matrix + X + Y); X and Y are views into it. */
   readonly bytes: number;
-  /** X, cols x d row-major, a view into WebAssembly memory: write the input here. */
-  readonly x: Float32Array;
-  /** Y, rows x d row-major, a view into WebAssembly memory: read the output here. */
-  readonly y: Float32Array;
-  /** Rows [rowStart, rowEnd) of Y = A X (default: all rows). */
-  run(rowStart?: number, rowEnd?: number): void;
-  /** Square A only: exchanges X and Y, so the next run propagates the last output once more without a copy. */
-  swap(): void;
 }
 
 /**
@@ -54,8 +44,8 @@ export function createWasmSpmm(a: Csr, d: number): WasmSpmm | undefined {
   const pIndptr = 0;
   const pIndices = align16(pIndptr + 4 * (a.rows + 1));
   const pValues = align16(pIndices + 4 * nnz);
-  let pX = align16(pValues + 4 * nnz);
-  let pY = align16(pX + 4 * a.cols * d);
+  const pX = align16(pValues + 4 * nnz);
+  const pY = align16(pX + 4 * a.cols * d);
   const bytes = pY + 4 * a.rows * d;
   const pages = Math.max(1, Math.ceil(bytes / PAGE));
   if (pages > MAX_PAGES) return undefined;
@@ -65,29 +55,9 @@ export function createWasmSpmm(a: Csr, d: number): WasmSpmm | undefined {
   new Int32Array(buf, pIndptr, a.rows + 1).set(a.indptr);
   new Int32Array(buf, pIndices, nnz).set(a.indices.subarray(0, nnz));
   new Float32Array(buf, pValues, nnz).set(a.values.subarray(0, nnz));
-  let x = new Float32Array(buf, pX, a.cols * d);
-  let y = new Float32Array(buf, pY, a.rows * d);
-  return {
-    rows: a.rows,
-    cols: a.cols,
-    d,
-    bytes,
-    get x() {
-      return x;
-    },
-    get y() {
-      return y;
-    },
-    run(rowStart = 0, rowEnd = a.rows) {
-      assertRowRange(a.rows, rowStart, rowEnd);
-      spmm(pIndptr, pIndices, pValues, pX, pY, d, rowStart, rowEnd);
-    },
-    swap() {
-      if (a.rows !== a.cols) throw new RangeError('spmm: swap needs a square matrix');
-      [pX, pY] = [pY, pX];
-      [x, y] = [y, x];
-    },
-  };
+  const product = spmmProduct(a, d, { view: new Float32Array(buf, pX, a.cols * d), ptr: pX }, { view: new Float32Array(buf, pY, a.rows * d), ptr: pY },
+    (x, y, rowStart, rowEnd) => spmm(pIndptr, pIndices, pValues, x.ptr, y.ptr, d, rowStart, rowEnd));
+  return Object.assign(product, { bytes });
 }
 
 /**
