@@ -11,7 +11,7 @@ import { outBuffer, type Recommender, type SparseVector } from './model.ts';
 import { truncatedSvd, type TruncatedSvd } from './svd.ts';
 
 export interface GfcfOptions {
-  /** Weight of the ideal low-pass term (paper: 0.3); 0 skips the SVD entirely. Default 0.3. */
+  /** Weight of the ideal low-pass term (paper: 0.3); 0 skips the SVD in the fit. Default 0.3. */
   readonly alpha?: number;
   /** Number of singular vectors k of the ideal filter (paper: 256 on Gowalla). Default 64. */
   readonly rank?: number;
@@ -29,21 +29,26 @@ export interface GfcfModel extends Recommender {
   readonly svd: TruncatedSvd | undefined;
 }
 
+/**
+ * The top-k right singular vectors U_k of the ideal low-pass filter, on the symmetric normalization
+ * D_u^-1/2 R D_i^-1/2 whatever the model's exponents are. Exported for item/user embeddings, which need U_k
+ * even when the model ranks with alpha = 0.
+ */
+export function idealFilterSvd(r: CsrMatrix, opts: Pick<GfcfOptions, 'rank' | 'seed' | 'powerIterations'> = {}): TruncatedSvd {
+  const sym = scaleRowsCols(r, safePow(rowSums(r), -0.5), safePow(colSums(r), -0.5));
+  return truncatedSvd(sym, opts.rank ?? 64, {
+    seed: opts.seed ?? 1,
+    ...(opts.powerIterations !== undefined ? { powerIterations: opts.powerIterations } : {}),
+  });
+}
+
 export function fitGfcf(r: CsrMatrix, opts: GfcfOptions = {}): GfcfModel {
   const alpha = opts.alpha ?? 0.3;
   const du = safePow(rowSums(r), -(opts.userExponent ?? 0.5));
   const itemDeg = colSums(r);
   const rn = scaleRowsCols(r, du, safePow(itemDeg, -(opts.itemExponent ?? 0.5)));
   const rnT = transpose(rn);
-  let svd: TruncatedSvd | undefined;
-  if (alpha !== 0) {
-    // The ideal filter is defined on the symmetric normalization, whatever a and b are.
-    const sym = scaleRowsCols(r, safePow(rowSums(r), -0.5), safePow(itemDeg, -0.5));
-    svd = truncatedSvd(sym, opts.rank ?? 64, {
-      seed: opts.seed ?? 1,
-      ...(opts.powerIterations !== undefined ? { powerIterations: opts.powerIterations } : {}),
-    });
-  }
+  const svd = alpha !== 0 ? idealFilterSvd(r, opts) : undefined;
   const dInvHalf = safePow(itemDeg, -0.5);
   const dHalf = safePow(itemDeg, 0.5);
   const acc = new Float64Array(r.rows);

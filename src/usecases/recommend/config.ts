@@ -77,12 +77,11 @@ export const RECS_CONFIG: RecsConfig = {
   // chosen on top of it): (raw, alpha 0, socialBeta 0.1) won validation NDCG@10 (GRAPH alone) on every
   // seed, mean 0.1720 against 0.1516 for the earlier hand-set (log1p, 0.3, rank 64, 0.3). 'raw' because the
   // Last.fm edge weight is already log(1 + plays) (the loader's edge weights; src/domain/
-  // interaction-weights.ts); 'log1p' damped it twice. alpha is 0.01, not 0: alpha 0 skips the SVD, and graphEmbeddings (refreshGraphModel's vectors
-  // for the vector indexes) needs it; alpha 0.01 ranks almost the same (valid NDCG@10 0.1779 / 0.1666 / 0.1701
-  // on seeds 1-3 against 0.1779 / 0.1667 / 0.1713 for alpha 0, raw, socialBeta 0.1). The demo shop
+  // interaction-weights.ts); 'log1p' damped it twice. alpha 0 ranks with the linear filter
+  // alone (no SVD in the serving fit); refreshGraphModel computes the SVD its vectors need (graphEmbeddings). The demo shop
   // (`--dataset demo`) chooses (binary, alpha 0, socialBeta 0.3) on every seed, mean valid NDCG@10 0.1544 vs
   // 0.1484 hand-set; Last.fm sets the default.
-  graph: { alpha: 0.01, rank: 64, weighting: 'raw', withFriends: true, socialBeta: 0.1, embeddingDims: 64, seed: 1 },
+  graph: { alpha: 0, rank: 64, weighting: 'raw', withFriends: true, socialBeta: 0.1, embeddingDims: 64, seed: 1 },
   contentIndex: { maxAgeMs: 60_000 },
   candidatePool: 100,
   viaLimit: 3,

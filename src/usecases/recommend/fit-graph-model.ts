@@ -4,7 +4,7 @@
 // with the social friend term. Scoring at request time goes through scoreNewUser, which is inductive:
 // fresh interactions and friends are read from Neo4j per request, nothing is refitted.
 import {
-  buildCsr, colSums, fitGfcf, safePow, transpose, weightInteractions, withSocial,
+  buildCsr, colSums, fitGfcf, idealFilterSvd, safePow, transpose, weightInteractions, withSocial,
   type CsrMatrix, type GfcfModel, type SocialRecommender,
 } from '../../algorithms/recs/index.ts';
 import type { ItemId, UserId } from '../../domain/ids.ts';
@@ -25,6 +25,8 @@ export interface GraphModel {
   readonly base: GfcfModel;
   readonly model: SocialRecommender;
   readonly weighting: EdgeWeighting;
+  /** Rank and seed of the ideal filter's SVD, fitted or (alpha = 0) computed later for the embeddings. */
+  readonly svd: { readonly rank: number; readonly seed: number };
   readonly fittedAt: number;
   readonly fitMs: number;
   readonly friendships: number;
@@ -64,7 +66,7 @@ export function fitGraphModel(edges: GraphEdges, opts: GraphOptions, fittedAt: n
   const model = withSocial(base, friends, interactions, { beta: opts.socialBeta, signal: 'interactions' });
   return {
     userIds, userIndex, itemIds, itemIndex, interactions, itemUsers: transpose(interactions), friends, base, model,
-    weighting: opts.weighting, fittedAt, fitMs: performance.now() - t0, friendships: fr.length / 2,
+    weighting: opts.weighting, svd: { rank, seed: opts.seed }, fittedAt, fitMs: performance.now() - t0, friendships: fr.length / 2,
   };
 }
 
@@ -83,12 +85,13 @@ export function dampWeight(w: number, weighting: EdgeWeighting): number {
  *   item i:  d_i^{1/2} U_i          user u:  sum_j r_uj d_j^{-1/2} U_j
  * with U the top-k right singular vectors of the normalized matrix and d the item degrees; zero-padded to
  * `dims` when the graph has rank below it. Null when the vector is zero (cosine is undefined there).
+ * A model ranked with alpha = 0 has no U_k: it is computed here, so only a refresh that writes vectors pays for it.
  */
 export function graphEmbeddings(m: GraphModel, dims: number): { items: (number[] | null)[]; users: (number[] | null)[] } {
-  const svd = m.base.svd;
   const nItems = m.itemIds.length;
   const nUsers = m.userIds.length;
-  if (svd === undefined) return { items: new Array<null>(nItems).fill(null), users: new Array<null>(nUsers).fill(null) };
+  if (nItems === 0 || nUsers === 0) return { items: new Array<null>(nItems).fill(null), users: new Array<null>(nUsers).fill(null) };
+  const svd = m.base.svd ?? idealFilterSvd(m.interactions, m.svd);
   const k = Math.min(svd.k, dims);
   const deg = colSums(m.interactions);
   const dHalf = safePow(deg, 0.5);
