@@ -10,6 +10,7 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { pino } from 'pino';
 import { capabilityResolvers, createServices } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
@@ -21,17 +22,25 @@ import { applySchema } from '../src/storage/schema.ts';
 import { ingestSource } from '../src/usecases/ingest/ingest-source.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const arg = (name: string, dflt: string): string => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? dflt) : dflt;
+const positive = (name: string, min: number) => (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`--${name} must be an integer >= ${min}, got '${v}'`);
+  return n;
 };
-const SECONDS = Number(arg('seconds', '10'));
-// The JVM (Cypher runtime, Bolt) and V8 need thousands of queries before they run compiled code: measured
-// here, `RETURN 1` takes ~8 ms p50 after 120 queries and ~1 ms after 3000. Measuring before that would time
-// the JIT, not the product.
-const WARMUP_SECONDS = Number(arg('warmup', '20'));
-const CONNECTIONS = Number(arg('connections', '10'));
-const PRESET = arg('preset', 'small') as 'tiny' | 'small' | 'large';
+const opts = new Command('bench:recs')
+  .option('--seconds <n>', 'seconds per measured run', positive('seconds', 1), 10)
+  // The JVM (Cypher runtime, Bolt) and V8 need thousands of queries before they run compiled code: measured
+  // here, `RETURN 1` takes ~8 ms p50 after 120 queries and ~1 ms after 3000. Measuring before that would
+  // time the JIT, not the product.
+  .option('--warmup <n>', 'seconds of uncached load before measuring', positive('warmup', 0), 20)
+  .option('--connections <n>', 'concurrent connections', positive('connections', 1), 10)
+  .addOption(new Option('--preset <name>', 'demo shop size').choices(['tiny', 'small', 'large']).default('small'))
+  .parse(process.argv)
+  .opts<{ seconds: number; warmup: number; connections: number; preset: 'tiny' | 'small' | 'large' }>();
+const SECONDS = opts.seconds;
+const WARMUP_SECONDS = opts.warmup;
+const CONNECTIONS = opts.connections;
+const PRESET = opts.preset;
 
 const RECS_QUERY = `query($u: ID!) { recommendations(userId: $u, first: 20) { edges { node { score item { id title categories { name } }
   reasons { kind text } } } } }`;
