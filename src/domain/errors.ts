@@ -1,6 +1,6 @@
 // The one error type of the product. Its code is part of the API contract (GraphQL `extensions.code`);
 // everything that is not an AppError is masked as INTERNAL_SERVER_ERROR and logged once.
-export type ErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE' | 'FORBIDDEN';
+export type ErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE' | 'FORBIDDEN' | 'UNAUTHENTICATED';
 
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -20,11 +20,16 @@ export const invalidInput = (message: string, details: Record<string, unknown> =
 export const notFound = (what: string, id: string): AppError =>
   new AppError('NOT_FOUND', `${what} '${id}' not found`, { what, id });
 
+export const forbidden = (message: string, details: Record<string, unknown> = {}): AppError =>
+  new AppError('FORBIDDEN', message, details);
+
+export const unauthenticated = (message: string): AppError => new AppError('UNAUTHENTICATED', message);
+
 export function invariant(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(`Invariant violated: ${message}`);
 }
 
-const CODES: ReadonlySet<string> = new Set<ErrorCode>(['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAVAILABLE', 'FORBIDDEN']);
+const CODES: ReadonlySet<string> = new Set<ErrorCode>(['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAVAILABLE', 'FORBIDDEN', 'UNAUTHENTICATED']);
 
 /**
  * Structural check rather than `instanceof`: module loaders (vitest, tsx) may evaluate this file twice,

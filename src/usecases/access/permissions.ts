@@ -1,0 +1,93 @@
+// The authorisation rules of the product, in one table. Use cases call `authorize` before they read or
+// write, so every transport (GraphQL, CLI, tests) obeys the same rules; the GraphQL layer only turns a
+// request's credentials into a Principal.
+import { forbidden, unauthenticated } from '../../domain/errors.ts';
+import type { UserId } from '../../domain/ids.ts';
+import type { Principal, Role } from '../../domain/principal.ts';
+
+export type Permission =
+  /** Items, categories, tags. */
+  | 'catalog:read'
+  /** A user's own record and read model (attributes, history, friends); for a shopper only their own. */
+  | 'user:read'
+  /** Listing all users. */
+  | 'user:list'
+  /** Recommendations, friend recommendations, people you may know, for a user. */
+  | 'recs:read'
+  /** Similar items for an item (catalogue-level, no user data). */
+  | 'recs:similar'
+  /** Recommendations for a visitor without an account (popular, or from the items of the current session). */
+  | 'recs:visitor'
+  /** A user's journey and next-state forecast. */
+  | 'journey:read'
+  /** Population analytics: chains, funnels, conversion, segments. */
+  | 'analytics:read'
+  | 'event:write'
+  | 'user:write'
+  | 'item:write'
+  /** follow / unfollow / addFriend / removeFriend, from the user named first. */
+  | 'social:write'
+  /** A user's consent flags. */
+  | 'consent:write'
+  /** Everything stored about a user as one document (portability). */
+  | 'user:export'
+  | 'user:erase'
+  | 'model:refresh'
+  | 'keys:manage';
+
+/** `self`: allowed only when the user concerned is the shopper's own user. */
+type Grant = 'all' | 'self';
+
+const ANONYMOUS_GRANTS: Partial<Record<Permission, Grant>> = { 'recs:visitor': 'all' };
+
+const ROLE_GRANTS: Readonly<Record<Role, Partial<Record<Permission, Grant>>>> = {
+  shopper: {
+    'catalog:read': 'all', 'recs:similar': 'all', 'recs:visitor': 'all',
+    'user:read': 'self', 'recs:read': 'self', 'journey:read': 'self',
+    'event:write': 'self', 'social:write': 'self', 'consent:write': 'self', 'user:export': 'self',
+  },
+  service: {
+    'catalog:read': 'all', 'recs:similar': 'all', 'recs:visitor': 'all', 'recs:read': 'all', 'user:read': 'all',
+    'event:write': 'all', 'user:write': 'all', 'item:write': 'all', 'social:write': 'all', 'consent:write': 'all',
+  },
+  analyst: {
+    'catalog:read': 'all', 'recs:similar': 'all', 'recs:visitor': 'all', 'recs:read': 'all', 'user:read': 'all',
+    'user:list': 'all', 'journey:read': 'all', 'analytics:read': 'all',
+  },
+  admin: {
+    'catalog:read': 'all', 'recs:similar': 'all', 'recs:visitor': 'all', 'recs:read': 'all', 'user:read': 'all',
+    'user:list': 'all', 'journey:read': 'all', 'analytics:read': 'all', 'event:write': 'all', 'user:write': 'all',
+    'item:write': 'all', 'social:write': 'all', 'consent:write': 'all', 'user:export': 'all', 'user:erase': 'all',
+    'model:refresh': 'all', 'keys:manage': 'all',
+  },
+};
+
+function grantOf(p: Principal, permission: Permission): Grant | undefined {
+  return p.role === 'anonymous' ? ANONYMOUS_GRANTS[permission] : ROLE_GRANTS[p.role][permission];
+}
+
+/** Whether `p` may do `permission` (about `userId`, for the permissions a shopper has only for themself). */
+export function can(p: Principal, permission: Permission, userId?: UserId | null): boolean {
+  const grant = grantOf(p, permission);
+  if (grant === 'all') return true;
+  if (grant === 'self') return p.role === 'shopper' && userId != null && p.userId === userId;
+  return false;
+}
+
+/**
+ * Throws UNAUTHENTICATED when an anonymous caller asks for more than a visitor may (a credential would
+ * help), FORBIDDEN when an authenticated one lacks the permission (a credential would not).
+ */
+export function authorize(p: Principal, permission: Permission, userId?: UserId | null): void {
+  if (can(p, permission, userId)) return;
+  if (p.role === 'anonymous') throw unauthenticated(`authentication required (${permission})`);
+  const self = grantOf(p, permission) === 'self';
+  throw forbidden(
+    self ? `a ${p.role} may only ${describe(permission)} for their own user` : `the ${p.role} role may not ${describe(permission)}`,
+    { permission },
+  );
+}
+
+function describe(permission: Permission): string {
+  return permission.replace(':', ' ');
+}
