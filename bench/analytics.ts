@@ -22,6 +22,7 @@ import { GraphWriter } from '../src/storage/graph-writer.ts';
 import { applySchema } from '../src/storage/schema.ts';
 import { funnelCountsFor, transitionCountsFor, type CountingPath } from '../src/usecases/analytics/counting-paths.ts';
 import { ingestSource } from '../src/usecases/ingest/ingest-source.ts';
+import { benchAuth } from './bench-auth.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const arg = (name: string, dflt: number): number => {
@@ -115,11 +116,13 @@ async function main(): Promise<void> {
     checks.push('funnel users and median times identical on both paths');
 
     // nextState over the GraphQL API, with the default counting path for the chain behind it.
-    const api = createApi({ services: createServices(graph), resolvers: capabilityResolvers(), logger: pino({ level: 'silent' }) });
+    const { auth, bearer } = benchAuth(graph, loadConfig().auth);
+    const authorization = bearer('analyst');
+    const api = createApi({ services: createServices(graph), auth, resolvers: capabilityResolvers(), logger: pino({ level: 'silent' }) });
     const nextState = async (userId: string): Promise<void> => {
       const res = await api.fetch('http://localhost/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization },
         body: JSON.stringify({ query: 'query($u: ID!) { nextState(userId: $u, steps: 3) { currentState churnRisk steps { step distribution { state probability } } } }', variables: { u: userId } }),
       });
       const body = (await res.json()) as { errors?: unknown[] };

@@ -20,6 +20,8 @@ import { connectGraph } from '../src/storage/connect.ts';
 import { GraphWriter } from '../src/storage/graph-writer.ts';
 import { applySchema } from '../src/storage/schema.ts';
 import { ingestSource } from '../src/usecases/ingest/ingest-source.ts';
+import { SYSTEM } from '../src/domain/principal.ts';
+import { benchAuth } from './bench-auth.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const positive = (name: string, min: number) => (v: string): number => {
@@ -55,7 +57,7 @@ async function drive(url: string, title: string, bodies: readonly string[], seco
     connections: CONNECTIONS,
     duration: seconds,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization },
     requests: [{
       setupRequest: (req) => {
         beforeEach?.();
@@ -73,6 +75,8 @@ async function drive(url: string, title: string, bodies: readonly string[], seco
   };
 }
 
+/** A service token (reads recommendations for anyone), sent with every request including the baseline. */
+let authorization = '';
 const log = (msg: string) => process.stderr.write(`[bench:recs] ${msg}\n`);
 const cfg = loadConfig();
 const storeDir = mkdtempSync(join(tmpdir(), 'grec-bench-recs-'));
@@ -85,19 +89,21 @@ try {
   log(`demo '${PRESET}' loaded: ${report.rowsRead} rows in ${Date.now() - t0} ms`);
 
   const services = createServices(graph);
-  const api = createApi({ services, resolvers: capabilityResolvers(), logger: pino({ level: 'silent' }), graphiql: false });
+  const { auth, bearer } = benchAuth(graph, cfg.auth);
+  authorization = bearer('service');
+  const api = createApi({ services, auth, resolvers: capabilityResolvers(), logger: pino({ level: 'silent' }), graphiql: false });
   server = createHttpServer(api, services);
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 
-  const fit = await services.recs.refreshGraphModel(true);
+  const fit = await services.recs.refreshGraphModel(SYSTEM, true);
   log(`GRAPH model: ${fit.users} users, ${fit.items} items, ${fit.interactions} edges, fitted in ${fit.fitMs.toFixed(0)} ms`);
   const userIds = (await graph.executor.read('MATCH (u:User) RETURN u.id AS id ORDER BY id')).map((r) => String(r['id']));
   const recBodies = userIds.map((u) => JSON.stringify({ query: RECS_QUERY, variables: { u } }));
   const healthBodies = [JSON.stringify({ query: '{ health { status } }' })];
 
   // Sanity check and warm-up (query plans, JIT) before measuring.
-  const probe = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: recBodies[0]! });
+  const probe = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: recBodies[0]! });
   const probeBody = (await probe.json()) as { data?: { recommendations: { edges: unknown[] } }; errors?: unknown };
   if (probeBody.errors !== undefined || (probeBody.data?.recommendations.edges.length ?? 0) === 0) throw new Error(`bad probe: ${JSON.stringify(probeBody)}`);
   // Every user's page once and again, uncached (cleared each pass), so the warm-up runs the cold path.

@@ -14,6 +14,10 @@ import { recommendationResolvers } from './graphql/resolvers/recommendations.ts'
 import { AnalyticsStore } from './storage/analytics-store.ts';
 import { AnalyticsService } from './usecases/analytics/analytics-service.ts';
 import { analyticsResolvers } from './graphql/resolvers/analytics.ts';
+import type { AuthConfig } from './config.ts';
+import { createAuthentication, type Authentication } from './graphql/authentication.ts';
+import { ApiKeyStore } from './storage/api-key-store.ts';
+import { ApiKeyAuthenticator } from './usecases/access/api-keys.ts';
 
 /** The composition root's wiring: stores over one connection, and the resolver sets of each capability. */
 export function createServices(graph: GraphConnection): Services {
@@ -35,4 +39,19 @@ export function createServices(graph: GraphConnection): Services {
 
 export function capabilityResolvers(): ResolverSet[] {
   return [analyticsResolvers, recommendationResolvers];
+}
+
+/**
+ * Request authentication over the store's API keys. `jwtSecret` is the configured secret or, in development
+ * without one, the random secret of this run (main.ts), so the checks are the same in both modes.
+ */
+export function createAuth(graph: GraphConnection, auth: AuthConfig, jwtSecret: string | undefined): Authentication {
+  return createAuthentication({
+    jwtSecret,
+    jwksUrl: auth.jwksUrl,
+    issuer: auth.issuer,
+    audience: auth.audience,
+    roleClaim: auth.roleClaim,
+    apiKeys: new ApiKeyAuthenticator(new ApiKeyStore(graph.executor), auth.apiKeyCacheMs, () => Date.now()),
+  });
 }

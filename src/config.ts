@@ -23,6 +23,15 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GREC_MAX_DEPTH: z.coerce.number().int().min(1).default(8),
+  NODE_ENV: z.string().optional(),
+  GREC_MODE: z.enum(['development', 'production']).optional(),
+  GREC_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 needs a strong shared secret)').optional(),
+  GREC_JWKS_URL: z.string().url().optional(),
+  GREC_JWT_ISSUER: z.string().min(1).optional(),
+  GREC_JWT_AUDIENCE: z.string().min(1).optional(),
+  GREC_JWT_ROLE_CLAIM: z.string().min(1).default('role'),
+  GREC_API_KEY_CACHE_MS: z.coerce.number().int().min(0).default(10_000),
+  GREC_DEV_SHOPPER: z.string().min(1).optional(),
 });
 
 export interface Neo4jConfig {
@@ -41,12 +50,33 @@ export interface Neo4jConfig {
   };
 }
 
+/**
+ * Who may call the API. Tokens are verified by @graphql-yoga/plugin-jwt with an HS256 shared secret or the
+ * keys of a JWKS URL (a real identity provider); backend services send API keys (stored hashed). In
+ * development without a secret, a random one is made at each start and ready-made tokens are printed;
+ * the checks are the same as in production.
+ */
+export interface AuthConfig {
+  readonly mode: 'development' | 'production';
+  readonly jwtSecret: string | undefined;
+  readonly jwksUrl: string | undefined;
+  readonly issuer: string | undefined;
+  readonly audience: string | undefined;
+  /** The claim holding the role (shopper, service, analyst, admin); `sub` is the shopper's user id. */
+  readonly roleClaim: string;
+  /** How long a looked-up API key is trusted before it is checked again (a revocation shows after this). */
+  readonly apiKeyCacheMs: number;
+  /** The user the printed development shopper token acts for (default: the first user by id). */
+  readonly devShopper: string | undefined;
+}
+
 export interface Config {
   readonly neo4j: Neo4jConfig;
   readonly dataDir: string;
   readonly demoPreset: 'tiny' | 'small' | 'large';
   readonly http: { readonly host: string; readonly port: number; readonly maxDepth: number };
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly auth: AuthConfig;
 }
 
 /** The repository root (this file lives in src/). */
@@ -59,6 +89,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new AppError('INVALID_INPUT', `invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  const mode = e.GREC_MODE ?? (e.NODE_ENV === 'production' ? 'production' : 'development');
+  if (mode === 'production' && e.GREC_JWT_SECRET === undefined && e.GREC_JWKS_URL === undefined) {
+    throw new AppError('INVALID_INPUT', 'invalid configuration: production mode needs GREC_JWT_SECRET (HS256) or GREC_JWKS_URL to verify tokens');
+  }
+  if (e.GREC_JWT_SECRET !== undefined && e.GREC_JWKS_URL !== undefined) {
+    throw new AppError('INVALID_INPUT', 'invalid configuration: set GREC_JWT_SECRET or GREC_JWKS_URL, not both');
+  }
   const javaBin = e.GREC_JAVA ?? (e.JAVA_HOME !== undefined ? resolve(e.JAVA_HOME, 'bin', 'java') : 'java');
   return {
     neo4j: {
@@ -79,5 +116,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPreset: e.GREC_DEMO_PRESET,
     http: { host: e.HOST, port: e.PORT, maxDepth: e.GREC_MAX_DEPTH },
     logLevel: e.LOG_LEVEL,
+    auth: {
+      mode,
+      jwtSecret: e.GREC_JWT_SECRET,
+      jwksUrl: e.GREC_JWKS_URL,
+      issuer: e.GREC_JWT_ISSUER,
+      audience: e.GREC_JWT_AUDIENCE,
+      roleClaim: e.GREC_JWT_ROLE_CLAIM,
+      apiKeyCacheMs: e.GREC_API_KEY_CACHE_MS,
+      devShopper: e.GREC_DEV_SHOPPER,
+    },
   };
 }

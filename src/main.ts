@@ -1,5 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { capabilityResolvers, createServices } from './app.ts';
+import { randomBytes } from 'node:crypto';
+import { capabilityResolvers, createAuth, createServices } from './app.ts';
+import { ROLES } from './domain/principal.ts';
+import { devGraphiqlQuery, devTokensText, type DevToken } from './graphql/dev-welcome.ts';
+import { signToken } from './usecases/access/sign-token.ts';
 import { loadConfig } from './config.ts';
 import { closeHttpServer, createApi, createHttpServer } from './graphql/server.ts';
 import { createLogger } from './logger.ts';
@@ -16,6 +20,8 @@ import { createProgress } from './usecases/ingest/progress.ts';
  * The composition root: config -> Neo4j (embedded unless NEO4J_URI) -> schema -> demo data when the store is
  * empty -> GraphQL over HTTP. SIGINT/SIGTERM stop accepting requests, drain, close the driver and the JVM.
  */
+const DEV_TOKEN_HOURS = 12;
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
@@ -45,12 +51,31 @@ async function main(): Promise<void> {
   }
 
   const services = createServices(graph);
-  const api = createApi({ services, resolvers: capabilityResolvers(), logger, maxDepth: config.http.maxDepth });
+  // Development without a configured secret gets a random one per run: the same verification as production,
+  // with tokens anyone at this terminal can use. Production without a secret or JWKS never gets here.
+  const secret = config.auth.jwtSecret ?? (config.auth.jwksUrl === undefined ? randomBytes(32).toString('base64url') : undefined);
+  let devTokens: DevToken[] = [];
+  if (config.auth.mode === 'development' && secret !== undefined) {
+    const shopper = config.auth.devShopper ?? (await services.catalog.userIdsPage('', 1))[0] ?? 'u1';
+    devTokens = ROLES.map((role) => {
+      const subject = role === 'shopper' ? shopper : `dev-${role}`;
+      return { role, subject, token: signToken({ role, subject, ttlSeconds: DEV_TOKEN_HOURS * 3600 }, { secret, ...config.auth }) };
+    });
+  }
+  const api = createApi({
+    services,
+    auth: createAuth(graph, config.auth, secret),
+    resolvers: capabilityResolvers(),
+    logger,
+    maxDepth: config.http.maxDepth,
+    ...(devTokens.length > 0 ? { graphiqlQuery: devGraphiqlQuery(devTokens) } : {}),
+  });
   const server = createHttpServer(api, services);
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   server.listen(config.http.port, config.http.host, () => {
     const url = `http://${config.http.host}:${config.http.port}/graphql`;
+    if (devTokens.length > 0) process.stdout.write(`\n${devTokensText(devTokens, DEV_TOKEN_HOURS)}\n`);
     process.stdout.write(`\nGraphQL API and GraphiQL: ${url}\nHealth: http://${config.http.host}:${config.http.port}/health  Readiness: /ready\nNeo4j (${graph.mode}): ${graph.boltUri}\n`);
   });
 }

@@ -9,6 +9,10 @@ import { ingestSource } from '../usecases/ingest/ingest-source.ts';
 import { createProgress } from '../usecases/ingest/progress.ts';
 import { sourceFromArgs, type LoadArgs } from './source-from-args.ts';
 import { withGraph } from './with-graph.ts';
+import { ROLES, SYSTEM, type Role } from '../domain/principal.ts';
+import { ApiKeyStore } from '../storage/api-key-store.ts';
+import { createApiKey, listApiKeys, revokeApiKey } from '../usecases/access/api-keys.ts';
+import { signToken } from '../usecases/access/sign-token.ts';
 
 const program = new Command('grec')
   .description('Graph recommender admin: load data sets into Neo4j, show counts, wipe.\n'
@@ -64,6 +68,51 @@ program.command('schema')
   .action(async () => {
     await withGraph(loadConfig(), async () => undefined);
     process.stdout.write('schema applied\n');
+  });
+
+const keys = program.command('keys')
+  .description('API keys for backend services: X-API-Key header; stored only as a SHA-256 hash.\n'
+    + 'The CLI acts as the operator (admin): whoever can open the store can manage its keys.');
+
+keys.command('create')
+  .description('Create a key and print it once (it cannot be shown again)')
+  .requiredOption('--name <name>', 'who uses it, e.g. "shop backend"')
+  .addOption(new Option('--role <role>', 'what it may do').choices(['service', 'analyst', 'admin']).default('service'))
+  .action(async (opts: { name: string; role: string }) => {
+    const created = await withGraph(loadConfig(), (g) => createApiKey(SYSTEM, opts, new ApiKeyStore(g.executor), Date.now()));
+    process.stdout.write(`created ${created.id} (${created.role}). Send it as the header  X-API-Key: ${created.key}\n`);
+  });
+
+keys.command('list')
+  .description('Every key: id, name, role, created, revoked (never the key itself)')
+  .option('--json', 'print as JSON')
+  .action(async (opts: { json?: boolean }) => {
+    const list = await withGraph(loadConfig(), (g) => listApiKeys(SYSTEM, new ApiKeyStore(g.executor)));
+    if (opts.json === true) process.stdout.write(`${JSON.stringify(list)}\n`);
+    else for (const k of list) {
+      const revoked = k.revokedAt === null ? '' : `  revoked ${new Date(k.revokedAt).toISOString()}`;
+      process.stdout.write(`${k.id}  ${k.role.padEnd(8)} ${k.name}  created ${new Date(k.createdAt).toISOString()}${revoked}\n`);
+    }
+  });
+
+keys.command('revoke')
+  .description('Revoke a key (takes effect within GREC_API_KEY_CACHE_MS on running servers)')
+  .argument('<id>', 'the key id, e.g. k-3f9a1c2b')
+  .action(async (id: string) => {
+    await withGraph(loadConfig(), (g) => revokeApiKey(SYSTEM, id, new ApiKeyStore(g.executor), Date.now()));
+    process.stdout.write(`revoked ${id}\n`);
+  });
+
+program.command('token')
+  .description('Sign a token with GREC_JWT_SECRET (HS256), e.g. for an operator or a test client')
+  .addOption(new Option('--role <role>', 'the role claim').choices([...ROLES]).makeOptionMandatory())
+  .requiredOption('--sub <subject>', 'the user id for a shopper; a name otherwise')
+  .addOption(new Option('--ttl-hours <n>', 'validity in hours').default('12'))
+  .action((opts: { role: Role; sub: string; ttlHours: string }) => {
+    const { auth } = loadConfig();
+    if (auth.jwtSecret === undefined) throw new Error('set GREC_JWT_SECRET (the server\'s secret) to sign tokens; with a JWKS identity provider, tokens come from it');
+    const ttlSeconds = Math.round(Number(opts.ttlHours) * 3600);
+    process.stdout.write(`${signToken({ role: opts.role, subject: opts.sub, ttlSeconds }, { secret: auth.jwtSecret, ...auth })}\n`);
   });
 
 program.command('neo4j-build')

@@ -5,6 +5,7 @@ import type { EventStore } from '../storage/event-store.ts';
 import type { GraphWriter } from '../storage/graph-writer.ts';
 import type { SocialStore } from '../storage/social-store.ts';
 import type { WriteObserver } from '../usecases/live/write-observer.ts';
+import type { Principal } from '../domain/principal.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 /** Long-lived dependencies, built once by the composition root (src/app.ts). */
@@ -22,12 +23,13 @@ export interface Services {
   now(): number;
 }
 
-/** What each resolver gets: the services plus loaders created for this request only. */
+/** What each resolver gets: who is asking, the services, and loaders created for this request only. */
 export interface GraphContext {
+  readonly principal: Principal;
   readonly services: Services;
   readonly loaders: Loaders;
 }
 
-export function createContext(services: Services): GraphContext {
-  return { services, loaders: createLoaders(services.catalog, services.social) };
+export function createContext(services: Services, principal: Principal): GraphContext {
+  return { principal, services, loaders: createLoaders(services.catalog, services.social) };
 }

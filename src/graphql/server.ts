@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { createYoga } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import type { Authentication, JwtContext } from './authentication.ts';
 import { createContext, type Services } from './context.ts';
 import { createMaskError } from './mask-error.ts';
 import { useInputErrorCodes } from './use-input-error-codes.ts';
@@ -9,6 +10,10 @@ import { buildSchema, type ResolverSet } from './schema.ts';
 
 export interface ApiOptions {
   readonly services: Services;
+  /** Turns each request's credentials into its principal (src/graphql/authentication.ts). */
+  readonly auth: Authentication;
+  /** GraphiQL's initial query (development: how to send the printed tokens). */
+  readonly graphiqlQuery?: string;
   readonly resolvers?: readonly ResolverSet[];
   readonly logger: Logger;
   readonly graphiql?: boolean;
@@ -24,12 +29,14 @@ export function createApi(opts: ApiOptions) {
   const { services, logger } = opts;
   const yoga = createYoga({
     schema: buildSchema(opts.resolvers ?? []),
-    context: () => createContext(services),
-    graphiql: opts.graphiql ?? true,
+    context: async (init: { request: Request } & JwtContext) => createContext(services, await opts.auth.principalOf(init.request, init)),
+    graphiql: (opts.graphiql ?? true)
+      ? { headers: JSON.stringify({ Authorization: 'Bearer <a token printed by npm start>' }, null, 2), ...(opts.graphiqlQuery !== undefined ? { defaultQuery: opts.graphiqlQuery } : {}) }
+      : false,
     maskedErrors: { maskError: createMaskError((err) => logger.error({ err }, 'unexpected error in a resolver')) },
     logging: false,
     landingPage: false,
-    plugins: [useInputErrorCodes(), useDepthLimit(opts.maxDepth ?? 8)],
+    plugins: [opts.auth.plugin, useInputErrorCodes(), useDepthLimit(opts.maxDepth ?? 8)],
   });
   return yoga;
 }

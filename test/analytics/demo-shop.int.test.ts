@@ -14,6 +14,7 @@ import { AnalyticsService } from '../../src/usecases/analytics/analytics-service
 import { createTestApi } from '../support/api.ts';
 import { openTestGraph } from '../support/graph.ts';
 import { documentedParamLines, runAsAnalyst } from './documented-params.ts';
+import { SYSTEM } from '../../src/domain/principal.ts';
 
 // The demo shop's `small` preset, seed 42: 500 users, 20,002 events, every session walking PLANTED_CHAIN,
 // sessions separated by more than 30 minutes (DEMO_SESSION_GAP_MS) and never cut.
@@ -64,7 +65,7 @@ describe('analytics on the demo shop (planted Markov chain) against the real Neo
     // and cancel (227) rows are checked at 4.5 standard errors (measured 0.0088 and 0.065 = 2.3 SE).
     for (const path of ['cypher', 'ts'] as const) {
       service.usePaths({ transitions: path });
-      const m = await service.transitionMatrix({ options: { sessionGapMinutes: DEMO_SESSION_GAP_MS / 60_000 } });
+      const m = await service.transitionMatrix(SYSTEM, { options: { sessionGapMinutes: DEMO_SESSION_GAP_MS / 60_000 } });
       let maxDense = 0;
       for (const row of m.rows.filter((r) => r.from !== 'EXIT')) {
         const planted = plantedRow(row.from as ChainFrom);

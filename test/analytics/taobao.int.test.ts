@@ -8,6 +8,7 @@ import { ingestSource } from '../../src/usecases/ingest/ingest-source.ts';
 import { AnalyticsService } from '../../src/usecases/analytics/analytics-service.ts';
 import { dataAvailable, sharedDataPath } from '../sources/data-dir.ts';
 import { openTestGraph } from '../support/graph.ts';
+import { SYSTEM } from '../../src/domain/principal.ts';
 
 const FILE = sharedDataPath('taobao-userbehavior', 'UserBehavior_prefix_814users.csv');
 const AVAILABLE = dataAvailable(FILE, 'Taobao UserBehavior prefix (taobao-userbehavior/UserBehavior_prefix_814users.csv)');
@@ -70,7 +71,7 @@ describe.skipIf(!AVAILABLE)('analytics on the Taobao UserBehavior prefix equal a
       expect(expected.users).toBe(814);
       for (const path of ['cypher', 'ts'] as const) {
         service.usePaths({ transitions: path });
-        const m = await service.transitionMatrix({ options: { sessionGapMinutes: gapMinutes } });
+        const m = await service.transitionMatrix(SYSTEM, { options: { sessionGapMinutes: gapMinutes } });
         const actual: Record<string, number> = {};
         const enumName = (s: string) => s.toUpperCase();
         for (const r of m.rows) r.counts.forEach((n, j) => n > 0 && (actual[`${enumName(r.from)}>${enumName(m.states[j] as string)}`] = n));

@@ -16,6 +16,7 @@ import { NO_FILTER } from '../../src/usecases/recommend/types.ts';
 import { openTestGraph } from '../support/graph.ts';
 import { documentedParams } from './cypher-params.ts';
 import { NOW, writeShop } from './fixture.ts';
+import { SYSTEM } from '../../src/domain/principal.ts';
 
 const FILES: Record<string, { source: CypherSource; strategy: string | null }> = {
   'recs/popular': { source: 'POPULAR', strategy: 'POPULAR' },
@@ -57,10 +58,10 @@ describe('cypher/recs as the analyst runs it', () => {
 
   it('recs/similar-items and recs/people-you-may-know: the raw files\' rankings are the API\'s', async () => {
     const rawSimilar = await graph.executor.read(cypher('recs/similar-items'), { ...documentedParams('recs/similar-items'), itemId: 'i1' });
-    const apiSimilar = (await service.similarItems(asItemId('i1'), 10)).items;
+    const apiSimilar = (await service.similarItems(SYSTEM, asItemId('i1'), 10)).items;
     expect(rawSimilar.map((r) => [r['id'], r['score']])).toEqual(apiSimilar.map((s) => [s.itemId, s.score]));
     const rawPeople = await graph.executor.read(cypher('recs/people-you-may-know'), { ...documentedParams('recs/people-you-may-know'), userId: 'alice' });
-    const apiPeople = (await service.peopleYouMayKnow(asUserId('alice'), 10)).people;
+    const apiPeople = (await service.peopleYouMayKnow(SYSTEM, asUserId('alice'), 10)).people;
     expect(rawPeople.map((r) => [r['id'], r['score']])).toEqual(apiPeople.map((p) => [p.userId, p.score]));
   });
 
@@ -70,7 +71,7 @@ describe('cypher/recs as the analyst runs it', () => {
         const raw = await graph.executor.read(cypher(file), { ...documentedParams(file), userId: user, now: NOW });
         const api = strategy === null
           ? (await store.trending(asUserId(user), NO_FILTER, strategyParams(source, RECS_CONFIG, NOW), 20)).map((c) => ({ id: c.itemId, score: c.score }))
-          : (await service.recommend(parseRecommendArgs({ userId: user, strategy }))).items.map((r) => ({ id: r.itemId, score: r.score }));
+          : (await service.recommend(SYSTEM, parseRecommendArgs({ userId: user, strategy }))).items.map((r) => ({ id: r.itemId, score: r.score }));
         expect(raw.map((r) => ({ id: r['id'], score: r['score'] }))).toEqual(api);
       });
     }

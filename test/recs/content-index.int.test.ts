@@ -17,6 +17,7 @@ import { strategyParams } from '../../src/usecases/recommend/strategy-params.ts'
 import { NO_FILTER, type Candidate, type RecsFilter } from '../../src/usecases/recommend/types.ts';
 import { openTestGraph } from '../support/graph.ts';
 import { DAY, NOW, writeShop } from './fixture.ts';
+import { SYSTEM } from '../../src/domain/principal.ts';
 
 const USERS = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'hank', 'ivy'];
 const FILTERS: RecsFilter[] = [
@@ -80,7 +81,7 @@ describe('in-memory CONTENT equals content.cypher at the index snapshot', () => 
       resultCache: { ttlMs: 0, maxEntries: 0 },
     };
     const service = new RecsService(store, new GraphModelCache(new RecsGraphStore(graph.executor), RECS_CONFIG.graph, () => now), () => now, onlyContent);
-    const hybrid = async () => (await service.recommend(parseRecommendArgs({ userId: 'alice', first: 20 }))).items;
+    const hybrid = async () => (await service.recommend(SYSTEM, parseRecommendArgs({ userId: 'alice', first: 20 }))).items;
     const cypher = await store.content(asUserId('alice'), NO_FILTER, strategyParams('CONTENT', RECS_CONFIG, NOW), 100);
     const max = cypher[0]!.score;
     const before = graph.executor.queryCount;

@@ -13,12 +13,13 @@ import { RecsService } from '../../src/usecases/recommend/recs-service.ts';
 import { STRATEGIES } from '../../src/usecases/recommend/types.ts';
 import { openTestGraph } from '../support/graph.ts';
 import { NOW, writeShop } from './fixture.ts';
+import { SYSTEM } from '../../src/domain/principal.ts';
 
 describe('recommendation use cases on the hand-made shop', () => {
   let graph: GraphConnection;
   let service: RecsService;
   let graphStore: RecsGraphStore;
-  const rec = (a: RecommendArgs) => service.recommend(parseRecommendArgs(a));
+  const rec = (a: RecommendArgs) => service.recommend(SYSTEM, parseRecommendArgs(a));
   const ids = async (a: RecommendArgs) => (await rec(a)).items.map((r) => r.itemId);
 
   beforeAll(async () => {
@@ -49,7 +50,7 @@ describe('recommendation use cases on the hand-made shop', () => {
     // The weights this test assumes (all four sources on), not the evaluated defaults of config.ts.
     const hybridWeights = { GRAPH: 1.0, SOCIAL: 0.5, CONTENT: 0.3, POPULAR: 0.1, ITEM_CF: 0, USER_CF: 0, TRENDING: 0 };
     const fourSources = new RecsService(new RecsStore(graph.executor), new GraphModelCache(graphStore, RECS_CONFIG.graph, () => NOW), () => NOW, { ...RECS_CONFIG, hybridWeights });
-    const page = await fourSources.recommend(parseRecommendArgs({ userId: 'alice' }));
+    const page = await fourSources.recommend(SYSTEM, parseRecommendArgs({ userId: 'alice' }));
     expect(page.items.map((r) => r.itemId).sort()).toEqual(['i3', 'i4', 'i5', 'i6']);
     const i3 = page.items.find((r) => r.itemId === 'i3')!;
     expect([...i3.sources].sort()).toEqual(['CONTENT', 'GRAPH', 'POPULAR', 'SOCIAL']);
@@ -91,7 +92,7 @@ describe('recommendation use cases on the hand-made shop', () => {
   });
 
   it('GRAPH is inductive: a user created after the fit is served from fresh events without a refit', async () => {
-    await service.recommend(parseRecommendArgs({ userId: 'alice', strategy: 'GRAPH' })); // fits the model
+    await service.recommend(SYSTEM, parseRecommendArgs({ userId: 'alice', strategy: 'GRAPH' })); // fits the model
     const w = new GraphWriter(graph.executor);
     await w.users([{ id: asUserId('gina') }]);
     await w.events([{ id: asEventId('g1'), userId: asUserId('gina'), itemId: asItemId('i3'), type: 'purchase', ts: NOW }]);
@@ -104,7 +105,7 @@ describe('recommendation use cases on the hand-made shop', () => {
   });
 
   it('refreshGraphModel writes 64-dim vectors the vector index serves', async () => {
-    const s = await service.refreshGraphModel(true);
+    const s = await service.refreshGraphModel(SYSTEM, true);
     expect(s).toMatchObject({ items: 5, friendships: 4 });
     expect(s.embeddingsWritten).toBeGreaterThan(0);
     const [row] = await graph.executor.read('MATCH (i:Item {id: "i1"}) RETURN size(i.embedding) AS n');
@@ -117,7 +118,7 @@ describe('recommendation use cases on the hand-made shop', () => {
 
   it('unknown users and items are NOT_FOUND', async () => {
     await expect(rec({ userId: 'nobody' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(service.similarItems(asItemId('nope'), 5)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(service.peopleYouMayKnow(asUserId('nobody'), 5)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(service.similarItems(SYSTEM, asItemId('nope'), 5)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(service.peopleYouMayKnow(SYSTEM, asUserId('nobody'), 5)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -11,21 +11,21 @@ interface ScopeArgs { segment?: SegmentArgs | null; window?: WindowArgs | null; 
 export const analyticsResolvers: ResolverSet = {
   State: { ...STATE_ENUM },
   Query: {
-    transitionMatrix: (_: unknown, args: ScopeArgs, ctx: GraphContext) => ctx.services.analytics.transitionMatrix(args),
+    transitionMatrix: (_: unknown, args: ScopeArgs, ctx: GraphContext) => ctx.services.analytics.transitionMatrix(ctx.principal, args),
     sequenceProbability: (_: unknown, args: ScopeArgs & { states: string[] }, ctx: GraphContext) =>
-      ctx.services.analytics.sequenceProbability(args),
-    nextState: (_: unknown, args: { userId: string; steps?: number | null }, ctx: GraphContext) => ctx.services.analytics.nextState(args),
-    absorption: (_: unknown, args: ScopeArgs, ctx: GraphContext) => ctx.services.analytics.absorption(args),
+      ctx.services.analytics.sequenceProbability(ctx.principal, args),
+    nextState: (_: unknown, args: { userId: string; steps?: number | null }, ctx: GraphContext) => ctx.services.analytics.nextState(ctx.principal, args),
+    absorption: (_: unknown, args: ScopeArgs, ctx: GraphContext) => ctx.services.analytics.absorption(ctx.principal, args),
     conversionRate: (
       _: unknown,
       args: { action: string; segment?: SegmentArgs | null; window?: WindowArgs | null; breakdown?: ConversionBreakdown | null },
       ctx: GraphContext,
-    ) => ctx.services.analytics.conversionRate(args),
+    ) => ctx.services.analytics.conversionRate(ctx.principal, args),
     funnel: (
       _: unknown,
       args: { steps: string[]; segment?: SegmentArgs | null; window?: WindowArgs | null; conversionWindowHours?: number | null },
       ctx: GraphContext,
-    ) => ctx.services.analytics.funnel(args),
-    journey: (_: unknown, args: { userId: string; window?: WindowArgs | null }, ctx: GraphContext) => ctx.services.analytics.journey(args),
+    ) => ctx.services.analytics.funnel(ctx.principal, args),
+    journey: (_: unknown, args: { userId: string; window?: WindowArgs | null }, ctx: GraphContext) => ctx.services.analytics.journey(ctx.principal, args),
   },
 };

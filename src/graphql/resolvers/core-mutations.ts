@@ -7,27 +7,27 @@ import type { GraphContext } from '../context.ts';
 /** Thin: parse arguments, call one use case, return what the payload needs (objects load lazily). */
 export const coreMutationResolvers = {
   async recordInteraction(_: unknown, args: { input: RecordInteractionInput }, ctx: GraphContext) {
-    const { event, created } = await recordInteraction(args.input, { ...ctx.services, now: ctx.services.now });
+    const { event, created } = await recordInteraction(ctx.principal, args.input, { ...ctx.services, now: ctx.services.now });
     return { interaction: event, created };
   },
   async upsertUser(_: unknown, args: { input: UpsertUserInput }, ctx: GraphContext) {
-    const id = await upsertUser(args.input, ctx.services.writer, ctx.services.observer);
+    const id = await upsertUser(ctx.principal, args.input, ctx.services.writer, ctx.services.observer);
     ctx.loaders.user.clear(id);
     return ctx.loaders.user.load(id);
   },
   async upsertItem(_: unknown, args: { input: UpsertItemInput }, ctx: GraphContext) {
-    const id = await upsertItem(args.input, ctx.services.writer, ctx.services.observer);
+    const id = await upsertItem(ctx.principal, args.input, ctx.services.writer, ctx.services.observer);
     ctx.loaders.item.clear(id);
     return ctx.loaders.item.load(asItemId(id));
   },
   follow: (_: unknown, a: { userId: string; targetId: string }, ctx: GraphContext) =>
-    linkUsers('FOLLOWS', a.userId, a.targetId, ctx.services.writer, ctx.services.observer),
+    linkUsers(ctx.principal, 'FOLLOWS', a.userId, a.targetId, ctx.services.writer, ctx.services.observer),
   unfollow: (_: unknown, a: { userId: string; targetId: string }, ctx: GraphContext) =>
-    unlinkUsers('FOLLOWS', a.userId, a.targetId, ctx.services.social, ctx.services.observer),
+    unlinkUsers(ctx.principal, 'FOLLOWS', a.userId, a.targetId, ctx.services.social, ctx.services.observer),
   addFriend: (_: unknown, a: { userId: string; friendId: string }, ctx: GraphContext) =>
-    linkUsers('FRIEND', a.userId, a.friendId, ctx.services.writer, ctx.services.observer),
+    linkUsers(ctx.principal, 'FRIEND', a.userId, a.friendId, ctx.services.writer, ctx.services.observer),
   removeFriend: (_: unknown, a: { userId: string; friendId: string }, ctx: GraphContext) =>
-    unlinkUsers('FRIEND', a.userId, a.friendId, ctx.services.social, ctx.services.observer),
+    unlinkUsers(ctx.principal, 'FRIEND', a.userId, a.friendId, ctx.services.social, ctx.services.observer),
 };
 
 /** Users are loaded only if the client selects them (no dangling queries for unselected fields). */

@@ -4,6 +4,7 @@ import { asUserId, type CategoryId, type ItemId, type TagId } from '../../domain
 import { parseEventType } from '../../domain/events.ts';
 import { invalidInput } from '../../domain/errors.ts';
 import type { StoredEvent } from '../../storage/event-store.ts';
+import { authorizeUserLists, privateUserField } from '../../usecases/access/user-visibility.ts';
 import type { GraphContext } from '../context.ts';
 import { lookupMany } from '../loaders.ts';
 import { decodeCursor, pageSize, toConnection } from '../pagination.ts';
@@ -13,7 +14,12 @@ interface PageArgs { first?: number | null; after?: string | null }
 /** Field resolvers of User, Item and Interaction: each one loader call or one store call. */
 export const coreTypeResolvers = {
   User: {
+    age: (user: User, _: unknown, ctx: GraphContext) => privateUserField(ctx.principal, user, 'age'),
+    gender: (user: User, _: unknown, ctx: GraphContext) => privateUserField(ctx.principal, user, 'gender'),
+    location: (user: User, _: unknown, ctx: GraphContext) => privateUserField(ctx.principal, user, 'location'),
+    consent: (user: User, _: unknown, ctx: GraphContext) => privateUserField(ctx.principal, user, 'consent'),
     async interactions(user: User, args: PageArgs & { type?: string | null }, ctx: GraphContext) {
+      authorizeUserLists(ctx.principal, user);
       const first = pageSize(args.first);
       const key = decodeCursor(args.after);
       const sep = key.indexOf(':');
@@ -24,11 +30,13 @@ export const coreTypeResolvers = {
       return toConnection(events, first, (e) => `${e.ts}:${e.id}`, (e) => e);
     },
     async friends(user: User, args: PageArgs, ctx: GraphContext) {
+      authorizeUserLists(ctx.principal, user);
       const first = pageSize(args.first);
       const ids = await ctx.services.social.friendIdsPage(user.id, decodeCursor(args.after), first + 1);
       return { ...toConnection(ids, first, (id) => id, (id) => ctx.loaders.user.load(id)), totalCount: ctx.loaders.friendCount.load(user.id) };
     },
     async following(user: User, args: PageArgs, ctx: GraphContext) {
+      authorizeUserLists(ctx.principal, user);
       const first = pageSize(args.first);
       const ids = await ctx.services.social.followingIdsPage(user.id, decodeCursor(args.after), first + 1);
       return { ...toConnection(ids, first, (id) => id, (id) => ctx.loaders.user.load(id)), totalCount: null };

@@ -1,5 +1,5 @@
 import { asItemId, asUserId } from '../../domain/ids.ts';
-import { encodeRankCursor, parseFirst, parseRecommendArgs, requireId, type RecommendArgs } from '../../usecases/recommend/parse-args.ts';
+import { encodeRankCursor, parseFirst, parseRecommendArgs, parseVisitorArgs, requireId, type RecommendArgs, type VisitorArgs } from '../../usecases/recommend/parse-args.ts';
 import type { RecommendationPage, RecommendedItem, ScoredItem } from '../../usecases/recommend/recs-service.ts';
 import type { GraphModelSummary } from '../../usecases/recommend/graph-model-cache.ts';
 import type { PageEntities, PersonSuggestion, SourceName, Strategy } from '../../usecases/recommend/types.ts';
@@ -16,23 +16,25 @@ import { reasonResolvers } from './recommendation-reasons.ts';
 export const recommendationResolvers: ResolverSet = {
   Query: {
     recommendations: async (_: unknown, args: RecommendArgs, ctx: GraphContext) =>
-      toConnection(await ctx.services.recs.recommend(parseRecommendArgs(args)), ctx),
+      toConnection(await ctx.services.recs.recommend(ctx.principal, parseRecommendArgs(args)), ctx),
     friendRecommendations: async (_: unknown, args: { userId: string; first?: number | null; after?: string | null }, ctx: GraphContext) =>
-      toConnection(await ctx.services.recs.recommend(parseRecommendArgs({ ...args, strategy: 'SOCIAL' })), ctx),
+      toConnection(await ctx.services.recs.recommend(ctx.principal, parseRecommendArgs({ ...args, strategy: 'SOCIAL' })), ctx),
+    visitorRecommendations: async (_: unknown, args: VisitorArgs, ctx: GraphContext) =>
+      toConnection(await ctx.services.recs.recommendForVisitor(ctx.principal, parseVisitorArgs(args)), ctx),
     similarItems: async (_: unknown, args: { itemId: string; first?: number | null }, ctx: GraphContext) => {
-      const r = await ctx.services.recs.similarItems(asItemId(requireId('itemId', args.itemId)), parseFirst(args.first, 10));
+      const r = await ctx.services.recs.similarItems(ctx.principal, asItemId(requireId('itemId', args.itemId)), parseFirst(args.first, 10));
       prime(r.entities, ctx);
       return r.items;
     },
     peopleYouMayKnow: async (_: unknown, args: { userId: string; first?: number | null }, ctx: GraphContext) => {
-      const r = await ctx.services.recs.peopleYouMayKnow(asUserId(requireId('userId', args.userId)), parseFirst(args.first, 10));
+      const r = await ctx.services.recs.peopleYouMayKnow(ctx.principal, asUserId(requireId('userId', args.userId)), parseFirst(args.first, 10));
       prime(r.entities, ctx);
       return r.people;
     },
   },
   Mutation: {
     refreshGraphModel: (_: unknown, args: { writeEmbeddings?: boolean | null }, ctx: GraphContext) =>
-      ctx.services.recs.refreshGraphModel(args.writeEmbeddings ?? true),
+      ctx.services.recs.refreshGraphModel(ctx.principal, args.writeEmbeddings ?? true),
   },
   Recommendation: {
     item: (r: RecommendedItem, _: unknown, ctx: GraphContext) => lookup(ctx.loaders.known.items, ctx.loaders.item, r.itemId),

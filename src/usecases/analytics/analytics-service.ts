@@ -16,6 +16,9 @@ import { pathProbability, type SequenceProbabilityView } from './sequence-probab
 import { behaviourState } from './state-names.ts';
 import { estimateScope, toMatrixView, type TransitionMatrixView } from './transition-matrix.ts';
 import { invalidInput, notFound } from '../../domain/errors.ts';
+import { asUserId } from '../../domain/ids.ts';
+import type { Principal } from '../../domain/principal.ts';
+import { authorize } from '../access/permissions.ts';
 
 export interface ScopeArgs {
   readonly segment?: SegmentArgs | null;
@@ -48,44 +51,50 @@ export class AnalyticsService {
     this.paths = { ...this.paths, ...paths };
   }
 
-  async transitionMatrix(args: ScopeArgs): Promise<TransitionMatrixView> {
+  async transitionMatrix(p: Principal, args: ScopeArgs): Promise<TransitionMatrixView> {
+    authorize(p, 'analytics:read');
     const scope = parseScope(args.segment, args.window);
     return toMatrixView(await estimateScope(this.store, scope, parseChainOptions(args.options), this.now(), this.paths.transitions));
   }
 
-  async sequenceProbability(args: ScopeArgs & { readonly states: readonly string[] }): Promise<SequenceProbabilityView> {
+  async sequenceProbability(p: Principal, args: ScopeArgs & { readonly states: readonly string[] }): Promise<SequenceProbabilityView> {
+    authorize(p, 'analytics:read');
     if (args.states.length === 0) throw invalidInput('states must contain at least one state', { field: 'states' });
     const scope = parseScope(args.segment, args.window);
     const { chain } = await estimateScope(this.store, scope, parseChainOptions(args.options), this.now(), this.paths.transitions);
     return pathProbability(chain, args.states);
   }
 
-  async absorption(args: ScopeArgs): Promise<AbsorptionView> {
+  async absorption(p: Principal, args: ScopeArgs): Promise<AbsorptionView> {
+    authorize(p, 'analytics:read');
     const scope = parseScope(args.segment, args.window);
     const { chain } = await estimateScope(this.store, scope, parseChainOptions(args.options), this.now(), this.paths.transitions);
     return toAbsorptionView(analyseAbsorption(chain));
   }
 
-  nextState(args: { readonly userId: string; readonly steps?: number | null }): Promise<NextStateView> {
+  async nextState(p: Principal, args: { readonly userId: string; readonly steps?: number | null }): Promise<NextStateView> {
+    authorize(p, 'journey:read', asUserId(args.userId.trim()));
     return this.forecaster.forecast(args.userId, args.steps ?? 1);
   }
 
-  async conversionRate(args: {
+  async conversionRate(p: Principal, args: {
     readonly action: string;
     readonly segment?: SegmentArgs | null;
     readonly window?: WindowArgs | null;
     readonly breakdown?: ConversionBreakdown | null;
   }): Promise<ConversionRateView> {
+    authorize(p, 'analytics:read');
     const action = behaviourState(args.action, 'action');
     return conversionRateFor(this.store, parseScope(args.segment, args.window), action, args.breakdown ?? null);
   }
 
-  async funnel(args: {
+  async funnel(p: Principal, args: {
     readonly steps: readonly string[];
     readonly segment?: SegmentArgs | null;
     readonly window?: WindowArgs | null;
     readonly conversionWindowHours?: number | null;
   }): Promise<FunnelView> {
+    authorize(p, 'analytics:read');
     if (args.steps.length === 0 || args.steps.length > MAX_FUNNEL_STEPS) {
       throw invalidInput(`a funnel needs 1..${MAX_FUNNEL_STEPS} steps`, { field: 'steps' });
     }
@@ -100,7 +109,8 @@ export class AnalyticsService {
     return toFunnelView(counts);
   }
 
-  async journey(args: { readonly userId: string; readonly window?: WindowArgs | null }): Promise<JourneyView> {
+  async journey(p: Principal, args: { readonly userId: string; readonly window?: WindowArgs | null }): Promise<JourneyView> {
+    authorize(p, 'journey:read', asUserId(args.userId.trim()));
     const window = parseWindow(args.window);
     const gapMs = DEFAULT_GAP_MINUTES * 60_000;
     const events = await this.store.journey(args.userId, window, gapMs);

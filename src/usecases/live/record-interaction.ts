@@ -5,6 +5,8 @@ import type { EventStore, StoredEvent } from '../../storage/event-store.ts';
 import type { GraphWriter } from '../../storage/graph-writer.ts';
 import { parseInstant, requireId } from './validate.ts';
 import type { WriteObserver } from './write-observer.ts';
+import type { Principal } from '../../domain/principal.ts';
+import { authorize } from '../access/permissions.ts';
 
 export interface RecordInteractionInput {
   readonly eventId: string;
@@ -21,9 +23,11 @@ export interface RecordInteractionInput {
  * under an existing id is a CONFLICT (the id was already used for something else).
  */
 export async function recordInteraction(
+  p: Principal,
   input: RecordInteractionInput,
   deps: { writer: GraphWriter; events: EventStore; now: () => number; observer: WriteObserver },
 ): Promise<{ event: StoredEvent; created: boolean }> {
+  authorize(p, 'event:write', asUserId(requireId('userId', input.userId)));
   const type = input.type.toLowerCase();
   if (!isEventType(type)) throw invalidInput(`unknown interaction type '${input.type}'`, { field: 'type' });
   const value = input.value ?? undefined;

@@ -5,6 +5,8 @@ import type { GraphWriter } from '../../storage/graph-writer.ts';
 import type { SocialStore } from '../../storage/social-store.ts';
 import { requireId } from './validate.ts';
 import type { WriteObserver } from './write-observer.ts';
+import type { Principal } from '../../domain/principal.ts';
+import { authorize } from '../access/permissions.ts';
 
 export interface SocialChange {
   readonly ids: [UserId, UserId];
@@ -24,16 +26,18 @@ function pair(kind: SocialKind, a: string, b: string): [UserId, UserId] {
 }
 
 /** follow (FOLLOWS, directed) or addFriend (FRIEND, symmetric) through the idempotent writer. */
-export async function linkUsers(kind: SocialKind, userId: string, otherId: string, writer: GraphWriter, observer: WriteObserver): Promise<SocialChange> {
+export async function linkUsers(p: Principal, kind: SocialKind, userId: string, otherId: string, writer: GraphWriter, observer: WriteObserver): Promise<SocialChange> {
   const ids = pair(kind, userId, otherId);
+  authorize(p, 'social:write', ids[0]);
   const changed = (await writer.social([{ kind, from: ids[0], to: ids[1], since: Date.now() }])) > 0;
   if (changed) observer.usersLinked(ids[0], ids[1]);
   return { ids, changed };
 }
 
 /** unfollow / removeFriend. */
-export async function unlinkUsers(kind: SocialKind, userId: string, otherId: string, social: SocialStore, observer: WriteObserver): Promise<SocialChange> {
+export async function unlinkUsers(p: Principal, kind: SocialKind, userId: string, otherId: string, social: SocialStore, observer: WriteObserver): Promise<SocialChange> {
   const ids = pair(kind, userId, otherId);
+  authorize(p, 'social:write', ids[0]);
   const changed = kind === 'FOLLOWS' ? await social.unfollow(ids[0], ids[1]) : await social.unfriend(ids[0], ids[1]);
   if (changed) observer.usersLinked(ids[0], ids[1]);
   return { ids, changed };

@@ -4,6 +4,8 @@ import { asCategoryId, asItemId, asTagId, asUserId, type ItemId, type UserId } f
 import type { GraphWriter } from '../../storage/graph-writer.ts';
 import { optionalNonNegative, requireId } from './validate.ts';
 import type { WriteObserver } from './write-observer.ts';
+import type { Principal } from '../../domain/principal.ts';
+import { authorize } from '../access/permissions.ts';
 
 export interface UpsertUserInput {
   readonly id: string;
@@ -14,7 +16,8 @@ export interface UpsertUserInput {
   readonly consent?: boolean | null;
 }
 
-export async function upsertUser(input: UpsertUserInput, writer: GraphWriter, observer: WriteObserver): Promise<UserId> {
+export async function upsertUser(p: Principal, input: UpsertUserInput, writer: GraphWriter, observer: WriteObserver): Promise<UserId> {
+  authorize(p, 'user:write');
   const age = optionalNonNegative('age', input.age);
   if (age !== undefined && (!Number.isInteger(age) || age > 150)) throw invalidInput(`age must be an integer 0..150, got ${age}`, { field: 'age' });
   const user: User = {
@@ -38,7 +41,8 @@ export interface UpsertItemInput {
   readonly tagIds?: readonly string[] | null;
 }
 
-export async function upsertItem(input: UpsertItemInput, writer: GraphWriter, observer: WriteObserver): Promise<ItemId> {
+export async function upsertItem(p: Principal, input: UpsertItemInput, writer: GraphWriter, observer: WriteObserver): Promise<ItemId> {
+  authorize(p, 'item:write');
   const price = optionalNonNegative('price', input.price);
   const item: Item = {
     id: asItemId(requireId('id', input.id)),

@@ -1,7 +1,7 @@
 // Parses GraphQL arguments into the use case's request, once, at the edge: every rule that makes an
 // argument invalid lives here and raises INVALID_INPUT naming the field.
 import { invalidInput } from '../../domain/errors.ts';
-import { asCategoryId, asItemId, asUserId, type UserId } from '../../domain/ids.ts';
+import { asCategoryId, asItemId, asUserId, type ItemId, type UserId } from '../../domain/ids.ts';
 import { STRATEGIES, type Diversity, type RecsFilter, type Strategy } from './types.ts';
 
 export const MAX_FIRST = 100;
@@ -52,6 +52,30 @@ export function decodeRankCursor(after: string | null | undefined): number {
   const m = /^rank:(\d{1,6})$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
   if (m === null || encodeRankCursor(Number(m[1])) !== after) throw invalidInput(`malformed cursor '${after}'`, { field: 'after' });
   return Number(m[1]);
+}
+
+export interface VisitorArgs {
+  readonly viewedItemIds?: readonly string[] | null;
+  readonly first?: number | null;
+  readonly after?: string | null;
+  readonly filter?: RecommendArgs['filter'];
+}
+
+/** A visitor's request: the items viewed in the current session (at most MAX_VIEWED, deduplicated). */
+export interface VisitorRequest {
+  readonly viewedItemIds: readonly ItemId[];
+  readonly first: number;
+  readonly offset: number;
+  readonly filter: RecsFilter;
+}
+
+export const MAX_VIEWED = 50;
+
+export function parseVisitorArgs(args: VisitorArgs): VisitorRequest {
+  const viewed = args.viewedItemIds ?? [];
+  if (viewed.length > MAX_VIEWED) throw invalidInput(`at most ${MAX_VIEWED} viewed items, got ${viewed.length}`, { field: 'viewedItemIds' });
+  const { first, offset, filter } = parseRecommendArgs({ userId: 'visitor', first: args.first ?? null, after: args.after ?? null, filter: args.filter ?? null });
+  return { viewedItemIds: [...new Set(viewed.map((id) => asItemId(requireId('viewedItemIds', id))))], first, offset, filter };
 }
 
 export function parseRecommendArgs(args: RecommendArgs): RecommendRequest {

@@ -7,6 +7,8 @@
 // costs user state + SOCIAL in parallel, then one read of the entities shown; a cached page costs none.
 import { notFound } from '../../domain/errors.ts';
 import type { ItemId, UserId } from '../../domain/ids.ts';
+import type { Principal } from '../../domain/principal.ts';
+import { authorize } from '../access/permissions.ts';
 import type { RecsStore } from '../../storage/recs-store.ts';
 import type { WriteObserver } from '../live/write-observer.ts';
 import { blendSources, singleSource } from './blend.ts';
@@ -18,7 +20,7 @@ import { capPerCategory, mmrRerank } from './diversity.ts';
 import { excludedItems, hasAttributeRules, passesAttributes } from './filters.ts';
 import type { GraphModelCache, GraphModelSummary } from './graph-model-cache.ts';
 import { scoreGraphUser } from './graph-scoring.ts';
-import type { RecommendRequest } from './parse-args.ts';
+import type { RecommendRequest, VisitorRequest } from './parse-args.ts';
 import { referencedIds } from './referenced-ids.ts';
 import { ResultCache } from './result-cache.ts';
 import { peopleParams, strategyParams } from './strategy-params.ts';
@@ -64,7 +66,8 @@ export class RecsService implements WriteObserver {
    * the user's state is read (with the hybrid's SOCIAL query alongside, as it needs only the user id), the
    * sources ranked and blended, and everything the page shows read in one more round trip.
    */
-  async recommend(req: RecommendRequest): Promise<RecommendationPage> {
+  async recommend(p: Principal, req: RecommendRequest): Promise<RecommendationPage> {
+    authorize(p, 'recs:read', req.userId);
     const key = JSON.stringify(req);
     const cached = this.pages.get(key);
     if (cached !== undefined) return cached;
@@ -95,7 +98,51 @@ export class RecsService implements WriteObserver {
     return page;
   }
 
-  async similarItems(itemId: ItemId, first: number): Promise<{ items: ScoredItem[]; entities: PageEntities }> {
+  /**
+   * A visitor without an account: items related to those viewed in this session (the GRAPH model scores
+   * them as it scores a user with these interactions), then popular items; with no viewed items, popular
+   * ones. Nothing is read about any user, and the page is cached like a user's.
+   */
+  async recommendForVisitor(p: Principal, req: VisitorRequest): Promise<RecommendationPage> {
+    authorize(p, 'recs:visitor');
+    const key = `visitor:${JSON.stringify(req)}`;
+    const cached = this.pages.get(key);
+    if (cached !== undefined) return cached;
+    const since = this.pages.begin();
+    const pool = Math.max(this.cfg.candidatePool, (req.offset + req.first + 1) * 2);
+    const visitor: UserContext = {
+      userId: '' as UserId,
+      items: req.viewedItemIds.map((itemId) => ({ itemId, weight: 1, purchases: 0, lastTs: null })),
+      friends: [],
+      following: [],
+    };
+    const excluded = excludedItems(visitor, req.filter);
+    const [graph, popular] = await Promise.all([
+      visitor.items.length === 0 ? Promise.resolve([]) : this.graph.get().then((m) => scoreGraphUser(m, visitor, excluded, pool, this.cfg.viaLimit)),
+      this.store.popular(null, req.filter, strategyParams('POPULAR', this.cfg, this.now()), pool),
+    ]);
+    const graphOk = graph.filter((c) => !excluded.has(c.itemId));
+    let ranked = cascadeSources([{ source: 'GRAPH', candidates: graphOk }, { source: 'POPULAR', candidates: popular.filter((c) => !excluded.has(c.itemId)) }]);
+    if (hasAttributeRules(req.filter) && graphOk.length > 0) {
+      const facts = await this.store.itemFacts(ranked.map((r) => r.itemId));
+      ranked = ranked.filter((r) => {
+        const f = facts.get(r.itemId);
+        return f !== undefined && passesAttributes(f, req.filter);
+      });
+    }
+    const slice = ranked.slice(req.offset, req.offset + req.first);
+    const entities = await this.store.entities(referencedIds(slice.map((r) => r.itemId), slice.flatMap((r) => r.reasons)));
+    const items = slice.flatMap((r) => {
+      const item = entities.items.get(r.itemId);
+      return item === undefined ? [] : [{ ...r, item }];
+    });
+    const page = { strategy: 'HYBRID' as const, offset: req.offset, items, hasNextPage: ranked.length > req.offset + req.first, entities };
+    this.pages.set(key, [...entities.items.keys()].map(itemTag), page, since);
+    return page;
+  }
+
+  async similarItems(p: Principal, itemId: ItemId, first: number): Promise<{ items: ScoredItem[]; entities: PageEntities }> {
+    authorize(p, 'recs:similar');
     const similar = await this.store.similarItems(itemId, first);
     const entities = await this.store.entities(referencedIds([itemId, ...similar.map((c) => c.itemId)], similar.map((c) => c.reason)));
     if (!entities.items.has(itemId)) throw notFound('Item', itemId);
@@ -106,14 +153,16 @@ export class RecsService implements WriteObserver {
     return { items, entities };
   }
 
-  async peopleYouMayKnow(userId: UserId, first: number): Promise<{ people: PersonSuggestion[]; entities: PageEntities }> {
+  async peopleYouMayKnow(p: Principal, userId: UserId, first: number): Promise<{ people: PersonSuggestion[]; entities: PageEntities }> {
+    authorize(p, 'recs:read', userId);
     const [user, people] = await Promise.all([this.store.userContext(userId), this.store.peopleYouMayKnow(userId, peopleParams(this.cfg), first)]);
     if (user === null) throw notFound('User', userId);
     const entities = await this.store.entities(referencedIds([], people.flatMap((p) => p.reasons), people.map((p) => p.userId)));
     return { people, entities };
   }
 
-  async refreshGraphModel(writeEmbeddings: boolean): Promise<GraphModelSummary> {
+  async refreshGraphModel(p: Principal, writeEmbeddings: boolean): Promise<GraphModelSummary> {
+    authorize(p, 'model:refresh');
     const summary = await this.graph.refresh(writeEmbeddings);
     this.contentIndex.markStale();
     this.pages.clear();
