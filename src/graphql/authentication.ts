@@ -4,7 +4,7 @@
 // are UNAUTHENTICATED, so a client with an expired token learns it at once.
 import { createInlineSigningKeyProvider, createRemoteJwksSigningKeyProvider, useJWT } from '@graphql-yoga/plugin-jwt';
 import type { Plugin } from 'graphql-yoga';
-import { unauthenticated } from '../domain/errors.ts';
+import { AppError } from '../domain/errors.ts';
 import { ANONYMOUS, type Principal } from '../domain/principal.ts';
 import type { ApiKeyAuthenticator } from '../usecases/access/api-keys.ts';
 import { principalFromClaims } from '../usecases/access/token-claims.ts';
@@ -29,6 +29,13 @@ export interface Authentication {
   readonly plugin: Plugin;
   principalOf(request: Request, context: JwtContext): Promise<Principal>;
 }
+
+/**
+ * Credentials that do not verify refuse the whole request: HTTP 401 with a WWW-Authenticate challenge (yoga
+ * takes the status and headers from `extensions.http` and does not show them to the client).
+ */
+const unauthenticated = (message: string): AppError =>
+  new AppError('UNAUTHENTICATED', message, { http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } } });
 
 export function createAuthentication(o: AuthenticationOptions): Authentication {
   const provider = o.jwtSecret !== undefined
@@ -63,7 +70,11 @@ export function createAuthentication(o: AuthenticationOptions): Authentication {
       if (authorization === null) return ANONYMOUS;
       const payload = context.jwt?.payload;
       if (payload === undefined) throw unauthenticated('invalid or expired token (expected Authorization: Bearer <JWT>)');
-      return principalFromClaims(payload, o.roleClaim);
+      try {
+        return principalFromClaims(payload, o.roleClaim);
+      } catch (err) {
+        throw unauthenticated(err instanceof Error ? err.message : String(err));
+      }
     },
   };
 }
