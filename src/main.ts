@@ -71,6 +71,11 @@ async function main(): Promise<void> {
     ...(devTokens.length > 0 ? { graphiqlQuery: devGraphiqlQuery(devTokens) } : {}),
   });
   const server = createHttpServer(api, services);
+  server.once('error', (err: NodeJS.ErrnoException) => {
+    const why = err.code === 'EADDRINUSE' ? `port ${config.http.port} on ${config.http.host} is taken (set PORT)` : err.message;
+    process.stderr.write(`grec: cannot listen: ${why}\n`);
+    void graph.close().finally(() => process.exit(1));
+  });
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   server.listen(config.http.port, config.http.host, () => {

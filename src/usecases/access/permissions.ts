@@ -80,7 +80,7 @@ export function can(p: Principal, permission: Permission, userId?: UserId | null
  */
 export function authorize(p: Principal, permission: Permission, userId?: UserId | null): void {
   if (can(p, permission, userId)) return;
-  if (p.role === 'anonymous') throw unauthenticated(`authentication required (${permission})`);
+  if (p.role === 'anonymous') throw unauthenticated(`authentication required to ${describe(permission)}`);
   const self = grantOf(p, permission) === 'self';
   throw forbidden(
     self ? `a ${p.role} may only ${describe(permission)} for their own user` : `the ${p.role} role may not ${describe(permission)}`,
@@ -88,6 +88,24 @@ export function authorize(p: Principal, permission: Permission, userId?: UserId 
   );
 }
 
-function describe(permission: Permission): string {
-  return permission.replace(':', ' ');
-}
+const DESCRIPTIONS: Readonly<Record<Permission, string>> = {
+  'catalog:read': 'read the catalogue',
+  'user:read': "read a user's record",
+  'user:list': 'list users',
+  'recs:read': 'read recommendations',
+  'recs:similar': 'read similar items',
+  'recs:visitor': 'read visitor recommendations',
+  'journey:read': "read a user's journey",
+  'analytics:read': 'run population analytics',
+  'event:write': 'record events',
+  'user:write': 'write users',
+  'item:write': 'write items',
+  'social:write': 'change social ties',
+  'consent:write': 'change consent',
+  'user:export': "export a user's data",
+  'user:erase': 'erase users',
+  'model:refresh': 'refresh the model',
+  'keys:manage': 'manage API keys',
+};
+
+const describe = (permission: Permission): string => DESCRIPTIONS[permission];
