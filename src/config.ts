@@ -23,6 +23,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GREC_MAX_DEPTH: z.coerce.number().int().min(1).default(8),
+  GREC_METRICS: z.enum(['on', 'off']).default('on'),
+  GREC_METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
 });
 
 export interface Neo4jConfig {
@@ -47,6 +49,14 @@ export interface Config {
   readonly demoPreset: 'tiny' | 'small' | 'large';
   readonly http: { readonly host: string; readonly port: number; readonly maxDepth: number };
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly observability: ObservabilityConfig;
+}
+
+export interface ObservabilityConfig {
+  /** Serve GET /metrics (Prometheus text format). */
+  readonly metrics: boolean;
+  /** When set, /metrics requires `Authorization: Bearer <token>`. */
+  readonly metricsToken: string | undefined;
 }
 
 /** The repository root (this file lives in src/). */
@@ -79,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPreset: e.GREC_DEMO_PRESET,
     http: { host: e.HOST, port: e.PORT, maxDepth: e.GREC_MAX_DEPTH },
     logLevel: e.LOG_LEVEL,
+    observability: { metrics: e.GREC_METRICS === 'on', metricsToken: e.GREC_METRICS_TOKEN },
   };
 }
