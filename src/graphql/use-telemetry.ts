@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { isRole, principalLabel, type Principal } from '../domain/principal.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { OperationNames } from '../observability/operation-names.ts';
+import { withRequestId } from '../observability/request-context.ts';
 import { requestId } from '../observability/request-id.ts';
 
 export interface TelemetryOptions {
@@ -38,14 +39,11 @@ export function useTelemetry(opts: TelemetryOptions): Plugin {
     return states.get(ctx) ?? states.get(Object.getPrototypeOf(ctx) as object);
   };
   return {
-    onRequest({ request, serverContext }) {
-      states.set(serverContext, {
-        id: requestId(request.headers.get('x-request-id')),
-        started: performance.now(),
-        operationName: undefined,
-        operationType: 'unknown',
-        errorCodes: [],
-      });
+    onRequest({ request, serverContext, requestHandler, setRequestHandler }) {
+      const id = requestId(request.headers.get('x-request-id'));
+      states.set(serverContext, { id, started: performance.now(), operationName: undefined, operationType: 'unknown', errorCodes: [] });
+      // Everything yoga does for this request runs with its id in async context (see request-context.ts).
+      setRequestHandler((req, ctx) => withRequestId(id, () => requestHandler(req, ctx)));
     },
     onParams({ params, context }) {
       const s = stateOf(context);

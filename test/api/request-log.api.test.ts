@@ -107,6 +107,7 @@ describe('request logs carry no personal data (an API session through yoga.fetch
     // The masked error is logged once, with its class, scrubbed message and stack frames only.
     const unexpected = lines.filter((l) => l['msg'] === 'unexpected error in a resolver');
     expect(unexpected).toHaveLength(1);
+    expect(unexpected[0]?.['requestId']).toBe('req-journey-1'); // matches its request line
     const err = unexpected[0]?.['err'] as Record<string, unknown>;
     expect(err['type']).toBe('Error');
     expect(err['message']).toBe('journey read failed: property `location` = <redacted> on node with `id` = <redacted>');
