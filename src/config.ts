@@ -32,6 +32,8 @@ const schema = z.object({
   GREC_JWT_ROLE_CLAIM: z.string().min(1).default('role'),
   GREC_API_KEY_CACHE_MS: z.coerce.number().int().min(0).default(10_000),
   GREC_DEV_SHOPPER: z.string().min(1).optional(),
+  GREC_METRICS: z.enum(['on', 'off']).default('on'),
+  GREC_METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
 });
 
 export interface Neo4jConfig {
@@ -77,6 +79,14 @@ export interface Config {
   readonly http: { readonly host: string; readonly port: number; readonly maxDepth: number };
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly auth: AuthConfig;
+  readonly observability: ObservabilityConfig;
+}
+
+export interface ObservabilityConfig {
+  /** Serve GET /metrics (Prometheus text format). */
+  readonly metrics: boolean;
+  /** When set, /metrics requires `Authorization: Bearer <token>`. */
+  readonly metricsToken: string | undefined;
 }
 
 /** The repository root (this file lives in src/). */
@@ -126,5 +136,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiKeyCacheMs: e.GREC_API_KEY_CACHE_MS,
       devShopper: e.GREC_DEV_SHOPPER,
     },
+    observability: { metrics: e.GREC_METRICS === 'on', metricsToken: e.GREC_METRICS_TOKEN },
   };
 }

@@ -12,9 +12,11 @@ import { graphCounts } from './storage/admin.ts';
 import { connectGraph } from './storage/connect.ts';
 import { GraphWriter } from './storage/graph-writer.ts';
 import { applySchema } from './storage/schema.ts';
-import { formatReport } from './usecases/ingest/ingest-report.ts';
+import { formatReport, type IngestReport } from './usecases/ingest/ingest-report.ts';
 import { ingestSource } from './usecases/ingest/ingest-source.ts';
 import { createProgress } from './usecases/ingest/progress.ts';
+import { Metrics } from './observability/metrics.ts';
+import { metricsRoute } from './observability/metrics-route.ts';
 
 /**
  * The composition root: config -> Neo4j (embedded unless NEO4J_URI) -> schema -> demo data when the store is
@@ -40,14 +42,15 @@ async function main(): Promise<void> {
   const applied = await applySchema(graph.executor);
   logger.info({ files: applied.files.length, statements: applied.statements }, 'schema applied');
   const counts = await graphCounts(graph.executor);
+  let demoLoad: IngestReport | undefined;
   if ((counts['User'] ?? 0) === 0 && (counts['Item'] ?? 0) === 0) {
     logger.info({ preset: config.demoPreset }, 'empty store: loading the demo shop');
     const progress = createProgress('demo shop');
-    const report = await ingestSource(createDemoSource(demoPreset(config.demoPreset)), new GraphWriter(graph.executor), {
+    demoLoad = await ingestSource(createDemoSource(demoPreset(config.demoPreset)), new GraphWriter(graph.executor), {
       onProgress: progress.update,
     });
     progress.stop();
-    process.stderr.write(`${formatReport(report)}\n`);
+    process.stderr.write(`${formatReport(demoLoad)}\n`);
   }
 
   const services = createServices(graph);
@@ -62,15 +65,24 @@ async function main(): Promise<void> {
       return { role, subject, token: signToken({ role, subject, ttlSeconds: DEV_TOKEN_HOURS * 3600 }, { secret, ...config.auth }) };
     });
   }
+  const metrics = config.observability.metrics ? new Metrics({ pageCache: services.recs.pages, graphModel: services.recs.graph }) : undefined;
+  if (metrics !== undefined) {
+    graph.executor.onQueryTimed = metrics.query;
+    if (demoLoad !== undefined) metrics.ingest(demoLoad);
+    if (config.observability.metricsToken === undefined && !isLoopback(config.http.host)) {
+      logger.warn({ host: config.http.host }, '/metrics is served without a token on a non-loopback address: set GREC_METRICS_TOKEN');
+    }
+  }
   const api = createApi({
     services,
     auth: createAuth(graph, config.auth, secret),
     resolvers: capabilityResolvers(),
     logger,
     maxDepth: config.http.maxDepth,
+    ...(metrics !== undefined ? { metrics } : {}),
     ...(devTokens.length > 0 ? { graphiqlQuery: devGraphiqlQuery(devTokens) } : {}),
   });
-  const server = createHttpServer(api, services);
+  const server = createHttpServer(api, services, metrics !== undefined ? metricsRoute(metrics, config.observability.metricsToken) : undefined);
   server.once('error', (err: NodeJS.ErrnoException) => {
     const why = err.code === 'EADDRINUSE' ? `port ${config.http.port} on ${config.http.host} is taken (set PORT)` : err.message;
     process.stderr.write(`grec: cannot listen: ${why}\n`);
@@ -84,6 +96,8 @@ async function main(): Promise<void> {
     process.stdout.write(`\nGraphQL API and GraphiQL: ${url}\nHealth: http://${config.http.host}:${config.http.port}/health  Readiness: /ready\nNeo4j (${graph.mode}): ${graph.boltUri}\n`);
   });
 }
+
+const isLoopback = (host: string): boolean => host === 'localhost' || host === '::1' || host.startsWith('127.');
 
 main().catch((err: unknown) => {
   process.stderr.write(`grec: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -7,6 +7,9 @@ import { createMaskError } from './mask-error.ts';
 import { useInputErrorCodes } from './use-input-error-codes.ts';
 import { useDepthLimit } from './use-depth-limit.ts';
 import { buildSchema, type ResolverSet } from './schema.ts';
+import { useTelemetry } from './use-telemetry.ts';
+import type { Metrics } from '../observability/metrics.ts';
+import type { MetricsRoute } from '../observability/metrics-route.ts';
 
 export interface ApiOptions {
   readonly services: Services;
@@ -19,6 +22,8 @@ export interface ApiOptions {
   readonly graphiql?: boolean;
   /** Maximum field nesting of an operation (GREC_MAX_DEPTH). */
   readonly maxDepth?: number;
+  /** Request metrics go here when given (request log lines are written either way). */
+  readonly metrics?: Metrics;
 }
 
 /**
@@ -36,16 +41,20 @@ export function createApi(opts: ApiOptions) {
     maskedErrors: { maskError: createMaskError((err) => logger.error({ err }, 'unexpected error in a resolver')) },
     logging: false,
     landingPage: false,
-    plugins: [opts.auth.plugin, useInputErrorCodes(), useDepthLimit(opts.maxDepth ?? 8)],
+    plugins: [useTelemetry({ logger, metrics: opts.metrics }), opts.auth.plugin, useInputErrorCodes(), useDepthLimit(opts.maxDepth ?? 8)],
   });
   return yoga;
 }
 
 export type Api = ReturnType<typeof createApi>;
 
-export function createHttpServer(api: Api, services: Services): Server {
+export function createHttpServer(api: Api, services: Services, metrics?: MetricsRoute): Server {
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
+    if (path === '/metrics' && metrics !== undefined) {
+      metrics(req, res);
+      return;
+    }
     if (path === '/health') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok' }));
       return;

@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from '../config.ts';
 export const CYPHER_DIR = join(PROJECT_ROOT, 'cypher');
 
 const cache = new Map<string, string>();
+const names = new Map<string, string>();
 
 /**
  * The text of `cypher/<name>.cypher`, comments kept (Neo4j ignores them). Read once and cached:
@@ -16,8 +17,14 @@ export function cypher(name: string): string {
   if (text === undefined) {
     text = readFileSync(join(CYPHER_DIR, `${name}.cypher`), 'utf8').trim();
     cache.set(name, text);
+    names.set(text, name);
   }
   return text;
+}
+
+/** The file name a text returned by `cypher()` came from (labels query timings without any value in them). */
+export function cypherFileName(text: string): string | undefined {
+  return names.get(text);
 }
 
 /** Splits a schema file into statements (`;` at line end; schema files hold no string literals with `;`). */

@@ -1,5 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { AppError, isAppError } from '../domain/errors.ts';
+import { cypherFileName } from './cypher-files.ts';
 import { fromNeo4j, toParams } from './values.ts';
 
 export type Row = Record<string, unknown>;
@@ -13,6 +14,15 @@ export interface PlanNode {
   readonly children: readonly PlanNode[];
 }
 export type Params = Record<string, unknown>;
+
+/** One finished round trip, as reported to a timing observer (no parameter values: they may be personal data). */
+export interface QueryTiming {
+  /** The `cypher/` file the text came from (`recs/item-cf`), or `inline` for text built elsewhere. */
+  readonly query: string;
+  readonly mode: 'read' | 'write';
+  readonly seconds: number;
+  readonly ok: boolean;
+}
 
 /** A unit of work inside one transaction; managed transactions may retry it, so it must be idempotent. */
 export interface Tx {
@@ -29,6 +39,11 @@ export class Executor {
   queryCount = 0;
   /** Optional observer of every query (tests use it to show which round trips a request made). */
   onQuery: ((cypher: string, params: Params) => void) | undefined;
+  /**
+   * Optional observer of every finished query's duration (the composition root hands it to the metrics
+   * module, so storage stays free of any metrics library). Counted at the same places as `queryCount`.
+   */
+  onQueryTimed: ((timing: QueryTiming) => void) | undefined;
 
   constructor(
     private readonly driver: Driver,
@@ -59,7 +74,7 @@ export class Executor {
     });
     try {
       const run = mode === 'READ' ? session.executeRead.bind(session) : session.executeWrite.bind(session);
-      return await run((mtx) => work(this.wrapTx(mtx)), { metadata: { app } });
+      return await run((mtx) => work(this.wrapTx(mtx, mode)), { metadata: { app } });
     } catch (err) {
       throw translateError(err);
     } finally {
@@ -73,11 +88,14 @@ export class Executor {
    */
   async autoCommit(cypher: string, params: Params = {}): Promise<Row[]> {
     const session = this.driver.session(this.database !== undefined ? { database: this.database } : {});
+    const done = this.startTiming(cypher, 'write');
     try {
       this.queryCount++;
       const res = await session.run(cypher, toParams(params) as Params);
+      done(true);
       return res.records.map((r) => fromNeo4j(r.toObject()) as Row);
     } catch (err) {
+      done(false);
       throw translateError(err);
     } finally {
       await session.close();
@@ -103,28 +121,46 @@ export class Executor {
     return toNode(plan as unknown as Parameters<typeof toNode>[0]);
   }
 
-  private wrapTx(mtx: ManagedTransaction): Tx {
+  private wrapTx(mtx: ManagedTransaction, mode: 'READ' | 'WRITE'): Tx {
     return {
       run: async (cypher, params = {}) => {
         this.queryCount++;
         this.onQuery?.(cypher, params);
-        const res = await mtx.run(cypher, toParams(params) as Params);
-        return res.records.map((r) => fromNeo4j(r.toObject()) as Row);
+        const done = this.startTiming(cypher, mode === 'READ' ? 'read' : 'write');
+        try {
+          const res = await mtx.run(cypher, toParams(params) as Params);
+          done(true);
+          return res.records.map((r) => fromNeo4j(r.toObject()) as Row);
+        } catch (err) {
+          done(false);
+          throw err;
+        }
       },
     };
+  }
+
+  /** Returns the function that reports the query's duration; a no-op when nobody observes. */
+  private startTiming(cypher: string, mode: QueryTiming['mode']): (ok: boolean) => void {
+    const observer = this.onQueryTimed;
+    if (observer === undefined) return () => {};
+    const started = performance.now();
+    return (ok) => observer({ query: cypherFileName(cypher) ?? 'inline', mode, seconds: (performance.now() - started) / 1000, ok });
   }
 
   private async query(cypher: string, params: Params, routing: 'READ' | 'WRITE'): Promise<Row[]> {
     this.queryCount++;
     this.onQuery?.(cypher, params);
+    const done = this.startTiming(cypher, routing === 'READ' ? 'read' : 'write');
     try {
       const res = await this.driver.executeQuery(cypher, toParams(params) as Params, {
         routing: routing === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
         ...(this.database !== undefined ? { database: this.database } : {}),
         transactionConfig: { metadata: { app: 'grec' } },
       });
+      done(true);
       return res.records.map((r) => fromNeo4j(r.toObject()) as Row);
     } catch (err) {
+      done(false);
       throw translateError(err);
     }
   }

@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import { capabilityResolvers, createAuth, createServices } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Role } from '../../src/domain/principal.ts';
+import type { Authentication } from '../../src/graphql/authentication.ts';
 import { createApi, type Api } from '../../src/graphql/server.ts';
 import type { GraphConnection } from '../../src/storage/connect.ts';
 import { signToken } from '../../src/usecases/access/sign-token.ts';
@@ -25,13 +26,17 @@ export const ANONYMOUSLY: Record<string, string> = {};
 
 export type Gql = (query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<GqlResult>;
 
+/** The authentication of the test APIs: the test secret, API keys looked up on every request. */
+export function testAuth(graph: GraphConnection): Authentication {
+  return createAuth(graph, { ...loadConfig({}).auth, apiKeyCacheMs: 0 }, TEST_JWT_SECRET);
+}
+
 /**
  * The real API over the real graph, driven through yoga.fetch (full HTTP semantics, no port). Requests carry
  * an admin token unless other headers are given (`bearer('shopper', 'u1')`, `ANONYMOUSLY`, an X-API-Key).
  */
 export function createTestApi(graph: GraphConnection): { api: Api; gql: Gql } {
-  const auth = createAuth(graph, { ...loadConfig({}).auth, apiKeyCacheMs: 0 }, TEST_JWT_SECRET);
-  const api = createApi({ services: createServices(graph), auth, resolvers: capabilityResolvers(), logger: pino({ level: process.env['GREC_TEST_LOG'] ?? 'silent' }) });
+  const api = createApi({ services: createServices(graph), auth: testAuth(graph), resolvers: capabilityResolvers(), logger: pino({ level: process.env['GREC_TEST_LOG'] ?? 'silent' }) });
   return {
     api,
     async gql(query, variables = {}, headers = AS_ADMIN) {

@@ -16,8 +16,15 @@ export interface GraphModelSummary {
   readonly embeddingsWritten: number;
 }
 
+/** When the newest model was fitted and how long the fit took (for the model age / fit time metrics). */
+export interface FitStamp {
+  readonly fittedAt: number;
+  readonly fitMs: number;
+}
+
 export class GraphModelCache {
   private current: Promise<GraphModel> | undefined;
+  private lastFitStamp: FitStamp | undefined;
 
   constructor(
     private readonly store: RecsGraphStore,
@@ -48,9 +55,16 @@ export class GraphModelCache {
     return summarize(model, written);
   }
 
+  /** The newest successful fit, undefined before the first one (read synchronously by a metrics scrape). */
+  lastFit(): FitStamp | undefined {
+    return this.lastFitStamp;
+  }
+
   private async fit(): Promise<GraphModel> {
     const edges = await this.store.loadEdges(this.cfg.withFriends);
-    return fitGraphModel(edges, this.cfg, this.now());
+    const model = fitGraphModel(edges, this.cfg, this.now());
+    this.lastFitStamp = { fittedAt: model.fittedAt, fitMs: model.fitMs };
+    return model;
   }
 }
 
