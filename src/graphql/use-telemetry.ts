@@ -73,7 +73,11 @@ export function useTelemetry(opts: TelemetryOptions): Plugin {
       const s = stateOf(serverContext);
       if (s === undefined) return;
       states.delete(serverContext);
-      response.headers.set('x-request-id', s.id);
+      try {
+        response.headers.set('x-request-id', s.id);
+      } catch {
+        // immutable headers (a Response.redirect from some plugin): the id is still in the log line
+      }
       const seconds = (performance.now() - s.started) / 1000;
       const operationName = names.label(s.operationName);
       const principal = principalOf(serverContext);
