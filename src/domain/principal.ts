@@ -19,7 +19,10 @@ export const SYSTEM: Principal = { role: 'admin', subject: 'system' };
 
 export const isRole = (s: string): s is Role => (ROLES as readonly string[]).includes(s);
 
-/** A name for logs that carries no personal data (a shopper is logged by role only). */
+/**
+ * A name for logs that carries no personal data: the role, plus the key id for an API key (a token's subject
+ * may be a user id or a staff email, so it is never logged).
+ */
 export function principalLabel(p: Principal): string {
-  return p.role === 'anonymous' || p.role === 'shopper' ? p.role : `${p.role}:${p.subject}`;
+  return p.role !== 'anonymous' && p.role !== 'shopper' && p.subject.startsWith('key:') ? `${p.role}:${p.subject}` : p.role;
 }

@@ -27,10 +27,10 @@ describe('useTelemetry: the principal and early responses in request lines', () 
     expect(JSON.stringify(s.lines)).not.toContain('Zelda');
   });
 
-  it('logs service, analyst and admin principals with their subject (principalLabel), anonymous as such', async () => {
+  it('logs roles, with the key id for API keys but never a token subject (it may be an email), anonymous as such', async () => {
     for (const [p, label] of [
-      [{ role: 'service', subject: 'shop-backend' }, 'service:shop-backend'],
-      [{ role: 'admin', subject: 'ops' }, 'admin:ops'],
+      [{ role: 'service', subject: 'key:k-0a1b2c3d' }, 'service:key:k-0a1b2c3d'],
+      [{ role: 'admin', subject: 'ops@shop.example' }, 'admin'],
       [{ role: 'anonymous' }, 'anonymous'],
     ] as const) {
       const s = server(p);
