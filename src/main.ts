@@ -45,7 +45,10 @@ async function main(): Promise<void> {
   }
 
   const services = createServices(graph);
-  const api = createApi({ services, resolvers: capabilityResolvers(), logger, maxDepth: config.http.maxDepth });
+  const api = createApi({
+    services, resolvers: capabilityResolvers(), logger, mode: config.mode, graphiql: config.web.graphiql,
+    introspection: config.web.introspection, corsOrigins: config.web.corsOrigins, limits: config.limits,
+  });
   const server = createHttpServer(api, services);
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
