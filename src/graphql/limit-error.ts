@@ -2,7 +2,7 @@ import { createGraphQLError } from 'graphql-yoga';
 import type { GraphQLError } from 'graphql';
 
 /** Which limit a request broke: `extensions.limit` of its INVALID_INPUT error (README "Limits"). */
-export type LimitName = 'depth' | 'aliases' | 'tokens' | 'directives' | 'cost' | 'listLength' | 'bodySize';
+export type LimitName = 'depth' | 'nesting' | 'aliases' | 'tokens' | 'directives' | 'cost' | 'listLength' | 'bodySize';
 
 /**
  * A rejected operation: the client must change the request, so the code is INVALID_INPUT, with `limit`,

@@ -10,6 +10,7 @@ import { createMaskError } from './mask-error.ts';
 import { useArmor } from './use-armor.ts';
 import { useInputErrorCodes } from './use-input-error-codes.ts';
 import { useIntrospectionGuard } from './use-introspection-guard.ts';
+import { useNestingLimit } from './use-nesting-limit.ts';
 import { useOperationLimits } from './use-operation-limits.ts';
 import { clientAddressKey, useRateLimit, type RateKeyOf } from './use-rate-limit.ts';
 import { useRequestErrors } from './use-request-errors.ts';
@@ -41,7 +42,7 @@ export interface ApiOptions {
 /**
  * The GraphQL endpoint (/graphql, GraphiQL on GET from a browser) plus /health (the process is up) and
  * /ready (the graph database answers). Errors are masked except coded ones. Limits, in request order:
- * body size (413), CSRF header for non-preflighted requests (403), tokens at parse, depth / aliases /
+ * body size (413), CSRF header for non-preflighted requests (403), bracket nesting and tokens at parse, depth / aliases /
  * directives at validation, then, with the variables known, the rate limit (429), list caps and the cost
  * budget; all before any resolver runs.
  */
@@ -51,6 +52,7 @@ export function createApi(opts: ApiOptions) {
   const plugins: Plugin[] = [
     useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),
     useRequestErrors(),
+    useNestingLimit(),
     ...useArmor({
       maxDepth: limits.maxDepth,
       maxAliases: limits.maxAliases,

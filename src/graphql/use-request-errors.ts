@@ -4,12 +4,18 @@ import { createGraphQLError, type Plugin } from 'graphql-yoga';
  * yoga's request parsers JSON.parse the `variables` and `extensions` query parameters of a GET (and of a
  * form body) without a guard, so `?variables={oops` surfaced as a masked INTERNAL_SERVER_ERROR 500. Any
  * failure of a parser that is not already a coded GraphQL error is the client's malformed request: 400,
- * BAD_REQUEST, and no parser internals in the message.
+ * BAD_REQUEST, and no parser internals in the message. A request no parser accepts gets a coded 415.
  */
 export function useRequestErrors(): Plugin {
   return {
-    onRequestParse({ requestParser, setRequestParser }) {
-      if (requestParser === undefined) return;
+    onRequestParse({ request, requestParser, setRequestParser }) {
+      if (requestParser === undefined) {
+        if (request.method !== 'POST') return; // other methods: yoga's coded 405
+        // yoga would answer an empty 415; a coded body tells the client what to send instead.
+        throw createGraphQLError(`unsupported content type ${JSON.stringify(request.headers.get('content-type') ?? '')}: send application/json`, {
+          extensions: { code: 'BAD_REQUEST', http: { status: 415 } },
+        });
+      }
       const parse = requestParser;
       setRequestParser(async (request) => {
         try {
