@@ -19,6 +19,15 @@ function isGraphQLErrorLike(e: unknown): e is GraphQLErrorLike {
  */
 const TRANSPORT_CODES: ReadonlySet<string> = new Set(['BAD_REQUEST', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED']);
 
+/**
+ * Every `extensions.code` a client can see (README "Limits"): the product's AppError codes, yoga's transport
+ * codes, and INTERNAL_SERVER_ERROR for anything unexpected (masked, logged once).
+ */
+export const DOCUMENTED_CODES: ReadonlySet<string> = new Set([
+  'INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAVAILABLE', 'FORBIDDEN', 'UNAUTHENTICATED', 'RATE_LIMITED',
+  ...TRANSPORT_CODES, 'INTERNAL_SERVER_ERROR',
+]);
+
 /** Extension keys that describe the server's internals; a client never sees them. */
 const INTERNAL_KEYS: ReadonlySet<string> = new Set(['originalError', 'stack', 'exception', 'unexpected']);
 
