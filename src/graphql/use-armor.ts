@@ -39,7 +39,7 @@ export function useArmor(limits: ArmorLimits): Plugin[] {
     ],
   });
   const armor = new EnvelopArmor<YogaInitialContext>({
-    maxDepth: { n: limits.maxDepth, flattenFragments: true, ...rejectWith('depth', limits.maxDepth, (f) => `query depth ${f ?? ''} exceeds the limit of ${limits.maxDepth}`.replace('  ', ' ')) },
+    maxDepth: { n: limits.maxDepth, flattenFragments: true, ...rejectWith('depth', limits.maxDepth, (f) => `query depth ${f !== undefined ? `${f} ` : ''}exceeds the limit of ${limits.maxDepth}`) },
     maxAliases: { n: limits.maxAliases, ...rejectWith('aliases', limits.maxAliases, (f) => `${f ?? 'too many'} aliases exceed the limit of ${limits.maxAliases}`) },
     maxTokens: { n: limits.maxTokens, ...rejectWith('tokens', limits.maxTokens, () => `the document has more than ${limits.maxTokens} tokens`) },
     maxDirectives: { n: limits.maxDirectives, ...rejectWith('directives', limits.maxDirectives, (f) => `${f ?? 'too many'} directives exceed the limit of ${limits.maxDirectives}`) },
