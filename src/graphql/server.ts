@@ -48,7 +48,8 @@ export interface ApiOptions {
  */
 export function createApi(opts: ApiOptions) {
   const { services, logger } = opts;
-  const limits = opts.limits ?? { ...defaultLimits(), rate: { ...defaultLimits().rate, points: 0, byRole: {} } };
+  const defaults = defaultLimits();
+  const limits = opts.limits ?? { ...defaults, rate: { ...defaults.rate, points: 0, byRole: {} } };
   const plugins: Plugin[] = [
     useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),
     useRequestErrors(),

@@ -5,6 +5,7 @@ import { capabilityResolvers, createServices } from '../../src/app.ts';
 import { defaultLimits } from '../../src/config.ts';
 import { DOCUMENTED_CODES } from '../../src/graphql/mask-error.ts';
 import { closeHttpServer, createApi, createHttpServer, type Api, type ApiOptions } from '../../src/graphql/server.ts';
+import { clientAddressKey } from '../../src/graphql/use-rate-limit.ts';
 import type { GraphConnection } from '../../src/storage/connect.ts';
 import { createTestApi } from '../support/api.ts';
 import { openTestGraph } from '../support/graph.ts';
@@ -184,8 +185,16 @@ describe('HTTP hardening: malformed requests, CSRF, CORS, production mode, rate 
     for (let k = 0; k < 10; k++) expect((await as('admin:ops')).status).toBe(200);
   });
 
-  it('the default rate key is the client address, over a real connection', async () => {
-    const { server, url } = await listen(apiWith({ limits: { ...defaultLimits(), rate: { points: 2, windowSeconds: 60, byRole: {} } } }), graph);
+  it('the default rate key (clientAddressKey) is the peer address of a real connection', async () => {
+    const keys: string[] = [];
+    const { server, url } = await listen(apiWith({
+      limits: { ...defaultLimits(), rate: { points: 2, windowSeconds: 60, byRole: {} } },
+      rateKeyOf: (ctx) => {
+        const key = clientAddressKey(ctx);
+        keys.push(key);
+        return key;
+      },
+    }), graph);
     servers.push(server);
     const ask = () => fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ health { status } }' }) });
     expect((await ask()).status).toBe(200);
@@ -193,6 +202,7 @@ describe('HTTP hardening: malformed requests, CSRF, CORS, production mode, rate 
     const third = await ask();
     expect(third.status).toBe(429);
     expect(Number(third.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(keys).toEqual(['anonymous:127.0.0.1', 'anonymous:127.0.0.1', 'anonymous:127.0.0.1']);
     // /health is outside GraphQL and its budget.
     expect((await fetch(`${url}/health`)).status).toBe(200);
   });
