@@ -42,9 +42,9 @@ export interface ApiOptions {
 /**
  * The GraphQL endpoint (/graphql, GraphiQL on GET from a browser) plus /health (the process is up) and
  * /ready (the graph database answers). Errors are masked except coded ones. Limits, in request order:
- * body size (413), CSRF header for non-preflighted requests (403), bracket nesting and tokens at parse, depth / aliases /
- * directives at validation, then, with the variables known, the rate limit (429), list caps and the cost
- * budget; all before any resolver runs.
+ * CSRF header for non-preflighted requests (403), body size (413, yoga's own check, counted while
+ * streaming), bracket nesting and tokens at parse, depth / aliases / directives at validation, then, with
+ * the variables known, the rate limit (429), list caps and the cost budget; all before any resolver runs.
  */
 export function createApi(opts: ApiOptions) {
   const { services, logger } = opts;

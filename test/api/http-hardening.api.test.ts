@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { getIntrospectionQuery } from 'graphql';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capabilityResolvers, createServices } from '../../src/app.ts';
@@ -157,6 +158,10 @@ describe('HTTP hardening: malformed requests, CSRF, CORS, production mode, rate 
     expect(page.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
 
     expect((await ask(dev, '{ __schema { queryType { name } } }')).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    // GraphiQL's full introspection query (TypeRef nests ofType 8 deep) passes every limit.
+    const full = await ask(dev, getIntrospectionQuery({ descriptions: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }));
+    expect(full.errors).toBeUndefined();
+    expect((full.data as { __schema: { types: unknown[] } }).__schema.types.length).toBeGreaterThan(40);
     expect((await ask(dev, '{ health { statu } }')).errors?.[0]?.message).toMatch(/Did you mean "status"\?/);
     const graphiql = await dev.fetch('http://localhost/graphql', { headers: { accept: 'text/html' } });
     expect(graphiql.status).toBe(200);
