@@ -1,5 +1,7 @@
+import { CSRF_HEADERS } from './use-csrf-header.ts';
+
 /** Headers a cross-origin client may send: the body type, credentials (JWT, API key) and the CSRF header. */
-export const CORS_ALLOWED_HEADERS = ['content-type', 'authorization', 'x-api-key', 'x-graphql-yoga-csrf'] as const;
+export const CORS_ALLOWED_HEADERS = ['content-type', ...CSRF_HEADERS] as const;
 
 type CorsAnswer = { origin: string[]; methods: string[]; allowedHeaders: string[]; exposedHeaders: string[]; credentials: boolean; maxAge: number } | false;
 

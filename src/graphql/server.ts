@@ -1,5 +1,4 @@
 import { createServer, type Server } from 'node:http';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { defaultLimits, type LimitsConfig, type Mode } from '../config.ts';
@@ -8,6 +7,7 @@ import { corsPolicy } from './cors-policy.ts';
 import { LIST_CAPS_BY_ARGUMENT } from './list-caps.ts';
 import { createMaskError } from './mask-error.ts';
 import { useArmor } from './use-armor.ts';
+import { useCsrfHeader } from './use-csrf-header.ts';
 import { useInputErrorCodes } from './use-input-error-codes.ts';
 import { useIntrospectionGuard } from './use-introspection-guard.ts';
 import { useNestingLimit } from './use-nesting-limit.ts';
@@ -15,12 +15,6 @@ import { useOperationLimits } from './use-operation-limits.ts';
 import { clientAddressKey, useRateLimit, type RateKeyOf } from './use-rate-limit.ts';
 import { useRequestErrors } from './use-request-errors.ts';
 import { buildSchema, type ResolverSet } from './schema.ts';
-
-/**
- * Headers that prove a request was not a browser's "simple" cross-site request: a page can only send them
- * after a CORS preflight, which an unlisted origin fails. Bearer tokens and API keys count.
- */
-export const CSRF_HEADERS = ['x-graphql-yoga-csrf', 'authorization', 'x-api-key'];
 
 export interface ApiOptions {
   readonly services: Services;
@@ -51,7 +45,7 @@ export function createApi(opts: ApiOptions) {
   const defaults = defaultLimits();
   const limits = opts.limits ?? { ...defaults, rate: { ...defaults.rate, points: 0, byRole: {} } };
   const plugins: Plugin[] = [
-    useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),
+    useCsrfHeader(),
     useRequestErrors(),
     useNestingLimit(),
     ...useArmor({

@@ -97,6 +97,7 @@ describe('HTTP hardening: malformed requests, CSRF, CORS, production mode, rate 
       expect(res.status).toBe(403);
       const body = (await res.json()) as Body;
       expect(body.errors?.[0]?.extensions).toEqual({ code: 'BAD_REQUEST' });
+      expect(body.errors?.[0]?.message).toMatch(/CSRF protection: .* x-graphql-yoga-csrf, authorization, x-api-key$/);
       expect(res.headers.get('access-control-allow-origin')).toBeNull();
     }
     expect((await gql(FOLLOWING)).body.data).toEqual({ user: { following: { edges: [] } } });
