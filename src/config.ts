@@ -6,6 +6,8 @@ import { AppError } from './domain/errors.ts';
  * The only reader of process.env. Parsed and validated once; everything else receives a Config.
  * NEO4J_URI unset means "start the embedded Neo4j from neo4j-local/" (the zero-setup default).
  */
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
 const schema = z.object({
   NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, 'must start with bolt:// or neo4j://').optional(),
   NEO4J_USER: z.string().optional(),
@@ -22,9 +24,14 @@ const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  GREC_MAX_DEPTH: z.coerce.number().int().min(1).default(8),
+  // ---- mode, web exposure and abuse limits (README "Limits") ----
   NODE_ENV: z.string().optional(),
   GREC_MODE: z.enum(['development', 'production']).optional(),
+  GREC_GRAPHIQL: booleanFlag.optional(),
+  GREC_INTROSPECTION: booleanFlag.optional(),
+  // An origin is scheme://host[:port], no path and no trailing slash: browsers send exactly that.
+  GREC_CORS_ORIGINS: z.string().regex(/^\s*$|^(\s*https?:\/\/[^/\s,]+\s*)(,\s*https?:\/\/[^/\s,]+\s*)*$/, 'must be comma-separated origins like https://shop.example').default(''),
+  GREC_MAX_DEPTH: z.coerce.number().int().min(1).default(8),
   GREC_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 needs a strong shared secret)').optional(),
   GREC_JWKS_URL: z.string().url().optional(),
   GREC_JWT_ISSUER: z.string().min(1).optional(),
@@ -34,6 +41,15 @@ const schema = z.object({
   GREC_DEV_SHOPPER: z.string().min(1).optional(),
   GREC_METRICS: z.enum(['on', 'off']).default('on'),
   GREC_METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+  GREC_MAX_ALIASES: z.coerce.number().int().min(0).default(15),
+  GREC_MAX_TOKENS: z.coerce.number().int().min(50).default(2000),
+  GREC_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(50),
+  GREC_MAX_COST: z.coerce.number().int().min(1).default(2000),
+  GREC_MAX_LIST_LENGTH: z.coerce.number().int().min(1).default(1000),
+  GREC_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
+  GREC_RATE_LIMIT: z.coerce.number().int().min(0).default(300),
+  GREC_RATE_WINDOW_S: z.coerce.number().int().min(1).default(60),
+  GREC_RATE_LIMIT_BY_ROLE: z.string().regex(/^(\s*[a-z]+\s*=\s*\d+\s*)(,\s*[a-z]+\s*=\s*\d+\s*)*$|^$/, 'must look like anonymous=60,service=3000').default(''),
 });
 
 export interface Neo4jConfig {
@@ -59,7 +75,7 @@ export interface Neo4jConfig {
  * the checks are the same as in production.
  */
 export interface AuthConfig {
-  readonly mode: 'development' | 'production';
+  readonly mode: Mode;
   readonly jwtSecret: string | undefined;
   readonly jwksUrl: string | undefined;
   readonly issuer: string | undefined;
@@ -72,12 +88,43 @@ export interface AuthConfig {
   readonly devShopper: string | undefined;
 }
 
+/** What a production deployment switches off unless asked (GraphiQL, introspection, field suggestions). */
+export type Mode = 'development' | 'production';
+
+/** Who may call the API from a browser, and what the API shows about itself. */
+export interface WebConfig {
+  /** Origins allowed cross-origin (CORS); empty: same-origin only. */
+  readonly corsOrigins: readonly string[];
+  readonly graphiql: boolean;
+  readonly introspection: boolean;
+}
+
+/** Abuse limits of the GraphQL endpoint (README "Limits"). 0 rate points = no rate limit. */
+export interface LimitsConfig {
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxTokens: number;
+  readonly maxDirectives: number;
+  readonly maxCost: number;
+  readonly maxListLength: number;
+  readonly maxBodyBytes: number;
+  readonly rate: {
+    readonly points: number;
+    readonly windowSeconds: number;
+    /** Points per window for a role (the part of the rate key before ':'), overriding `points`. */
+    readonly byRole: Readonly<Record<string, number>>;
+  };
+}
+
 export interface Config {
   readonly neo4j: Neo4jConfig;
   readonly dataDir: string;
   readonly demoPreset: 'tiny' | 'small' | 'large';
-  readonly http: { readonly host: string; readonly port: number; readonly maxDepth: number };
+  readonly http: { readonly host: string; readonly port: number };
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly mode: Mode;
+  readonly web: WebConfig;
+  readonly limits: LimitsConfig;
   readonly auth: AuthConfig;
   readonly observability: ObservabilityConfig;
 }
@@ -99,7 +146,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new AppError('INVALID_INPUT', `invalid configuration: ${problems}`);
   }
   const e = parsed.data;
-  const mode = e.GREC_MODE ?? (e.NODE_ENV === 'production' ? 'production' : 'development');
+  // GREC_MODE wins over NODE_ENV (a production build may run a development server on purpose, and vice versa).
+  const mode: Mode = e.GREC_MODE ?? (e.NODE_ENV === 'production' ? 'production' : 'development');
+  const production = mode === 'production';
   if (mode === 'production' && e.GREC_JWT_SECRET === undefined && e.GREC_JWKS_URL === undefined) {
     throw new AppError('INVALID_INPUT', 'invalid configuration: production mode needs GREC_JWT_SECRET (HS256) or GREC_JWKS_URL to verify tokens');
   }
@@ -124,7 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     dataDir: resolve(PROJECT_ROOT, e.GREC_DATA_DIR),
     demoPreset: e.GREC_DEMO_PRESET,
-    http: { host: e.HOST, port: e.PORT, maxDepth: e.GREC_MAX_DEPTH },
+    http: { host: e.HOST, port: e.PORT },
     logLevel: e.LOG_LEVEL,
     auth: {
       mode,
@@ -137,5 +186,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       devShopper: e.GREC_DEV_SHOPPER,
     },
     observability: { metrics: e.GREC_METRICS === 'on', metricsToken: e.GREC_METRICS_TOKEN },
+    mode,
+    web: {
+      corsOrigins: e.GREC_CORS_ORIGINS.split(',').map((o) => o.trim()).filter((o) => o !== ''),
+      graphiql: e.GREC_GRAPHIQL ?? !production,
+      introspection: e.GREC_INTROSPECTION ?? !production,
+    },
+    limits: {
+      maxDepth: e.GREC_MAX_DEPTH,
+      maxAliases: e.GREC_MAX_ALIASES,
+      maxTokens: e.GREC_MAX_TOKENS,
+      maxDirectives: e.GREC_MAX_DIRECTIVES,
+      maxCost: e.GREC_MAX_COST,
+      maxListLength: e.GREC_MAX_LIST_LENGTH,
+      maxBodyBytes: e.GREC_MAX_BODY_BYTES,
+      rate: { points: e.GREC_RATE_LIMIT, windowSeconds: e.GREC_RATE_WINDOW_S, byRole: parseRoleLimits(e.GREC_RATE_LIMIT_BY_ROLE) },
+    },
   };
+}
+
+/** "anonymous=60, service=3000" -> { anonymous: 60, service: 3000 } (the format is checked by the schema). */
+function parseRoleLimits(spec: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of spec.split(',')) {
+    const [role, points] = part.split('=').map((s) => s.trim());
+    if (role !== undefined && role !== '' && points !== undefined) out[role] = Number(points);
+  }
+  return out;
+}
+
+/** The limits with every variable at its default (createApi without a configuration). */
+export function defaultLimits(): LimitsConfig {
+  return loadConfig({}).limits;
 }

@@ -4,6 +4,7 @@ import { capabilityResolvers, createAuth, createServices } from './app.ts';
 import { ROLES } from './domain/principal.ts';
 import { devGraphiqlQuery, devTokensText, type DevToken } from './graphql/dev-welcome.ts';
 import { signToken } from './usecases/access/sign-token.ts';
+import { principalRateKey } from './graphql/principal-rate-key.ts';
 import { loadConfig } from './config.ts';
 import { closeHttpServer, createApi, createHttpServer } from './graphql/server.ts';
 import { createLogger } from './logger.ts';
@@ -78,7 +79,12 @@ async function main(): Promise<void> {
     auth: createAuth(graph, config.auth, secret),
     resolvers: capabilityResolvers(),
     logger,
-    maxDepth: config.http.maxDepth,
+    mode: config.mode,
+    graphiql: config.web.graphiql,
+    introspection: config.web.introspection,
+    corsOrigins: config.web.corsOrigins,
+    limits: config.limits,
+    rateKeyOf: principalRateKey,
     ...(metrics !== undefined ? { metrics } : {}),
     ...(devTokens.length > 0 ? { graphiqlQuery: devGraphiqlQuery(devTokens) } : {}),
   });

@@ -1,6 +1,7 @@
 // The one error type of the product. Its code is part of the API contract (GraphQL `extensions.code`);
 // everything that is not an AppError is masked as INTERNAL_SERVER_ERROR and logged once.
-export type ErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+// RATE_LIMITED: the caller's identity spent its request budget; retry after extensions.retryAfterSeconds.
+export type ErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'RATE_LIMITED';
 
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -29,7 +30,7 @@ export function invariant(condition: unknown, message: string): asserts conditio
   if (!condition) throw new Error(`Invariant violated: ${message}`);
 }
 
-const CODES: ReadonlySet<string> = new Set<ErrorCode>(['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAVAILABLE', 'FORBIDDEN', 'UNAUTHENTICATED']);
+const CODES: ReadonlySet<string> = new Set<ErrorCode>(['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAVAILABLE', 'FORBIDDEN', 'UNAUTHENTICATED', 'RATE_LIMITED']);
 
 /**
  * Structural check rather than `instanceof`: module loaders (vitest, tsx) may evaluate this file twice,

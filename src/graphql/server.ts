@@ -1,11 +1,20 @@
 import { createServer, type Server } from 'node:http';
-import { createYoga } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Authentication, JwtContext } from './authentication.ts';
-import { createContext, type Services } from './context.ts';
+import { defaultLimits, type LimitsConfig, type Mode } from '../config.ts';
+import { createContext, type GraphContext, type Services } from './context.ts';
+import { corsPolicy } from './cors-policy.ts';
+import { LIST_CAPS_BY_ARGUMENT } from './list-caps.ts';
 import { createMaskError } from './mask-error.ts';
+import { useArmor } from './use-armor.ts';
+import { useCsrfHeader } from './use-csrf-header.ts';
 import { useInputErrorCodes } from './use-input-error-codes.ts';
-import { useDepthLimit } from './use-depth-limit.ts';
+import { useIntrospectionGuard } from './use-introspection-guard.ts';
+import { useNestingLimit } from './use-nesting-limit.ts';
+import { useOperationLimits } from './use-operation-limits.ts';
+import { clientAddressKey, useRateLimit, type RateKeyOf } from './use-rate-limit.ts';
+import { useRequestErrors } from './use-request-errors.ts';
 import { buildSchema, type ResolverSet } from './schema.ts';
 import { useTelemetry } from './use-telemetry.ts';
 import type { Metrics } from '../observability/metrics.ts';
@@ -19,19 +28,51 @@ export interface ApiOptions {
   readonly graphiqlQuery?: string;
   readonly resolvers?: readonly ResolverSet[];
   readonly logger: Logger;
+  /** Production blocks field suggestions ("Did you mean ...?"). Default development. */
+  readonly mode?: Mode;
   readonly graphiql?: boolean;
-  /** Maximum field nesting of an operation (GREC_MAX_DEPTH). */
-  readonly maxDepth?: number;
   /** Request metrics go here when given (request log lines are written either way). */
   readonly metrics?: Metrics;
+  /** `__schema` / `__type` queries; default on. */
+  readonly introspection?: boolean;
+  /** Origins allowed cross-origin (CORS allowlist); default none. */
+  readonly corsOrigins?: readonly string[];
+  /** Abuse limits; default: the configuration defaults with the rate limit off (tests, benchmarks). */
+  readonly limits?: LimitsConfig;
+  /** Rate-limit key of a request; default `anonymous:<peer address>`. */
+  readonly rateKeyOf?: RateKeyOf<GraphContext & YogaInitialContext>;
 }
 
 /**
  * The GraphQL endpoint (/graphql, GraphiQL on GET from a browser) plus /health (the process is up) and
- * /ready (the graph database answers). Errors are masked except coded AppErrors.
+ * /ready (the graph database answers). Errors are masked except coded ones. Limits, in request order:
+ * CSRF header for non-preflighted requests (403), body size (413, yoga's own check, counted while
+ * streaming), bracket nesting and tokens at parse, depth / aliases / directives at validation, then, with
+ * the variables known, the rate limit (429), list caps and the cost budget; all before any resolver runs.
  */
 export function createApi(opts: ApiOptions) {
   const { services, logger } = opts;
+  const defaults = defaultLimits();
+  const limits = opts.limits ?? { ...defaults, rate: { ...defaults.rate, points: 0, byRole: {} } };
+  const plugins: Plugin[] = [
+    // Telemetry first: it times and logs every request, including those the plugins after it refuse.
+    useTelemetry({ logger, metrics: opts.metrics }),
+    opts.auth.plugin,
+    useCsrfHeader(),
+    useRequestErrors(),
+    useNestingLimit(),
+    ...useArmor({
+      maxDepth: limits.maxDepth,
+      maxAliases: limits.maxAliases,
+      maxTokens: limits.maxTokens,
+      maxDirectives: limits.maxDirectives,
+      blockFieldSuggestions: opts.mode === 'production',
+    }),
+    ...(opts.introspection === false ? [useIntrospectionGuard()] : []),
+    useInputErrorCodes(),
+    useRateLimit(limits.rate, opts.rateKeyOf ?? clientAddressKey),
+    useOperationLimits({ maxCost: limits.maxCost, listCaps: { max: limits.maxListLength, byArgument: LIST_CAPS_BY_ARGUMENT } }),
+  ];
   const yoga = createYoga({
     schema: buildSchema(opts.resolvers ?? []),
     context: async (init: { request: Request } & JwtContext) => createContext(services, await opts.auth.principalOf(init.request, init)),
@@ -41,7 +82,9 @@ export function createApi(opts: ApiOptions) {
     maskedErrors: { maskError: createMaskError((err) => logger.error({ err }, 'unexpected error in a resolver')) },
     logging: false,
     landingPage: false,
-    plugins: [useTelemetry({ logger, metrics: opts.metrics }), opts.auth.plugin, useInputErrorCodes(), useDepthLimit(opts.maxDepth ?? 8)],
+    cors: corsPolicy(opts.corsOrigins ?? []),
+    maxRequestBodySize: limits.maxBodyBytes,
+    plugins,
   });
   return yoga;
 }

@@ -46,3 +46,15 @@ describe('permissions and claims', () => {
     expect(Number(claims['exp']) - Number(claims['iat'])).toBe(60);
   });
 });
+
+describe('rate-limit buckets', () => {
+  it('one per identity: shoppers by a hash of their id, keys and tokens by subject, anonymous by address', async () => {
+    const { principalRateKey } = await import('../../src/graphql/principal-rate-key.ts');
+    const a = principalRateKey({ principal: { role: 'shopper', userId: asUserId('u1') } });
+    expect(a).toMatch(/^shopper:[A-Za-z0-9_-]{22}$/);
+    expect(a).not.toContain('u1');
+    expect(principalRateKey({ principal: { role: 'shopper', userId: asUserId('u2') } })).not.toBe(a);
+    expect(principalRateKey({ principal: { role: 'service', subject: 'key:k-01234567' } })).toBe('service:key:k-01234567');
+    expect(principalRateKey({ principal: { role: 'anonymous' }, req: { socket: { remoteAddress: '10.0.0.7' } } } as never)).toBe('anonymous:10.0.0.7');
+  });
+});
