@@ -23,6 +23,7 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GREC_MAX_DEPTH: z.coerce.number().int().min(1).default(8),
+  GREC_AUTO_CREATE: z.enum(['true', 'false', '1', '0']).default('false'),
 });
 
 export interface Neo4jConfig {
@@ -41,8 +42,15 @@ export interface Neo4jConfig {
   };
 }
 
+/** The live write path (GraphQL mutations). */
+export interface LiveConfig {
+  /** GREC_AUTO_CREATE: events and social edges naming unknown users/items create them (default: NOT_FOUND). */
+  readonly autoCreate: boolean;
+}
+
 export interface Config {
   readonly neo4j: Neo4jConfig;
+  readonly live: LiveConfig;
   readonly dataDir: string;
   readonly demoPreset: 'tiny' | 'small' | 'large';
   readonly http: { readonly host: string; readonly port: number; readonly maxDepth: number };
@@ -75,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         javaBin,
       },
     },
+    live: { autoCreate: e.GREC_AUTO_CREATE === 'true' || e.GREC_AUTO_CREATE === '1' },
     dataDir: resolve(PROJECT_ROOT, e.GREC_DATA_DIR),
     demoPreset: e.GREC_DEMO_PRESET,
     http: { host: e.HOST, port: e.PORT, maxDepth: e.GREC_MAX_DEPTH },

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${formatReport(report)}\n`);
   }
 
-  const services = createServices(graph);
+  const services = createServices(graph, config.live);
   const api = createApi({ services, resolvers: capabilityResolvers(), logger, maxDepth: config.http.maxDepth });
   const server = createHttpServer(api, services);
   process.once('SIGINT', () => void shutdown('SIGINT'));

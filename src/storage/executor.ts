@@ -138,7 +138,12 @@ function translateError(err: unknown): unknown {
       return new AppError('UNAVAILABLE', 'the graph database is unavailable', { neo4jCode: code });
     }
     if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-      return new AppError('CONFLICT', 'a uniqueness constraint was violated', { neo4jCode: code });
+      // Neo4j's message names the node: "Node(12) already exists with label `Event` and property `id` = 'e1'".
+      const m = /label `([^`]+)` and propert(?:y|ies) `([^`]+)`/.exec((err as Error).message ?? '');
+      return new AppError('CONFLICT', 'a uniqueness constraint was violated', {
+        neo4jCode: code,
+        ...(m !== null ? { label: m[1], property: m[2] } : {}),
+      });
     }
   }
   return err;

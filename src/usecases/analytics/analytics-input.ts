@@ -1,6 +1,7 @@
 // Parses the GraphQL analytics arguments (segment, time window, chain options) into the storage scope and
 // estimation options, once, with coded errors naming the field. DateTime inputs arrive as ISO-8601 strings.
 import { invalidInput } from '../../domain/errors.ts';
+import { requireId } from '../../domain/id-text.ts';
 import { type AnalyticsScope, type AnalyticsSegment, type TimeWindow } from '../../storage/analytics-scope.ts';
 
 export interface WindowArgs {
@@ -57,7 +58,7 @@ export function parseSegment(s: SegmentArgs | null | undefined): AnalyticsSegmen
     throw invalidInput('segment.userIds is empty: omit it to include every user', { field: 'segment.userIds' });
   }
   return {
-    userIds,
+    userIds: userIds === null ? null : userIds.map((id) => requireId('segment.userIds', id)),
     gender: s?.gender ?? null,
     minAge,
     maxAge,
