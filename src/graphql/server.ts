@@ -1,7 +1,8 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { createYoga } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { createContext, type Services } from './context.ts';
+import type { RequestTracker } from './http-drain.ts';
 import { createMaskError } from './mask-error.ts';
 import { useInputErrorCodes } from './use-input-error-codes.ts';
 import { useDepthLimit } from './use-depth-limit.ts';
@@ -36,8 +37,9 @@ export function createApi(opts: ApiOptions) {
 
 export type Api = ReturnType<typeof createApi>;
 
-export function createHttpServer(api: Api, services: Services): Server {
-  return createServer((req, res) => {
+/** `tracker` (optional) sees every request, so shutdown can answer each one (see http-drain.ts). */
+export function createHttpServer(api: Api, services: Services, tracker?: RequestTracker): Server {
+  const handler: RequestListener = (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok' }));
@@ -55,7 +57,8 @@ export function createHttpServer(api: Api, services: Services): Server {
       return;
     }
     void api(req, res);
-  });
+  };
+  return createServer(tracker !== undefined ? tracker.wrap(handler) : handler);
 }
 
 /** Stops accepting connections, lets in-flight requests finish (bounded), then resolves. */
