@@ -67,6 +67,9 @@ async function main(): Promise<void> {
       process.exit(1);
     });
   };
+  // A promise nobody awaited (e.g. a field the query did not select, whose load failed while the database
+  // was down) must not take the whole server down with it: log it once and keep serving.
+  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled promise rejection'));
   process.once('SIGINT', onSignal('SIGINT'));
   process.once('SIGTERM', onSignal('SIGTERM'));
   server.listen(config.http.port, config.http.host, () => {
