@@ -189,9 +189,13 @@ export function translateError(err: unknown, txTimeoutMs: number): unknown {
     if (code === 'ServiceUnavailable' || code === 'SessionExpired') {
       return new AppError('UNAVAILABLE', 'the graph database is unavailable', { neo4jCode: code, ...retry });
     }
-    if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
+    // A timed-out transaction waiting on a lock reports LockClientStopped ("terminated ... not completed
+    // within the timeout"); one terminated for other reasons (database stopping) is unavailability too.
+    const terminated = code.endsWith('.LockClientStopped') || code.endsWith('.Transaction.Terminated');
+    if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || (terminated && /timeout/i.test(message))) {
       return new AppError('UNAVAILABLE', `the query did not finish within ${txTimeoutMs} ms`, { neo4jCode: code, reason: 'TIMEOUT', ...retry });
     }
+    if (terminated) return new AppError('UNAVAILABLE', 'the query was terminated by the database', { neo4jCode: code, ...retry });
     // The pool stayed full for the whole acquisition timeout: the database is overloaded or gone.
     if (/Connection acquisition timed out|Failed to establish connection/.test(message)) {
       return new AppError('UNAVAILABLE', 'the graph database is unavailable', { reason: 'NO_CONNECTION', ...retry });
