@@ -1,9 +1,13 @@
 #!/usr/bin/env node
-// The `grec` command: runs src/cli/main.ts through tsx's loader (no build step).
-import { spawnSync } from 'node:child_process';
+// The `grec` command: runs src/cli/main.ts in THIS process through tsx's loader (no build step).
+// It used to spawn the CLI as a child process; killing this wrapper (SIGKILL cannot be forwarded) then left
+// the real loader running as an orphan that kept the store lock. Registering tsx's ESM loader in-process
+// and importing the CLI means there is no child to orphan: the only child is the embedded JVM, which exits
+// when our pipe to its stdin closes.
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { register } from 'tsx/esm/api';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+register();
+await import(pathToFileURL(join(root, 'src', 'cli', 'main.ts')).href);

@@ -1,3 +1,4 @@
+import type { LiveConfig } from './config.ts';
 import type { Services } from './graphql/context.ts';
 import type { ResolverSet } from './graphql/schema.ts';
 import { CatalogStore } from './storage/catalog-store.ts';
@@ -19,15 +20,18 @@ import { createAuthentication, type Authentication } from './graphql/authenticat
 import { ApiKeyStore } from './storage/api-key-store.ts';
 import { ApiKeyAuthenticator } from './usecases/access/api-keys.ts';
 
-/** The composition root's wiring: stores over one connection, and the resolver sets of each capability. */
-export function createServices(graph: GraphConnection): Services {
+/**
+ * The composition root's wiring: stores over one connection, and the resolver sets of each capability.
+ * `live.autoCreate` (GREC_AUTO_CREATE) lets mutations create the users/items they name; off by default.
+ */
+export function createServices(graph: GraphConnection, live: LiveConfig = { autoCreate: false }): Services {
   const ex = graph.executor;
   const recs = new RecsService(new RecsStore(ex), new GraphModelCache(new RecsGraphStore(ex), RECS_CONFIG.graph, () => Date.now()), () => Date.now());
   return {
     catalog: new CatalogStore(ex),
     social: new SocialStore(ex),
     events: new EventStore(ex),
-    writer: new GraphWriter(ex),
+    writer: new GraphWriter(ex, { missingRefs: live.autoCreate ? 'create' : 'reject' }),
     recs,
     analytics: new AnalyticsService(new AnalyticsStore(ex), { now: () => Date.now() }),
     observer: recs,

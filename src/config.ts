@@ -50,6 +50,14 @@ const schema = z.object({
   GREC_RATE_LIMIT: z.coerce.number().int().min(0).default(300),
   GREC_RATE_WINDOW_S: z.coerce.number().int().min(1).default(60),
   GREC_RATE_LIMIT_BY_ROLE: z.string().regex(/^(\s*[a-z]+\s*=\s*\d+\s*)(,\s*[a-z]+\s*=\s*\d+\s*)*$|^$/, 'must look like anonymous=60,service=3000').default(''),
+  GREC_NEO4J_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  GREC_NEO4J_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  GREC_NEO4J_TX_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  GREC_NEO4J_BATCH_TX_TIMEOUT_MS: z.coerce.number().int().min(100).default(600_000),
+  GREC_NEO4J_RETRY_MS: z.coerce.number().int().min(0).default(3_000),
+  GREC_NEO4J_RESTARTS: z.coerce.number().int().min(0).max(100).default(3),
+  GREC_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  GREC_AUTO_CREATE: z.enum(['true', 'false', '1', '0']).default('false'),
 });
 
 export interface Neo4jConfig {
@@ -66,6 +74,38 @@ export interface Neo4jConfig {
     readonly pageCache: string;
     readonly javaBin: string;
   };
+  readonly timeouts: Neo4jTimeouts;
+  /**
+   * GREC_NEO4J_RESTARTS: how often the embedded JVM is restarted (same store, same port) after it dies
+   * unexpectedly, within 10 minutes; beyond that, or with 0, the server exits non-zero for an orchestrator.
+   */
+  readonly maxRestarts: number;
+}
+
+/** Fail fast when the database is gone, instead of every request hanging for the driver's 30-60 s defaults. */
+export interface Neo4jTimeouts {
+  /** GREC_NEO4J_CONNECT_TIMEOUT_MS: opening a TCP/Bolt connection. */
+  readonly connectMs: number;
+  /** GREC_NEO4J_ACQUIRE_TIMEOUT_MS: waiting for a pooled connection (pool full or database gone). */
+  readonly acquireMs: number;
+  /** GREC_NEO4J_TX_TIMEOUT_MS: every transaction of the server (requests). */
+  readonly txMs: number;
+  /** GREC_NEO4J_BATCH_TX_TIMEOUT_MS: every transaction of the CLI (batch loads write 10k rows per transaction). */
+  readonly batchTxMs: number;
+  /** GREC_NEO4J_RETRY_MS: how long managed transactions retry transient errors (deadlocks, a lost connection). */
+  readonly retryMs: number;
+}
+
+/** The live write path (GraphQL mutations). */
+export interface LiveConfig {
+  /** GREC_AUTO_CREATE: events and social edges naming unknown users/items create them (default: NOT_FOUND). */
+  readonly autoCreate: boolean;
+}
+
+/** How the server stops (SIGTERM/SIGINT). */
+export interface ShutdownConfig {
+  /** GREC_SHUTDOWN_GRACE_MS: in-flight requests get this long to finish; the rest are answered 503 UNAVAILABLE. */
+  readonly graceMs: number;
 }
 
 /**
@@ -118,6 +158,8 @@ export interface LimitsConfig {
 
 export interface Config {
   readonly neo4j: Neo4jConfig;
+  readonly live: LiveConfig;
+  readonly shutdown: ShutdownConfig;
   readonly dataDir: string;
   readonly demoPreset: 'tiny' | 'small' | 'large';
   readonly http: { readonly host: string; readonly port: number };
@@ -170,7 +212,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         pageCache: e.GREC_NEO4J_PAGECACHE,
         javaBin,
       },
+      timeouts: {
+        connectMs: e.GREC_NEO4J_CONNECT_TIMEOUT_MS,
+        acquireMs: e.GREC_NEO4J_ACQUIRE_TIMEOUT_MS,
+        txMs: e.GREC_NEO4J_TX_TIMEOUT_MS,
+        batchTxMs: e.GREC_NEO4J_BATCH_TX_TIMEOUT_MS,
+        retryMs: e.GREC_NEO4J_RETRY_MS,
+      },
+      maxRestarts: e.GREC_NEO4J_RESTARTS,
     },
+    shutdown: { graceMs: e.GREC_SHUTDOWN_GRACE_MS },
+    live: { autoCreate: e.GREC_AUTO_CREATE === 'true' || e.GREC_AUTO_CREATE === '1' },
     dataDir: resolve(PROJECT_ROOT, e.GREC_DATA_DIR),
     demoPreset: e.GREC_DEMO_PRESET,
     http: { host: e.HOST, port: e.PORT },

@@ -6,7 +6,8 @@ import { devGraphiqlQuery, devTokensText, type DevToken } from './graphql/dev-we
 import { signToken } from './usecases/access/sign-token.ts';
 import { principalRateKey } from './graphql/principal-rate-key.ts';
 import { loadConfig } from './config.ts';
-import { closeHttpServer, createApi, createHttpServer } from './graphql/server.ts';
+import { RequestTracker } from './graphql/http-drain.ts';
+import { createApi, createHttpServer } from './graphql/server.ts';
 import { createLogger } from './logger.ts';
 import { createDemoSource, demoPreset } from './sources/demo/demo-source.ts';
 import { graphCounts } from './storage/admin.ts';
@@ -21,7 +22,9 @@ import { metricsRoute } from './observability/metrics-route.ts';
 
 /**
  * The composition root: config -> Neo4j (embedded unless NEO4J_URI) -> schema -> demo data when the store is
- * empty -> GraphQL over HTTP. SIGINT/SIGTERM stop accepting requests, drain, close the driver and the JVM.
+ * empty -> GraphQL over HTTP. SIGINT/SIGTERM stop accepting requests, give in-flight ones the grace period,
+ * answer the rest 503 UNAVAILABLE, close the driver and the JVM, exit 0. The embedded JVM is supervised:
+ * restarted on the same store and port when it dies, exit 1 when restarts are exhausted (README "Reliability").
  */
 const DEV_TOKEN_HOURS = 12;
 
@@ -29,14 +32,25 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   if (config.neo4j.uri === undefined) mkdirSync(config.neo4j.local.storeDir, { recursive: true });
-  const graph = await connectGraph(config.neo4j, (m) => logger.info(m));
+  const graph = await connectGraph(config.neo4j, (m, level = 'info') => logger[level](m), {
+    supervise: {
+      onFatal: (reason) => {
+        logger.fatal({ reason }, 'the embedded Neo4j is gone for good: exiting so an orchestrator restarts the service');
+        process.exit(1);
+      },
+    },
+  });
   let closing = false;
+  const tracker = new RequestTracker();
   const shutdown = async (signal: string): Promise<void> => {
     if (closing) return;
     closing = true;
-    logger.info({ signal }, 'shutting down');
-    await closeHttpServer(server).catch(() => undefined);
+    logger.info({ signal, inFlight: tracker.size, graceMs: config.shutdown.graceMs }, 'shutting down: accepting no new requests');
+    const drained = await tracker.drain(server, config.shutdown.graceMs);
+    logger.info(drained, 'requests drained (cut-off ones were answered 503 UNAVAILABLE)');
+    // Refuses new queries, closes the driver (transactions not yet committed roll back) and stops the JVM.
     await graph.close();
+    logger.info('stopped');
     process.exit(0);
   };
 
@@ -54,7 +68,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${formatReport(demoLoad)}\n`);
   }
 
-  const services = createServices(graph);
+  const services = createServices(graph, config.live);
   // Development without a configured secret gets a random one per run: the same verification as production,
   // with tokens anyone at this terminal can use. Production without a secret or JWKS never gets here.
   const secret = config.auth.jwtSecret ?? (config.auth.jwksUrl === undefined ? randomBytes(32).toString('base64url') : undefined);
@@ -88,18 +102,29 @@ async function main(): Promise<void> {
     ...(metrics !== undefined ? { metrics } : {}),
     ...(devTokens.length > 0 ? { graphiqlQuery: devGraphiqlQuery(devTokens) } : {}),
   });
-  const server = createHttpServer(api, services, metrics !== undefined ? metricsRoute(metrics, config.observability.metricsToken) : undefined);
+  const server = createHttpServer(api, services, metrics !== undefined ? metricsRoute(metrics, config.observability.metricsToken) : undefined, tracker);
   server.once('error', (err: NodeJS.ErrnoException) => {
     const why = err.code === 'EADDRINUSE' ? `port ${config.http.port} on ${config.http.host} is taken (set PORT)` : err.message;
     process.stderr.write(`grec: cannot listen: ${why}\n`);
     void graph.close().finally(() => process.exit(1));
   });
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  const onSignal = (signal: string) => () => {
+    shutdown(signal).catch((err: unknown) => {
+      logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    });
+  };
+  // A promise nobody awaited (e.g. a field the query did not select, whose load failed while the database
+  // was down) must not take the whole server down with it: log it once and keep serving.
+  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled promise rejection'));
+  process.once('SIGINT', onSignal('SIGINT'));
+  process.once('SIGTERM', onSignal('SIGTERM'));
   server.listen(config.http.port, config.http.host, () => {
-    const url = `http://${config.http.host}:${config.http.port}/graphql`;
+    const address = server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : config.http.port; // PORT=0: the chosen one
+    const url = `http://${config.http.host}:${port}/graphql`;
     if (devTokens.length > 0) process.stdout.write(`\n${devTokensText(devTokens, DEV_TOKEN_HOURS)}\n`);
-    process.stdout.write(`\nGraphQL API and GraphiQL: ${url}\nHealth: http://${config.http.host}:${config.http.port}/health  Readiness: /ready\nNeo4j (${graph.mode}): ${graph.boltUri}\n`);
+    process.stdout.write(`\nGraphQL API and GraphiQL: ${url}\nHealth: http://${config.http.host}:${port}/health  Readiness: /ready\nNeo4j (${graph.mode}): ${graph.boltUri}\n`);
   });
 }
 

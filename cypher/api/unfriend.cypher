@@ -1,6 +1,9 @@
-// Removes a friendship whichever direction it was stored in.
+// Removes a friendship whichever direction it was stored in. Also says whether both users exist, so an
+// unknown id is NOT_FOUND rather than "nothing changed".
 // :param from => 'u1'
 // :param to => 'u2'
-MATCH (:User {id: $from})-[f:FRIEND]-(:User {id: $to})
+OPTIONAL MATCH (a:User {id: $from})
+OPTIONAL MATCH (b:User {id: $to})
+OPTIONAL MATCH (a)-[f:FRIEND]-(b)
 DELETE f
-RETURN count(*) AS deleted
+RETURN a IS NOT NULL AS fromExists, b IS NOT NULL AS toExists, count(f) AS deleted

@@ -4,6 +4,8 @@ import type { AggregateInteraction, Category, Item, ItemTag, SocialEdge, Tag, Us
 /** Why a source row was rejected. Closed set so reports can be grouped and counted. */
 export type RejectReason =
   | 'missing_id'
+  /** An id holding control or invisible characters (src/domain/id-text.ts). */
+  | 'invalid_id'
   | 'missing_field'
   | 'bad_timestamp'
   | 'unknown_event_type'

@@ -24,9 +24,19 @@ export interface Connection<T> {
   readonly pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
+/**
+ * Nodes are loaded eagerly but awaited only if the query selects them: a failed load (database gone) that
+ * nobody awaits must not become an unhandled rejection, which ends the Node process. The returned value is
+ * the same promise, so a selected node still fails with its own error.
+ */
+export function handled<T>(node: T): T {
+  if (node instanceof Promise) node.catch(() => undefined);
+  return node;
+}
+
 /** Builds a connection from `first + 1` fetched keys: the extra one only says there is a next page. */
 export function toConnection<K, T>(keys: readonly K[], first: number, cursorOf: (k: K) => string, nodeOf: (k: K) => T): Connection<T> {
   const page = keys.slice(0, first);
-  const edges = page.map((k) => ({ cursor: encodeCursor(cursorOf(k)), node: nodeOf(k) }));
+  const edges = page.map((k) => ({ cursor: encodeCursor(cursorOf(k)), node: handled(nodeOf(k)) }));
   return { edges, pageInfo: { hasNextPage: keys.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
 }

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { createYoga, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Authentication, JwtContext } from './authentication.ts';
@@ -6,6 +6,7 @@ import { defaultLimits, type LimitsConfig, type Mode } from '../config.ts';
 import { createContext, type GraphContext, type Services } from './context.ts';
 import { corsPolicy } from './cors-policy.ts';
 import { LIST_CAPS_BY_ARGUMENT } from './list-caps.ts';
+import type { RequestTracker } from './http-drain.ts';
 import { createMaskError } from './mask-error.ts';
 import { useArmor } from './use-armor.ts';
 import { useCsrfHeader } from './use-csrf-header.ts';
@@ -91,8 +92,12 @@ export function createApi(opts: ApiOptions) {
 
 export type Api = ReturnType<typeof createApi>;
 
-export function createHttpServer(api: Api, services: Services, metrics?: MetricsRoute): Server {
-  return createServer((req, res) => {
+/**
+ * /metrics (when given, outside yoga: no CSRF, auth or rate limit; it has its own token), /health, /ready and
+ * the GraphQL endpoint. `tracker` (optional) sees every request, so shutdown can answer each one (http-drain.ts).
+ */
+export function createHttpServer(api: Api, services: Services, metrics?: MetricsRoute, tracker?: RequestTracker): Server {
+  const handler: RequestListener = (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/metrics' && metrics !== undefined) {
       metrics(req, res);
@@ -114,7 +119,8 @@ export function createHttpServer(api: Api, services: Services, metrics?: Metrics
       return;
     }
     void api(req, res);
-  });
+  };
+  return createServer(tracker !== undefined ? tracker.wrap(handler) : handler);
 }
 
 /** Stops accepting connections, lets in-flight requests finish (bounded), then resolves. */

@@ -29,10 +29,23 @@ export interface Tx {
   run(cypher: string, params?: Params): Promise<Row[]>;
 }
 
+export interface ExecutorOptions {
+  /**
+   * Server-side timeout of every transaction this executor opens (driver transactionConfig.timeout): a query
+   * stuck behind a lock or a dying database ends with UNAVAILABLE instead of holding a pooled connection.
+   */
+  readonly txTimeoutMs: number;
+  /** Told once when the database becomes unreachable (or times out), and once when it answers again. */
+  readonly onHealthChange?: (healthy: boolean, detail: string) => void;
+}
+
+/** What an UNAVAILABLE error suggests to clients: roughly one embedded restart, or a transient overload. */
+export const RETRY_AFTER_SECONDS = 5;
+
 /**
  * The only place that opens sessions and transactions (cf. neo4j/graphql's Executor). Counts round trips
- * so tests can prove batching (no N+1), attaches transaction metadata, and translates driver errors into
- * AppError codes.
+ * so tests can prove batching (no N+1), attaches transaction metadata and a timeout, and translates driver
+ * errors into AppError codes.
  */
 export class Executor {
   /** Number of queries sent to the database since construction (or the last reset). */
@@ -44,11 +57,21 @@ export class Executor {
    * module, so storage stays free of any metrics library). Counted at the same places as `queryCount`.
    */
   onQueryTimed: ((timing: QueryTiming) => void) | undefined;
+  /** False from the first UNAVAILABLE until a query succeeds again: outages are logged once, not per request. */
+  private healthy = true;
+  /** Set by close(): work arriving during shutdown is refused (UNAVAILABLE) instead of racing the driver close. */
+  private closed = false;
 
   constructor(
     private readonly driver: Driver,
     private readonly database: string | undefined,
+    private readonly opts: ExecutorOptions = { txTimeoutMs: 30_000 },
   ) {}
+
+  /** Refuse new work from now on (shutdown); in-flight transactions carry on until the driver closes. */
+  refuseNewWork(): void {
+    this.closed = true;
+  }
 
   async read(cypher: string, params: Params = {}): Promise<Row[]> {
     return this.query(cypher, params, 'READ');
@@ -68,15 +91,16 @@ export class Executor {
   }
 
   private async managed<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, app: string): Promise<T> {
+    this.admit();
     const session = this.driver.session({
       ...(this.database !== undefined ? { database: this.database } : {}),
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     try {
       const run = mode === 'READ' ? session.executeRead.bind(session) : session.executeWrite.bind(session);
-      return await run((mtx) => work(this.wrapTx(mtx, mode)), { metadata: { app } });
+      return this.succeeded(await run((mtx) => work(this.wrapTx(mtx, mode)), { metadata: { app }, timeout: this.opts.txTimeoutMs }));
     } catch (err) {
-      throw translateError(err);
+      throw this.failed(err);
     } finally {
       await session.close();
     }
@@ -87,16 +111,17 @@ export class Executor {
    * `CALL { ... } IN TRANSACTIONS` batches, which Neo4j only accepts outside an explicit transaction.
    */
   async autoCommit(cypher: string, params: Params = {}): Promise<Row[]> {
+    this.admit();
     const session = this.driver.session(this.database !== undefined ? { database: this.database } : {});
     const done = this.startTiming(cypher, 'write');
     try {
       this.queryCount++;
-      const res = await session.run(cypher, toParams(params) as Params);
+      const res = await session.run(cypher, toParams(params) as Params, { timeout: this.opts.txTimeoutMs });
       done(true);
-      return res.records.map((r) => fromNeo4j(r.toObject()) as Row);
+      return this.succeeded(res.records.map((r) => fromNeo4j(r.toObject()) as Row));
     } catch (err) {
       done(false);
-      throw translateError(err);
+      throw this.failed(err);
     } finally {
       await session.close();
     }
@@ -148,6 +173,7 @@ export class Executor {
   }
 
   private async query(cypher: string, params: Params, routing: 'READ' | 'WRITE'): Promise<Row[]> {
+    this.admit();
     this.queryCount++;
     this.onQuery?.(cypher, params);
     const done = this.startTiming(cypher, routing === 'READ' ? 'read' : 'write');
@@ -155,26 +181,68 @@ export class Executor {
       const res = await this.driver.executeQuery(cypher, toParams(params) as Params, {
         routing: routing === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
         ...(this.database !== undefined ? { database: this.database } : {}),
-        transactionConfig: { metadata: { app: 'grec' } },
+        transactionConfig: { metadata: { app: 'grec' }, timeout: this.opts.txTimeoutMs },
       });
       done(true);
-      return res.records.map((r) => fromNeo4j(r.toObject()) as Row);
+      return this.succeeded(res.records.map((r) => fromNeo4j(r.toObject()) as Row));
     } catch (err) {
       done(false);
-      throw translateError(err);
+      throw this.failed(err);
     }
+  }
+
+  private admit(): void {
+    if (this.closed) {
+      throw new AppError('UNAVAILABLE', 'the server is shutting down', { retryAfterSeconds: RETRY_AFTER_SECONDS, reason: 'SHUTTING_DOWN' });
+    }
+  }
+
+  private succeeded<T>(value: T): T {
+    if (!this.healthy) {
+      this.healthy = true;
+      this.opts.onHealthChange?.(true, 'the graph database answers again');
+    }
+    return value;
+  }
+
+  private failed(err: unknown): unknown {
+    const translated = translateError(err, this.opts.txTimeoutMs);
+    if (isAppError(translated) && translated.code === 'UNAVAILABLE' && this.healthy && !this.closed) {
+      this.healthy = false;
+      this.opts.onHealthChange?.(false, `${translated.message}: ${(err as Error).message ?? String(err)}`);
+    }
+    return translated;
   }
 }
 
-function translateError(err: unknown): unknown {
+/** Driver errors -> AppError codes; anything unrecognised is returned as is (masked, logged once upstream). */
+export function translateError(err: unknown, txTimeoutMs: number): unknown {
   if (isAppError(err)) return err;
   const code = (err as { code?: unknown }).code;
+  const message = String((err as { message?: unknown }).message ?? '');
+  const retry = { retryAfterSeconds: RETRY_AFTER_SECONDS };
   if (typeof code === 'string') {
     if (code === 'ServiceUnavailable' || code === 'SessionExpired') {
-      return new AppError('UNAVAILABLE', 'the graph database is unavailable', { neo4jCode: code });
+      return new AppError('UNAVAILABLE', 'the graph database is unavailable', { neo4jCode: code, ...retry });
+    }
+    // A timed-out transaction waiting on a lock reports LockClientStopped ("terminated ... not completed
+    // within the timeout"); one terminated for other reasons (database stopping) is unavailability too.
+    const terminated = code.endsWith('.LockClientStopped') || code.endsWith('.Transaction.Terminated');
+    if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || (terminated && /timeout/i.test(message))) {
+      return new AppError('UNAVAILABLE', `the query did not finish within ${txTimeoutMs} ms`, { neo4jCode: code, reason: 'TIMEOUT', ...retry });
+    }
+    if (terminated) return new AppError('UNAVAILABLE', 'the query was terminated by the database', { neo4jCode: code, ...retry });
+    // The pool stayed full for the whole acquisition timeout: the database is overloaded or gone.
+    if (/Connection acquisition timed out|Failed to establish connection/.test(message)) {
+      return new AppError('UNAVAILABLE', 'the graph database is unavailable', { reason: 'NO_CONNECTION', ...retry });
     }
     if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-      return new AppError('CONFLICT', 'a uniqueness constraint was violated', { neo4jCode: code });
+      // Neo4j's message names the node: "Node(12) already exists with label `Event` and property `id` = 'e1'".
+      const m = /label `([^`]+)` and propert(?:y|ies) `([^`]+)`/.exec((err as Error).message ?? '');
+      return new AppError('CONFLICT', 'a uniqueness constraint was violated', {
+        neo4jCode: code,
+        ...(m !== null ? { label: m[1], property: m[2] } : {}),
+      });
     }
   }
   return err;

@@ -1,8 +1,18 @@
 import type { AggregateInteraction, Category, Item, ItemTag, SocialEdge, Tag, User } from '../domain/entities.ts';
+import { isAppError, notFound } from '../domain/errors.ts';
 import type { InteractionEvent } from '../domain/events.ts';
 import { foldPairs } from './fold-pairs.ts';
 import { cypher } from './cypher-files.ts';
-import type { Executor } from './executor.ts';
+import type { Executor, Tx } from './executor.ts';
+
+export interface GraphWriterOptions {
+  /**
+   * Events and social edges naming a user or item that is not stored: `create` a bare node (batch loads,
+   * where events may precede their users; the live path with GREC_AUTO_CREATE=true) or `reject` the write
+   * with NOT_FOUND, writing nothing (the live default: a typo or a forged id must not become a user).
+   */
+  readonly missingRefs: 'create' | 'reject';
+}
 
 /**
  * Batched writes for ingestion and the live path. Each call is one managed transaction running one
@@ -10,7 +20,10 @@ import type { Executor } from './executor.ts';
  * (the rest were already there: duplicates). Safe to retry: every statement is idempotent by id.
  */
 export class GraphWriter {
-  constructor(private readonly executor: Executor) {}
+  constructor(
+    private readonly executor: Executor,
+    private readonly opts: GraphWriterOptions = { missingRefs: 'create' },
+  ) {}
 
   async users(users: readonly User[]): Promise<number> {
     return this.run('ingest/users', users.map((u) => ({ id: u.id, props: userProps(u) })));
@@ -40,15 +53,29 @@ export class GraphWriter {
    */
   async events(events: readonly InteractionEvent[]): Promise<number> {
     if (events.length === 0) return 0;
+    // Two writers racing on one new event id (a client retrying while its first request is still running)
+    // both pass step 1; the second CREATE then fails on the event_id constraint. Neo4j checks uniqueness
+    // under the index entry's lock, so by the time it fails the other transaction has committed: running
+    // the batch again finds that event in step 1, skips it and reports it as a duplicate, exactly as a
+    // later retry would. Retries are therefore indistinguishable from each other, however they interleave.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.writeEvents(events);
+      } catch (err) {
+        if (attempt >= EVENT_ID_RACE_ATTEMPTS || !isEventIdConflict(err)) throw err;
+      }
+    }
+  }
+
+  private async writeEvents(events: readonly InteractionEvent[]): Promise<number> {
     return this.executor.writeTx(async (tx) => {
       const existing = await tx.run(cypher('ingest/events-existing'), { ids: events.map((e) => e.id) });
       const known = new Set(existing.map((r) => String(r['id'])));
       const fresh = events.filter((e) => !known.has(e.id));
       if (fresh.length === 0) return 0;
-      await tx.run(cypher('ingest/ensure-nodes'), {
-        userIds: [...new Set(fresh.map((e) => e.userId))],
-        itemIds: [...new Set(fresh.map((e) => e.itemId))],
-      });
+      const refs = { userIds: [...new Set(fresh.map((e) => e.userId))], itemIds: [...new Set(fresh.map((e) => e.itemId))] };
+      if (this.opts.missingRefs === 'reject') await rejectMissing(tx, refs);
+      else await tx.run(cypher('ingest/ensure-nodes'), refs);
       const rows = fresh.map((e) => ({ id: e.id, userId: e.userId, itemId: e.itemId, type: e.type, ts: e.ts, value: e.value ?? null }));
       const created = await tx.run(cypher('ingest/events-create'), { rows });
       await tx.run(cypher('ingest/interactions-fold'), { pairs: foldPairs(fresh) });
@@ -67,7 +94,17 @@ export class GraphWriter {
   async social(edges: readonly SocialEdge[]): Promise<number> {
     const friends = edges.filter((e) => e.kind === 'FRIEND').map((e) => ({ from: e.from, to: e.to, since: e.since ?? null }));
     const follows = edges.filter((e) => e.kind === 'FOLLOWS').map((e) => ({ from: e.from, to: e.to, since: e.since ?? null }));
-    return (await this.run('ingest/friends', friends)) + (await this.run('ingest/follows', follows));
+    if (this.opts.missingRefs === 'create') return (await this.run('ingest/friends', friends)) + (await this.run('ingest/follows', follows));
+    if (edges.length === 0) return 0;
+    // Checked in the same transaction as the MERGEs, so the edge is written only between stored users.
+    return this.executor.writeTx(async (tx) => {
+      await rejectMissing(tx, { userIds: [...new Set(edges.flatMap((e) => [e.from, e.to]))], itemIds: [] });
+      let created = 0;
+      for (const [file, rows] of [['ingest/friends', friends], ['ingest/follows', follows]] as const) {
+        if (rows.length > 0) created += Number((await tx.run(cypher(file), { rows }))[0]?.['created'] ?? 0);
+      }
+      return created;
+    }, 'live:social');
   }
 
   private async run(file: string, rows: readonly Record<string, unknown>[]): Promise<number> {
@@ -76,6 +113,22 @@ export class GraphWriter {
     const res = await this.executor.writeTx((tx) => tx.run(query, { rows }), `ingest:${file}`);
     return Number(res[0]?.['created'] ?? 0);
   }
+}
+
+/** One race per concurrent writer of the same ids is possible; a few attempts cover any realistic burst. */
+const EVENT_ID_RACE_ATTEMPTS = 5;
+
+function isEventIdConflict(err: unknown): boolean {
+  return isAppError(err) && err.code === 'CONFLICT' && err.details['label'] === 'Event' && err.details['property'] === 'id';
+}
+
+/** NOT_FOUND naming the first user (or item) of the write that is not stored; the transaction rolls back. */
+async function rejectMissing(tx: Tx, refs: { userIds: readonly string[]; itemIds: readonly string[] }): Promise<void> {
+  const [row] = await tx.run(cypher('ingest/missing-nodes'), refs);
+  const users = (row?.['missingUsers'] ?? []) as string[];
+  const items = (row?.['missingItems'] ?? []) as string[];
+  if (users[0] !== undefined) throw notFound('User', users[0]);
+  if (items[0] !== undefined) throw notFound('Item', items[0]);
 }
 
 function userProps(u: User): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import type { UserId } from '../domain/ids.ts';
 import { cypher } from './cypher-files.ts';
-import type { Executor } from './executor.ts';
+import type { Executor, Row } from './executor.ts';
 
 /** Friendship and follow edges: pages of neighbours, batched counts, removal. */
 export class SocialStore {
@@ -22,14 +22,21 @@ export class SocialStore {
     return ids.map((id) => byId.get(id) ?? 0);
   }
 
-  /** Returns true when an edge was removed. */
-  async unfollow(from: UserId, to: UserId): Promise<boolean> {
-    const rows = await this.executor.write(cypher('api/unfollow'), { from, to });
-    return Number(rows[0]?.['deleted'] ?? 0) > 0;
+  async unfollow(from: UserId, to: UserId): Promise<UnlinkResult> {
+    return unlinkResult(from, to, await this.executor.write(cypher('api/unfollow'), { from, to }));
   }
 
-  async unfriend(from: UserId, to: UserId): Promise<boolean> {
-    const rows = await this.executor.write(cypher('api/unfriend'), { from, to });
-    return Number(rows[0]?.['deleted'] ?? 0) > 0;
+  async unfriend(from: UserId, to: UserId): Promise<UnlinkResult> {
+    return unlinkResult(from, to, await this.executor.write(cypher('api/unfriend'), { from, to }));
   }
+}
+
+/** Whether an edge was removed, or which of the two users is not stored (nothing was removed then). */
+export type UnlinkResult = { readonly removed: boolean; readonly missing: null } | { readonly removed: false; readonly missing: UserId };
+
+function unlinkResult(from: UserId, to: UserId, rows: readonly Row[]): UnlinkResult {
+  const r = rows[0] ?? {};
+  if (r['fromExists'] !== true) return { removed: false, missing: from };
+  if (r['toExists'] !== true) return { removed: false, missing: to };
+  return { removed: Number(r['deleted'] ?? 0) > 0, missing: null };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asOfFor, parseChainOptions, parseScope, parseSegment, parseWindow } from '../../src/usecases/analytics/analytics-input.ts';
+import { asOfFor, parseChainOptions, parseDurationMs, parseScope, parseSegment, parseWindow } from '../../src/usecases/analytics/analytics-input.ts';
 
 const code = (f: () => unknown): string | undefined => {
   try {
@@ -41,6 +41,28 @@ describe('analytics arguments', () => {
     expect(code(() => parseChainOptions({ smoothing: -1 }))).toBe('INVALID_INPUT');
     expect(code(() => parseChainOptions({ minSupport: 0 }))).toBe('INVALID_INPUT');
     expect(code(() => parseChainOptions({ sessionGapMinutes: 0 }))).toBe('INVALID_INPUT');
+  });
+
+  it('rejects options that pass "> 0" but break the algorithms, naming the field', () => {
+    const field = (f: () => unknown): unknown => {
+      try {
+        f();
+      } catch (e) {
+        return (e as { details?: { field?: unknown } }).details?.field;
+      }
+      return undefined;
+    };
+    // 1e-9 minutes rounds to a 0 ms gap: every event would end its own session
+    expect(field(() => parseChainOptions({ sessionGapMinutes: 1e-9 }))).toBe('options.sessionGapMinutes');
+    expect(field(() => parseChainOptions({ sessionGapMinutes: Number.NaN }))).toBe('options.sessionGapMinutes');
+    expect(field(() => parseChainOptions({ sessionGapMinutes: 1e300 }))).toBe('options.sessionGapMinutes');
+    expect(field(() => parseChainOptions({ smoothing: 1e300 }))).toBe('options.smoothing');
+    expect(field(() => parseChainOptions({ minSupport: Number.POSITIVE_INFINITY }))).toBe('options.minSupport');
+    expect(field(() => parseChainOptions({ minSupport: 1.5 }))).toBe('options.minSupport');
+    expect(parseChainOptions({ sessionGapMinutes: 1 / 60_000 }).gapMs).toBe(1);
+    expect(parseDurationMs(72, 3_600_000, 'conversionWindowHours')).toBe(259_200_000);
+    expect(field(() => parseDurationMs(1e-12, 3_600_000, 'conversionWindowHours'))).toBe('conversionWindowHours');
+    expect(field(() => parseDurationMs(-0, 3_600_000, 'conversionWindowHours'))).toBe('conversionWindowHours');
   });
 
   it('judges sessions as of the end of the window, never later than now', () => {

@@ -181,6 +181,11 @@ describe('behaviour analytics over HTTP on a hand-made event log', () => {
     expect((await errorOf('{ funnel(steps: []) { totalUsers } }'))?.extensions).toMatchObject({ code: 'INVALID_INPUT', field: 'steps' });
     expect((await errorOf('{ funnel(steps: [VIEW], conversionWindowHours: -1) { totalUsers } }'))?.extensions).toMatchObject({ code: 'INVALID_INPUT' });
     expect((await errorOf('{ transitionMatrix(options: {smoothing: -1}) { users } }'))?.extensions).toMatchObject({ code: 'INVALID_INPUT', field: 'options.smoothing' });
+    // values that pass a plain "> 0" but break the algorithm: rejected at validation, naming the field
+    expect((await errorOf('{ transitionMatrix(options: {sessionGapMinutes: 1e-9}) { users } }'))?.extensions).toMatchObject({ code: 'INVALID_INPUT', field: 'options.sessionGapMinutes' });
+    expect((await errorOf('{ funnel(steps: [VIEW], conversionWindowHours: 1e-12) { totalUsers } }'))?.extensions).toMatchObject({ code: 'INVALID_INPUT', field: 'conversionWindowHours' });
+    expect((await errorOf('{ funnel(steps: [VIEW], conversionWindowHours: 1e300) { totalUsers } }'))?.extensions).toMatchObject({ code: 'INVALID_INPUT', field: 'conversionWindowHours' });
+    expect((await errorOf('{ transitionMatrix(options: {smoothing: 1e300}) { users } }'))?.extensions).toMatchObject({ code: 'INVALID_INPUT', field: 'options.smoothing' });
     expect((await errorOf('{ nextState(userId: "nobody") { currentState } }'))?.extensions).toMatchObject({ code: 'NOT_FOUND' });
     expect((await errorOf('{ journey(userId: "nobody") { currentState } }'))?.extensions).toMatchObject({ code: 'NOT_FOUND' });
     expect((await errorOf('{ nextState(userId: "ann", steps: 0) { currentState } }'))?.extensions).toMatchObject({ code: 'INVALID_INPUT', field: 'steps' });

@@ -215,4 +215,28 @@ describe('generic timestamp rule', () => {
       expect(parseTimestamp(input)).toBeUndefined();
     },
   );
+
+  it('rejects ids with control or invisible characters as invalid_id, with file:line and the column', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'grec-generic-ids-'));
+    writeFileSync(join(d, 'users.csv'), 'id,name\nu1,Ada\nu1\u200B,Fake Ada\nu\u202Eevil,RTL\n');
+    writeFileSync(join(d, 'items.csv'), 'id,title,category\ni1,Shoe,shoes\ni2,Hat,ha\uFEFFts\n');
+    writeFileSync(join(d, 'interactions.jsonl'), [
+      '{"id":"e1","userId":"u1","itemId":"i1","type":"view","ts":1700000000}',
+      '{"id":"e2","userId":"u1\\u0000","itemId":"i1","type":"view","ts":1700000000}',
+      '{"id":"e3\\u2066","userId":"u1","itemId":"i1","type":"view","ts":1700000000}',
+      '',
+    ].join('\n'));
+    writeFileSync(join(d, 'social.tsv'), 'from\tto\nu1\tu2\u200D\n');
+    const got = await collect(createGenericSource({ dir: d }));
+    expect(got.counts).toEqual({ user: 1, item: 1, event: 1, rejected: 6 });
+    expect(got.rejections.map((r) => [r.file.slice(d.length + 1), r.line, r.reason, r.field])).toEqual([
+      ['users.csv', 3, 'invalid_id', 'id'],
+      ['users.csv', 4, 'invalid_id', 'id'],
+      ['items.csv', 3, 'invalid_id', 'category'],
+      ['interactions.jsonl', 2, 'invalid_id', 'userId'],
+      ['interactions.jsonl', 3, 'invalid_id', 'id'],
+      ['social.tsv', 2, 'invalid_id', 'to'],
+    ]);
+    expect(got.rejections[0]?.message).toBe('id contains the invisible or control character U+200B');
+  });
 });

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asEventId, asItemId, asUserId } from '../../src/domain/ids.ts';
 import type { DataSource, SourceRow } from '../../src/domain/ingest.ts';
 import type { GraphConnection } from '../../src/storage/connect.ts';
-import { graphCounts } from '../../src/storage/admin.ts';
+import { graphCounts, wipeGraph } from '../../src/storage/admin.ts';
+import { createDemoSource, demoPreset } from '../../src/sources/demo/demo-source.ts';
 import { GraphWriter } from '../../src/storage/graph-writer.ts';
 import { ingestSource } from '../../src/usecases/ingest/ingest-source.ts';
 import { reportAddsUp } from '../../src/usecases/ingest/ingest-report.ts';
@@ -69,5 +70,17 @@ describe('ingestSource against the real Neo4j', () => {
     expect(await graphCounts(graph.executor)).toEqual(before);
     const [edge] = await graph.executor.read('MATCH (:User {id: "u1"})-[r:INTERACTED]->() RETURN r.weight AS w');
     expect(edge).toEqual({ w: 9 });
+  });
+
+  it('a fresh load counts categories and tags as written even when item batches fill before them', async () => {
+    await wipeGraph(graph.executor);
+    // batch 50 < 120 items: item batches are written while the 6 categories and 24 tags are still buffered
+    const report = await ingestSource(createDemoSource(demoPreset('tiny')), new GraphWriter(graph.executor), { batchSize: 50 });
+    expect(report.kinds.category).toEqual({ read: 6, written: 6, duplicates: 0 });
+    expect(report.kinds.tag).toEqual({ read: 24, written: 24, duplicates: 0 });
+    expect(report.kinds.item).toEqual({ read: 120, written: 120, duplicates: 0 });
+    expect(report.kinds.user).toEqual({ read: 50, written: 50, duplicates: 0 });
+    expect(reportAddsUp(report)).toBe(true);
+    expect(await graphCounts(graph.executor)).toMatchObject({ Category: 6, Tag: 24, Item: 120, User: 50 });
   });
 });

@@ -7,7 +7,7 @@ import type { StoredEvent } from '../../storage/event-store.ts';
 import { authorizeUserLists, privateUserField } from '../../usecases/access/user-visibility.ts';
 import type { GraphContext } from '../context.ts';
 import { lookupMany } from '../loaders.ts';
-import { decodeCursor, pageSize, toConnection } from '../pagination.ts';
+import { decodeCursor, pageSize, handled, toConnection } from '../pagination.ts';
 
 interface PageArgs { first?: number | null; after?: string | null }
 
@@ -33,7 +33,7 @@ export const coreTypeResolvers = {
       authorizeUserLists(ctx.principal, user);
       const first = pageSize(args.first);
       const ids = await ctx.services.social.friendIdsPage(user.id, decodeCursor(args.after), first + 1);
-      return { ...toConnection(ids, first, (id) => id, (id) => ctx.loaders.user.load(id)), totalCount: ctx.loaders.friendCount.load(user.id) };
+      return { ...toConnection(ids, first, (id) => id, (id) => ctx.loaders.user.load(id)), totalCount: handled(ctx.loaders.friendCount.load(user.id)) };
     },
     async following(user: User, args: PageArgs, ctx: GraphContext) {
       authorizeUserLists(ctx.principal, user);

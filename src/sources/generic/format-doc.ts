@@ -89,6 +89,7 @@ Rejected rows are reported with file, line, reason, column and a message, and th
 | reason             | when                                                              |
 |--------------------|-------------------------------------------------------------------|
 | missing_id         | \`id\` empty or absent (users, items, interactions)                  |
+| invalid_id         | an id (\`id\`, \`userId\`, \`itemId\`, \`from\`, \`to\`, a category or tag) holds a control, zero-width, BOM or bidi character, or is over 200 characters |
 | missing_field      | another required column empty or absent                           |
 | bad_timestamp      | \`ts\` follows neither rule above                                    |
 | unknown_event_type | \`type\` is not a known type or alias                                |

@@ -11,11 +11,11 @@ import { parseTimestamp } from './timestamp.ts';
  * names or aliases such as pv/buy/add_to_cart), ts (see timestamp rule), optional numeric value.
  */
 export function parseInteractionRow(f: RowFields<'interactions'>): SourceRow {
-  const id = f.required('id', 'missing_id');
+  const id = f.id('id', 'missing_id');
   if (isRejected(id)) return id;
-  const userId = f.required('userId', 'missing_field');
+  const userId = f.id('userId', 'missing_field');
   if (isRejected(userId)) return userId;
-  const itemId = f.required('itemId', 'missing_field');
+  const itemId = f.id('itemId', 'missing_field');
   if (isRejected(itemId)) return itemId;
   const rawType = f.required('type', 'missing_field');
   if (isRejected(rawType)) return rawType;

@@ -10,7 +10,7 @@ import type { Draft, RowFields } from './row-fields.ts';
  * becomes a string attribute (brand, colour, ...), empty cells skipped.
  */
 export function parseItemRow(f: RowFields<'items'>, mapping: ColumnMapping): SourceRow {
-  const id = f.required('id', 'missing_id');
+  const id = f.id('id', 'missing_id');
   if (isRejected(id)) return id;
   const item: Draft<Item> = { id: asItemId(id) };
   const title = f.text('title');
@@ -22,10 +22,10 @@ export function parseItemRow(f: RowFields<'items'>, mapping: ColumnMapping): Sou
     if (price < 0) return f.reject('negative_price', `${f.column('price')} ${price} is negative`, 'price');
     item.price = price;
   }
-  const categories = f.list('category');
+  const categories = f.idList('category');
   if (isRejected(categories)) return categories;
   if (categories !== undefined) item.categoryIds = categories.map(asCategoryId);
-  const tags = f.list('tags');
+  const tags = f.idList('tags');
   if (isRejected(tags)) return tags;
   if (tags !== undefined) item.tagIds = tags.map(asTagId);
   const attributes = otherColumns(f, mapping);

@@ -11,9 +11,9 @@ const KINDS: Readonly<Record<string, SocialKind>> = { friend: 'FRIEND', friends:
  * per row: a friendship listed in both directions yields two FRIEND records, which writers MERGE.
  */
 export function parseSocialRow(f: RowFields<'social'>): SourceRow {
-  const from = f.required('from', 'missing_field');
+  const from = f.id('from', 'missing_field');
   if (isRejected(from)) return from;
-  const to = f.required('to', 'missing_field');
+  const to = f.id('to', 'missing_field');
   if (isRejected(to)) return to;
   const rawKind = f.text('kind');
   if (isRejected(rawKind)) return rawKind;

@@ -6,7 +6,7 @@ import type { Draft, RowFields } from './row-fields.ts';
 
 /** users: id (required), name, age (0-150), gender, location, consent (yes/no). */
 export function parseUserRow(f: RowFields<'users'>): SourceRow {
-  const id = f.required('id', 'missing_id');
+  const id = f.id('id', 'missing_id');
   if (isRejected(id)) return id;
   const user: Draft<User> = { id: asUserId(id) };
   for (const column of ['name', 'gender', 'location'] as const) {

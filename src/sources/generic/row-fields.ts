@@ -1,6 +1,7 @@
+import { idTextProblem } from '../../domain/id-text.ts';
 import type { RejectReason } from '../../domain/ingest.ts';
 import { parseDecimal } from '../shared/numbers.ts';
-import { type RejectedRow, rejected } from '../shared/rejection.ts';
+import { type RejectedRow, isRejected as isRejectedRow, rejected } from '../shared/rejection.ts';
 import { type ColumnMapping, type GenericColumn, type GenericTable, sourceColumn } from './generic-columns.ts';
 import type { TableRow } from './read-table.ts';
 
@@ -46,6 +47,30 @@ export class RowFields<T extends GenericTable> {
   required(column: GenericColumn<T>, reason: 'missing_id' | 'missing_field'): string | RejectedRow {
     const v = this.text(column);
     return v ?? this.reject(reason, `${this.column(column)} is missing`, column);
+  }
+
+  /**
+   * A required id (the row's own id or a reference to another record): like `required`, and rejected as
+   * invalid_id when it holds control or invisible characters (the live path's rule, src/domain/id-text.ts).
+   */
+  id(column: GenericColumn<T>, reason: 'missing_id' | 'missing_field'): string | RejectedRow {
+    const raw = this.raw(column);
+    if (typeof raw === 'string') {
+      const problem = idTextProblem(raw);
+      if (problem !== undefined) return this.reject('invalid_id', `${this.column(column)} ${problem}`, column);
+    }
+    return this.required(column, reason);
+  }
+
+  /** A list of ids (categories, tags): each entry checked as `id` checks one. */
+  idList(column: GenericColumn<T>): string[] | undefined | RejectedRow {
+    const values = this.list(column);
+    if (values === undefined || isRejectedRow(values)) return values;
+    for (const v of values) {
+      const problem = idTextProblem(v);
+      if (problem !== undefined) return this.reject('invalid_id', `${this.column(column)} entry ${JSON.stringify(v)} ${problem}`, column);
+    }
+    return values;
   }
 
   number(column: GenericColumn<T>): number | undefined | RejectedRow {

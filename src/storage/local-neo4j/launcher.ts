@@ -24,6 +24,11 @@ export interface LocalNeo4j {
   readonly pid: number;
   /** SIGTERM, then wait for the JVM's shutdown hook to close the store cleanly. */
   stop(): Promise<void>;
+  /**
+   * Called once if the JVM exits without stop() having been asked (killed, crashed, out of memory), with
+   * its exit code or signal and the tail of its stderr.
+   */
+  onUnexpectedExit(listener: (how: string, stderrTail: string) => void): void;
 }
 
 interface ReadyLine {
@@ -58,16 +63,29 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   });
 
   const ready = await waitForReady(child, opts.startTimeoutMs ?? 120_000, () => stderrTail.join(''));
+  let stopping = false;
+  const unexpected: ((how: string, stderrTail: string) => void)[] = [];
   const exited = new Promise<void>((resolve) => {
     if (child.exitCode !== null) resolve();
-    else child.once('exit', () => resolve());
+    else {
+      child.once('exit', (code, signal) => {
+        resolve();
+        if (stopping) return;
+        const how = signal !== null ? `signal ${signal}` : `code ${code}`;
+        for (const l of unexpected) l(how, stderrTail.join('').slice(-2000));
+      });
+    }
   });
   return {
     boltUri: ready.boltUri ?? '',
     version: ready.version ?? 'unknown',
     pid: child.pid ?? -1,
+    onUnexpectedExit(listener) {
+      unexpected.push(listener);
+    },
     async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
+      stopping = true;
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
       await exited;
       clearTimeout(timer);

@@ -1,6 +1,7 @@
 // Parses the GraphQL analytics arguments (segment, time window, chain options) into the storage scope and
 // estimation options, once, with coded errors naming the field. DateTime inputs arrive as ISO-8601 strings.
 import { invalidInput } from '../../domain/errors.ts';
+import { requireId } from '../../domain/id-text.ts';
 import { type AnalyticsScope, type AnalyticsSegment, type TimeWindow } from '../../storage/analytics-scope.ts';
 
 export interface WindowArgs {
@@ -57,7 +58,7 @@ export function parseSegment(s: SegmentArgs | null | undefined): AnalyticsSegmen
     throw invalidInput('segment.userIds is empty: omit it to include every user', { field: 'segment.userIds' });
   }
   return {
-    userIds,
+    userIds: userIds === null ? null : userIds.map((id) => requireId('segment.userIds', id)),
     gender: s?.gender ?? null,
     minAge,
     maxAge,
@@ -78,11 +79,32 @@ export function parseChainOptions(o: ChainOptionsArgs | null | undefined): Chain
   const minSupport = o?.minSupport ?? DEFAULT_CHAIN_OPTIONS.minSupport;
   const gapMinutes = o?.sessionGapMinutes ?? DEFAULT_GAP_MINUTES;
   if (!(alpha >= 0) || !Number.isFinite(alpha)) throw invalidInput('options.smoothing must be a finite number >= 0', { field: 'options.smoothing' });
-  if (!(minSupport >= 1)) throw invalidInput('options.minSupport must be >= 1', { field: 'options.minSupport' });
-  if (!(gapMinutes > 0) || !Number.isFinite(gapMinutes)) {
-    throw invalidInput('options.sessionGapMinutes must be a finite number > 0', { field: 'options.sessionGapMinutes' });
+  if (alpha > MAX_SMOOTHING) {
+    // alpha * K overflows long before alpha itself does, and every row becomes 0/Infinity.
+    throw invalidInput(`options.smoothing must be at most ${MAX_SMOOTHING}`, { field: 'options.smoothing' });
   }
-  return { alpha, minSupport, gapMs: Math.round(gapMinutes * 60_000) };
+  if (!(minSupport >= 1) || !Number.isSafeInteger(minSupport)) {
+    throw invalidInput('options.minSupport must be an integer >= 1', { field: 'options.minSupport' });
+  }
+  return { alpha, minSupport, gapMs: parseDurationMs(gapMinutes, 60_000, 'options.sessionGapMinutes') };
+}
+
+/** Additive smoothing beyond this is a uniform chain already; larger values only risk overflow. */
+export const MAX_SMOOTHING = 1e6;
+/** Longest session gap or conversion window accepted: 100 years, far beyond any data, well inside safe integers. */
+export const MAX_DURATION_MS = 100 * 365.25 * 24 * 3_600_000;
+
+/**
+ * A duration argument in `unitMs` units to whole milliseconds. Rejects what the algorithms cannot use:
+ * NaN, infinities, non-positive values, values that round to 0 ms (a 1e-9 minute gap used to pass as
+ * "> 0" and then end a session after every event) and values beyond MAX_DURATION_MS.
+ */
+export function parseDurationMs(value: number, unitMs: number, field: string): number {
+  if (!Number.isFinite(value) || !(value > 0)) throw invalidInput(`${field} must be a finite number > 0, got ${value}`, { field });
+  const ms = Math.round(value * unitMs);
+  if (ms < 1) throw invalidInput(`${field} is shorter than 1 ms (${value})`, { field });
+  if (ms > MAX_DURATION_MS) throw invalidInput(`${field} is longer than 100 years (${value})`, { field });
+  return ms;
 }
 
 /**

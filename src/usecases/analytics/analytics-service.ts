@@ -4,7 +4,7 @@
 import type { AnalyticsStore, ConversionBreakdown } from '../../storage/analytics-store.ts';
 import { analyseAbsorption, toAbsorptionView, type AbsorptionView } from './absorption.ts';
 import {
-  DEFAULT_GAP_MINUTES, asOfFor, parseChainOptions, parseScope, parseWindow,
+  DEFAULT_GAP_MINUTES, asOfFor, parseChainOptions, parseDurationMs, parseScope, parseWindow,
   type ChainOptionsArgs, type SegmentArgs, type WindowArgs,
 } from './analytics-input.ts';
 import { conversionRateFor, type ConversionRateView } from './conversion-rate.ts';
@@ -99,12 +99,9 @@ export class AnalyticsService {
       throw invalidInput(`a funnel needs 1..${MAX_FUNNEL_STEPS} steps`, { field: 'steps' });
     }
     const steps = args.steps.map((s, k) => behaviourState(s, `steps[${k}]`));
-    const hours = args.conversionWindowHours ?? DEFAULT_CONVERSION_WINDOW_HOURS;
-    if (!(hours > 0) || !Number.isFinite(hours)) {
-      throw invalidInput('conversionWindowHours must be a finite number > 0', { field: 'conversionWindowHours' });
-    }
+    const windowMs = parseDurationMs(args.conversionWindowHours ?? DEFAULT_CONVERSION_WINDOW_HOURS, 3_600_000, 'conversionWindowHours');
     const scope = parseScope(args.segment, args.window);
-    const counts = await funnelCountsFor(this.store, scope, steps, Math.round(hours * 3_600_000), this.paths.funnel);
+    const counts = await funnelCountsFor(this.store, scope, steps, windowMs, this.paths.funnel);
     if (counts.totalUsers === 0) throw emptyPopulation();
     return toFunnelView(counts);
   }

@@ -16,7 +16,17 @@ type Buffers = Record<RecordKind, IngestRecord[]>;
 
 /** Entities first, so edges written in the same flush find their end nodes' properties already set. */
 const ENTITY_KINDS: readonly RecordKind[] = ['category', 'tag', 'user', 'item'];
-const EDGE_KINDS: ReadonlySet<RecordKind> = new Set<RecordKind>(['social', 'event', 'aggregate', 'itemTag']);
+/**
+ * The kinds whose nodes a kind's statement MERGEs into existence: items MERGE their categories and tags,
+ * edges their end nodes. Pending records of those kinds are written first, so they count as new rather
+ * than as duplicates of the bare nodes the referencing statement would create (a `large` demo load used
+ * to report every category and tag as a duplicate: its item batches filled and were written before the
+ * few hundred categories were ever flushed).
+ */
+const REFERENCES: Readonly<Record<RecordKind, readonly RecordKind[]>> = {
+  category: [], tag: [], user: [], item: ['category', 'tag'],
+  social: ENTITY_KINDS, event: ENTITY_KINDS, aggregate: ENTITY_KINDS, itemTag: ENTITY_KINDS,
+};
 const FLUSH_ORDER: readonly RecordKind[] = [...ENTITY_KINDS, 'social', 'event', 'aggregate', 'itemTag'];
 
 /**
@@ -60,9 +70,7 @@ export async function ingestSource(source: DataSource, writer: GraphWriter, opts
     for (const row of batch) {
       const full = take(row);
       if (full === undefined) continue;
-      // Edges reference entities: write pending entities first, so their records count as new rather
-      // than as duplicates of the bare nodes an edge would otherwise MERGE into existence.
-      if (EDGE_KINDS.has(full)) for (const k of ENTITY_KINDS) await flush(k);
+      for (const k of REFERENCES[full]) await flush(k);
       await flush(full);
     }
   }

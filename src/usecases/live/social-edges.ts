@@ -1,4 +1,4 @@
-import { invalidInput } from '../../domain/errors.ts';
+import { invalidInput, notFound } from '../../domain/errors.ts';
 import type { SocialKind } from '../../domain/entities.ts';
 import { asUserId, type UserId } from '../../domain/ids.ts';
 import type { GraphWriter } from '../../storage/graph-writer.ts';
@@ -38,7 +38,9 @@ export async function linkUsers(p: Principal, kind: SocialKind, userId: string, 
 export async function unlinkUsers(p: Principal, kind: SocialKind, userId: string, otherId: string, social: SocialStore, observer: WriteObserver): Promise<SocialChange> {
   const ids = pair(kind, userId, otherId);
   authorize(p, 'social:write', ids[0]);
-  const changed = kind === 'FOLLOWS' ? await social.unfollow(ids[0], ids[1]) : await social.unfriend(ids[0], ids[1]);
+  const result = kind === 'FOLLOWS' ? await social.unfollow(ids[0], ids[1]) : await social.unfriend(ids[0], ids[1]);
+  if (result.missing !== null) throw notFound('User', result.missing);
+  const changed = result.removed;
   if (changed) observer.usersLinked(ids[0], ids[1]);
   return { ids, changed };
 }

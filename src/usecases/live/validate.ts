@@ -1,12 +1,7 @@
 import { invalidInput } from '../../domain/errors.ts';
 
 /** Input checks for the live path; each failure names the field and the offending value. */
-export function requireId(field: string, value: string): string {
-  const v = value.trim();
-  if (v.length === 0) throw invalidInput(`${field} must not be empty`, { field });
-  if (v.length > 200) throw invalidInput(`${field} is longer than 200 characters`, { field });
-  return v;
-}
+export { requireId } from '../../domain/id-text.ts';
 
 export function optionalNonNegative(field: string, value: number | null | undefined): number | undefined {
   if (value === null || value === undefined) return undefined;

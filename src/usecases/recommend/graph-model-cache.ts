@@ -1,7 +1,9 @@
 // Keeps the fitted GRAPH model in memory (one per process). The first request fits it (concurrent requests
 // share that one fit); `refresh` refits from the current graph, swaps the model atomically once the new
 // one is ready (requests keep using the old one meanwhile) and writes the item/user vectors to Neo4j for
-// the vector indexes. A failed fit is not cached, so the next request tries again.
+// the vector indexes. A failed fit is not cached, so the next request tries again. Refreshes are
+// single-flight: calls arriving while one runs share its fit (and its embedding write), so a client looping
+// on refreshGraphModel costs one refit at a time, not one per call.
 import type { RecsGraphStore } from '../../storage/recs-graph-store.ts';
 import type { RecsConfig } from './config.ts';
 import { fitGraphModel, graphEmbeddings, type GraphModel } from './fit-graph-model.ts';
@@ -22,9 +24,16 @@ export interface FitStamp {
   readonly fitMs: number;
 }
 
+/** The refresh in progress: its fit, and the embedding write once some caller asked for one. */
+interface Flight {
+  readonly model: Promise<GraphModel>;
+  embeddings: Promise<number> | undefined;
+}
+
 export class GraphModelCache {
   private current: Promise<GraphModel> | undefined;
   private lastFitStamp: FitStamp | undefined;
+  private flight: Flight | undefined;
 
   constructor(
     private readonly store: RecsGraphStore,
@@ -44,20 +53,39 @@ export class GraphModelCache {
   }
 
   async refresh(writeEmbeddings: boolean): Promise<GraphModelSummary> {
-    const model = await this.fit();
-    this.current = Promise.resolve(model);
-    let written = 0;
-    if (writeEmbeddings) {
-      const { items, users } = graphEmbeddings(model, this.cfg.embeddingDims);
-      written += await this.store.writeEmbeddings('item', model.itemIds.map((id, k) => ({ id, embedding: items[k] ?? null })));
-      written += await this.store.writeEmbeddings('user', model.userIds.map((id, k) => ({ id, embedding: users[k] ?? null })));
-    }
+    const flight = this.flight ?? this.startFlight();
+    if (writeEmbeddings) flight.embeddings ??= flight.model.then((m) => this.writeEmbeddings(m));
+    const [model, written] = await Promise.all([flight.model, writeEmbeddings ? flight.embeddings ?? 0 : 0]);
     return summarize(model, written);
   }
 
   /** The newest successful fit, undefined before the first one (read synchronously by a metrics scrape). */
   lastFit(): FitStamp | undefined {
     return this.lastFitStamp;
+  }
+
+  private startFlight(): Flight {
+    const model = this.fit().then((m) => {
+      this.current = Promise.resolve(m);
+      return m;
+    });
+    const flight: Flight = { model, embeddings: undefined };
+    this.flight = flight;
+    // Done (either way) once the fit and any embedding write joined meanwhile have settled.
+    void model
+      .then(() => flight.embeddings, () => undefined)
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.flight === flight) this.flight = undefined;
+      });
+    return flight;
+  }
+
+  private async writeEmbeddings(model: GraphModel): Promise<number> {
+    const { items, users } = graphEmbeddings(model, this.cfg.embeddingDims);
+    let written = await this.store.writeEmbeddings('item', model.itemIds.map((id, k) => ({ id, embedding: items[k] ?? null })));
+    written += await this.store.writeEmbeddings('user', model.userIds.map((id, k) => ({ id, embedding: users[k] ?? null })));
+    return written;
   }
 
   private async fit(): Promise<GraphModel> {

@@ -2,6 +2,7 @@
 // argument invalid lives here and raises INVALID_INPUT naming the field.
 import { invalidInput } from '../../domain/errors.ts';
 import { asCategoryId, asItemId, asUserId, type ItemId, type UserId } from '../../domain/ids.ts';
+import { requireId } from '../../domain/id-text.ts';
 import { STRATEGIES, type Diversity, type RecsFilter, type Strategy } from './types.ts';
 
 export const MAX_FIRST = 100;
@@ -38,11 +39,7 @@ export function parseFirst(first: number | null | undefined, fallback: number): 
   return n;
 }
 
-export function requireId(field: string, raw: string): string {
-  const id = raw.trim();
-  if (id.length === 0) throw invalidInput(`${field} must not be empty`, { field });
-  return id;
-}
+export { requireId } from '../../domain/id-text.ts';
 
 /** Cursors are the base64url rank offset of the last item of the previous page plus one. */
 export const encodeRankCursor = (offset: number): string => Buffer.from(`rank:${offset}`, 'utf8').toString('base64url');
@@ -102,8 +99,8 @@ export function parseRecommendArgs(args: RecommendArgs): RecommendRequest {
     first: parseFirst(args.first, 20),
     offset: decodeRankCursor(args.after),
     filter: {
-      excludeItemIds: (f.excludeItemIds ?? []).map(asItemId),
-      categoryIds: (f.categoryIds ?? []).map(asCategoryId),
+      excludeItemIds: (f.excludeItemIds ?? []).map((id) => asItemId(requireId('filter.excludeItemIds', id))),
+      categoryIds: (f.categoryIds ?? []).map((id) => asCategoryId(requireId('filter.categoryIds', id))),
       minPrice,
       maxPrice,
       excludePurchased: f.excludePurchased ?? true,
