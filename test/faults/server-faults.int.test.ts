@@ -19,12 +19,14 @@ describe('server faults: JVM killed, SIGTERM under load', () => {
   const store = mkdtempSync(join(tmpdir(), 'grec-fault-server-'));
   let server: Child;
   let url = '';
+  /** The admin token the development server prints at start (its secret is random per run). */
+  let adminToken = '';
   let driver: Driver | undefined;
 
   const gql = async (query: string, variables: Record<string, unknown> = {}): Promise<{ status: number; body: GqlBody }> => {
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(60_000),
     });
@@ -39,6 +41,8 @@ describe('server faults: JVM killed, SIGTERM under load', () => {
     }, { tsx: true });
     const m = await server.waitFor(/GraphQL API and GraphiQL: (http:\/\/\S+)/, 240_000);
     url = m[1]!;
+    adminToken = /^\s+admin\s+\(sub dev-admin\): (\S+)$/m.exec(server.output())?.[1] ?? '';
+    expect(adminToken).not.toBe('');
   }, 300_000);
 
   afterAll(async () => {
