@@ -16,7 +16,7 @@ interface GqlBody {
 
 describe('server faults: JVM killed, SIGTERM under load', () => {
   const children = new Children();
-  const store = mkdtempSync(join(tmpdir(), 'grec-fault-server-'));
+  let store = '';
   let server: Child;
   let url = '';
   let driver: Driver | undefined;
@@ -33,6 +33,7 @@ describe('server faults: JVM killed, SIGTERM under load', () => {
   const jvmReady = /embedded Neo4j \S+ \(pid (\d+)\) ready at (bolt:\/\/[\d.:]+)/;
 
   beforeAll(async () => {
+    store = mkdtempSync(join(tmpdir(), 'grec-fault-server-'));
     server = children.spawnNode('src/main.ts', [], {
       GREC_STORE_DIR: store, GREC_NEO4J_PORT: '0', PORT: '0', GREC_DEMO_PRESET: 'tiny',
       GREC_NEO4J_RESTARTS: '2', GREC_SHUTDOWN_GRACE_MS: '3000',
@@ -43,8 +44,8 @@ describe('server faults: JVM killed, SIGTERM under load', () => {
 
   afterAll(async () => {
     await driver?.close().catch(() => undefined);
-    children.killAll();
-    rmSync(store, { recursive: true, force: true });
+    children.killAll([store]);
+    if (store !== '') rmSync(store, { recursive: true, force: true });
   });
 
   it('kill -9 of the JVM: requests get UNAVAILABLE with a retry hint (logged once), then work after the restart', async () => {
