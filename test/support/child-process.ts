@@ -34,12 +34,13 @@ export class Children {
       if (c.pid === undefined) continue;
       for (const pid of [...descendants(c.pid), c.pid]) tryKill(pid);
     }
-    if (paths.length === 0) return;
+    const markers = paths.filter((p) => p.length > 0); // an empty marker would match every process
+    if (markers.length === 0) return;
     for (const entry of readdirSync('/proc')) {
       const pid = Number(entry);
       if (!Number.isInteger(pid) || pid === process.pid) continue;
       const cmd = commandOf(pid);
-      if (paths.some((p) => cmd.includes(p))) tryKill(pid);
+      if (markers.some((p) => cmd.includes(p))) tryKill(pid);
     }
   }
 }
