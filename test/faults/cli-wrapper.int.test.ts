@@ -9,13 +9,14 @@ import { Children, commandOf, descendants, isAlive, waitUntil } from '../support
 
 describe('bin/grec.js under SIGKILL', () => {
   const children = new Children();
-  const store = mkdtempSync(join(tmpdir(), 'grec-fault-cli-'));
+  let store = '';
   afterAll(() => {
-    children.killAll();
-    rmSync(store, { recursive: true, force: true });
+    children.killAll([store]);
+    if (store !== '') rmSync(store, { recursive: true, force: true });
   });
 
   it('runs the loader in its own process; killing it leaves no process behind', async () => {
+    store = mkdtempSync(join(tmpdir(), 'grec-fault-cli-'));
     const cli = children.spawnNode('bin/grec.js', ['load', 'demo', '--preset', 'tiny', '--batch-size', '50'], { GREC_STORE_DIR: store, GREC_NEO4J_PORT: '0' });
     const ready = await cli.waitFor(/embedded Neo4j \S+ \(pid (\d+)\) ready/, 240_000);
     const jvm = Number(ready[1]);

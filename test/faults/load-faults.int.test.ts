@@ -60,7 +60,7 @@ describe('a load killed half-way and loaded again equals a clean load', () => {
   }, 300_000);
 
   afterAll(async () => {
-    children.killAll();
+    children.killAll(stores);
     for (const c of connections) await c.close().catch(() => undefined);
     for (const j of jvms) await j.stop().catch(() => undefined);
     for (const s of stores) rmSync(s, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/config.ts';
 
@@ -24,11 +24,23 @@ export class Children {
     return new Child(child);
   }
 
-  /** SIGKILL every child still running and everything below it (the embedded JVMs). */
-  killAll(): void {
+  /**
+   * SIGKILL every child still running and everything below it (the embedded JVMs), and any process whose
+   * command line names one of `paths` (a JVM on a temp store whose parent already died is no longer below
+   * it). Call before deleting the temp stores.
+   */
+  killAll(paths: readonly string[] = []): void {
     for (const c of this.spawned) {
       if (c.pid === undefined) continue;
       for (const pid of [...descendants(c.pid), c.pid]) tryKill(pid);
+    }
+    const markers = paths.filter((p) => p.length > 0); // an empty marker would match every process
+    if (markers.length === 0) return;
+    for (const entry of readdirSync('/proc')) {
+      const pid = Number(entry);
+      if (!Number.isInteger(pid) || pid === process.pid) continue;
+      const cmd = commandOf(pid);
+      if (markers.some((p) => cmd.includes(p))) tryKill(pid);
     }
   }
 }
