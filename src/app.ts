@@ -14,19 +14,33 @@ import { recommendationResolvers } from './graphql/resolvers/recommendations.ts'
 import { AnalyticsStore } from './storage/analytics-store.ts';
 import { AnalyticsService } from './usecases/analytics/analytics-service.ts';
 import { analyticsResolvers } from './graphql/resolvers/analytics.ts';
+import { privacyResolvers } from './graphql/resolvers/privacy.ts';
+import { DEFAULT_PRIVACY, type PrivacyConfig } from './config.ts';
+import { PrivacyStore } from './storage/privacy-store.ts';
+import { PrivacyService } from './usecases/privacy/privacy-service.ts';
+import { userIdCodec } from './usecases/privacy/user-id-codec.ts';
 
 /** The composition root's wiring: stores over one connection, and the resolver sets of each capability. */
-export function createServices(graph: GraphConnection): Services {
+export function createServices(graph: GraphConnection, privacy: PrivacyConfig = DEFAULT_PRIVACY): Services {
   const ex = graph.executor;
-  const recs = new RecsService(new RecsStore(ex), new GraphModelCache(new RecsGraphStore(ex), RECS_CONFIG.graph, () => Date.now()), () => Date.now());
+  const consent = privacy.consentDefaults;
+  const recsConfig = { ...RECS_CONFIG, consentDefaults: consent };
+  const recs = new RecsService(new RecsStore(ex), new GraphModelCache(new RecsGraphStore(ex), recsConfig.graph, () => Date.now(), consent), () => Date.now(), recsConfig);
+  const userIds = userIdCodec(privacy);
+  const analytics = new AnalyticsService(new AnalyticsStore(ex, consent), { now: () => Date.now(), userIds });
+  const privacyService = new PrivacyService(new PrivacyStore(ex), {
+    consentDefaults: consent, erasureSalt: privacy.erasureSalt, userIds, now: () => Date.now(), observers: [recs, analytics],
+  });
   return {
     catalog: new CatalogStore(ex),
     social: new SocialStore(ex),
     events: new EventStore(ex),
     writer: new GraphWriter(ex),
     recs,
-    analytics: new AnalyticsService(new AnalyticsStore(ex), { now: () => Date.now() }),
+    analytics,
     observer: recs,
+    privacy: privacyService,
+    userIds,
     neo4jMode: graph.mode,
     ping: () => graph.ping(),
     now: () => Date.now(),
@@ -34,5 +48,5 @@ export function createServices(graph: GraphConnection): Services {
 }
 
 export function capabilityResolvers(): ResolverSet[] {
-  return [analyticsResolvers, recommendationResolvers];
+  return [analyticsResolvers, recommendationResolvers, privacyResolvers];
 }

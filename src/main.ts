@@ -11,6 +11,8 @@ import { applySchema } from './storage/schema.ts';
 import { formatReport } from './usecases/ingest/ingest-report.ts';
 import { ingestSource } from './usecases/ingest/ingest-source.ts';
 import { createProgress } from './usecases/ingest/progress.ts';
+import { PrivacyStore } from './storage/privacy-store.ts';
+import { userIdCodec } from './usecases/privacy/user-id-codec.ts';
 
 /**
  * The composition root: config -> Neo4j (embedded unless NEO4J_URI) -> schema -> demo data when the store is
@@ -33,18 +35,21 @@ async function main(): Promise<void> {
 
   const applied = await applySchema(graph.executor);
   logger.info({ files: applied.files.length, statements: applied.statements }, 'schema applied');
+  const migrated = await new PrivacyStore(graph.executor).migrateLegacyConsent();
+  if (migrated > 0) logger.info({ users: migrated }, 'legacy consent flag moved to consentSocial');
   const counts = await graphCounts(graph.executor);
   if ((counts['User'] ?? 0) === 0 && (counts['Item'] ?? 0) === 0) {
     logger.info({ preset: config.demoPreset }, 'empty store: loading the demo shop');
     const progress = createProgress('demo shop');
     const report = await ingestSource(createDemoSource(demoPreset(config.demoPreset)), new GraphWriter(graph.executor), {
       onProgress: progress.update,
+      userIds: userIdCodec(config.privacy),
     });
     progress.stop();
     process.stderr.write(`${formatReport(report)}\n`);
   }
 
-  const services = createServices(graph);
+  const services = createServices(graph, config.privacy);
   const api = createApi({ services, resolvers: capabilityResolvers(), logger, maxDepth: config.http.maxDepth });
   const server = createHttpServer(api, services);
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -9,6 +9,7 @@ import { ingestSource } from '../usecases/ingest/ingest-source.ts';
 import { createProgress } from '../usecases/ingest/progress.ts';
 import { sourceFromArgs, type LoadArgs } from './source-from-args.ts';
 import { withGraph } from './with-graph.ts';
+import { userIdCodec } from '../usecases/privacy/user-id-codec.ts';
 
 const program = new Command('grec')
   .description('Graph recommender admin: load data sets into Neo4j, show counts, wipe.\n'
@@ -34,7 +35,9 @@ program.command('load')
     const source = sourceFromArgs(dataset, opts, config);
     const report = await withGraph(config, async (graph) => {
       const progress = createProgress(`load ${dataset}`);
-      const r = await ingestSource(source, new GraphWriter(graph.executor), { batchSize: Number(opts.batchSize), onProgress: progress.update });
+      const r = await ingestSource(source, new GraphWriter(graph.executor), {
+        batchSize: Number(opts.batchSize), onProgress: progress.update, userIds: userIdCodec(config.privacy),
+      });
       progress.stop();
       return r;
     });

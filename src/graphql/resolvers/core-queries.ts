@@ -1,4 +1,4 @@
-import { asCategoryId, asItemId, asUserId, type ItemId, type UserId } from '../../domain/ids.ts';
+import { asCategoryId, asItemId, type ItemId, type UserId } from '../../domain/ids.ts';
 import type { GraphContext } from '../context.ts';
 import { decodeCursor, pageSize, toConnection } from '../pagination.ts';
 
@@ -10,7 +10,7 @@ export const coreQueryResolvers = {
     const database = await ctx.services.ping();
     return { status: database ? 'ok' : 'degraded', database, neo4jMode: ctx.services.neo4jMode };
   },
-  user: (_: unknown, args: { id: string }, ctx: GraphContext) => ctx.loaders.user.load(asUserId(args.id)),
+  user: (_: unknown, args: { id: string }, ctx: GraphContext) => ctx.loaders.user.load(ctx.services.userIds.map(args.id)),
   item: (_: unknown, args: { id: string }, ctx: GraphContext) => ctx.loaders.item.load(asItemId(args.id)),
   category: (_: unknown, args: { id: string }, ctx: GraphContext) => ctx.loaders.category.load(asCategoryId(args.id)),
   async users(_: unknown, args: PageArgs, ctx: GraphContext) {

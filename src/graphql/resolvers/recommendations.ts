@@ -16,16 +16,17 @@ import { reasonResolvers } from './recommendation-reasons.ts';
 export const recommendationResolvers: ResolverSet = {
   Query: {
     recommendations: async (_: unknown, args: RecommendArgs, ctx: GraphContext) =>
-      toConnection(await ctx.services.recs.recommend(parseRecommendArgs(args)), ctx),
+      toConnection(await ctx.services.recs.recommend(parseRecommendArgs(args, ctx.services.userIds)), ctx),
     friendRecommendations: async (_: unknown, args: { userId: string; first?: number | null; after?: string | null }, ctx: GraphContext) =>
-      toConnection(await ctx.services.recs.recommend(parseRecommendArgs({ ...args, strategy: 'SOCIAL' })), ctx),
+      toConnection(await ctx.services.recs.recommend(parseRecommendArgs({ ...args, strategy: 'SOCIAL' }, ctx.services.userIds)), ctx),
     similarItems: async (_: unknown, args: { itemId: string; first?: number | null }, ctx: GraphContext) => {
       const r = await ctx.services.recs.similarItems(asItemId(requireId('itemId', args.itemId)), parseFirst(args.first, 10));
       prime(r.entities, ctx);
       return r.items;
     },
     peopleYouMayKnow: async (_: unknown, args: { userId: string; first?: number | null }, ctx: GraphContext) => {
-      const r = await ctx.services.recs.peopleYouMayKnow(asUserId(requireId('userId', args.userId)), parseFirst(args.first, 10));
+      const userId = ctx.services.userIds.pseudonymous ? ctx.services.userIds.encode(args.userId) : asUserId(requireId('userId', args.userId));
+      const r = await ctx.services.recs.peopleYouMayKnow(userId, parseFirst(args.first, 10));
       prime(r.entities, ctx);
       return r.people;
     },

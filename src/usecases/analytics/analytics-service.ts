@@ -16,6 +16,10 @@ import { pathProbability, type SequenceProbabilityView } from './sequence-probab
 import { behaviourState } from './state-names.ts';
 import { estimateScope, toMatrixView, type TransitionMatrixView } from './transition-matrix.ts';
 import { invalidInput, notFound } from '../../domain/errors.ts';
+import type { Purpose } from '../../domain/consent.ts';
+import type { UserId } from '../../domain/ids.ts';
+import type { PrivacyObserver } from '../privacy/privacy-observer.ts';
+import { PLAIN_USER_IDS, type UserIdCodec } from '../privacy/user-id-codec.ts';
 
 export interface ScopeArgs {
   readonly segment?: SegmentArgs | null;
@@ -27,18 +31,22 @@ export interface AnalyticsServiceOptions {
   readonly now: () => number;
   /** Which counting path each query uses; default DEFAULT_COUNTING_PATHS (the benchmark's faster ones). */
   readonly paths?: Partial<CountingPaths>;
+  /** How client user ids map to stored ids (pseudonymisation); default: as sent. */
+  readonly userIds?: UserIdCodec;
 }
 
 export const DEFAULT_CONVERSION_WINDOW_HOURS = 72;
 const MAX_FUNNEL_STEPS = 20;
 
-export class AnalyticsService {
+export class AnalyticsService implements PrivacyObserver {
   private readonly now: () => number;
+  private readonly ids: UserIdCodec;
   private paths: CountingPaths;
   private readonly forecaster: NextStateForecaster;
 
   constructor(private readonly store: AnalyticsStore, options: AnalyticsServiceOptions) {
     this.now = options.now;
+    this.ids = options.userIds ?? PLAIN_USER_IDS;
     this.paths = { ...DEFAULT_COUNTING_PATHS, ...options.paths };
     this.forecaster = new NextStateForecaster(store, this.now, () => this.paths.transitions);
   }
@@ -49,25 +57,25 @@ export class AnalyticsService {
   }
 
   async transitionMatrix(args: ScopeArgs): Promise<TransitionMatrixView> {
-    const scope = parseScope(args.segment, args.window);
+    const scope = parseScope(this.segmentIds(args.segment), args.window);
     return toMatrixView(await estimateScope(this.store, scope, parseChainOptions(args.options), this.now(), this.paths.transitions));
   }
 
   async sequenceProbability(args: ScopeArgs & { readonly states: readonly string[] }): Promise<SequenceProbabilityView> {
     if (args.states.length === 0) throw invalidInput('states must contain at least one state', { field: 'states' });
-    const scope = parseScope(args.segment, args.window);
+    const scope = parseScope(this.segmentIds(args.segment), args.window);
     const { chain } = await estimateScope(this.store, scope, parseChainOptions(args.options), this.now(), this.paths.transitions);
     return pathProbability(chain, args.states);
   }
 
   async absorption(args: ScopeArgs): Promise<AbsorptionView> {
-    const scope = parseScope(args.segment, args.window);
+    const scope = parseScope(this.segmentIds(args.segment), args.window);
     const { chain } = await estimateScope(this.store, scope, parseChainOptions(args.options), this.now(), this.paths.transitions);
     return toAbsorptionView(analyseAbsorption(chain));
   }
 
   nextState(args: { readonly userId: string; readonly steps?: number | null }): Promise<NextStateView> {
-    return this.forecaster.forecast(args.userId, args.steps ?? 1);
+    return this.forecaster.forecast(this.ids.map(args.userId), args.steps ?? 1);
   }
 
   async conversionRate(args: {
@@ -77,7 +85,7 @@ export class AnalyticsService {
     readonly breakdown?: ConversionBreakdown | null;
   }): Promise<ConversionRateView> {
     const action = behaviourState(args.action, 'action');
-    return conversionRateFor(this.store, parseScope(args.segment, args.window), action, args.breakdown ?? null);
+    return conversionRateFor(this.store, parseScope(this.segmentIds(args.segment), args.window), action, args.breakdown ?? null);
   }
 
   async funnel(args: {
@@ -94,7 +102,7 @@ export class AnalyticsService {
     if (!(hours > 0) || !Number.isFinite(hours)) {
       throw invalidInput('conversionWindowHours must be a finite number > 0', { field: 'conversionWindowHours' });
     }
-    const scope = parseScope(args.segment, args.window);
+    const scope = parseScope(this.segmentIds(args.segment), args.window);
     const counts = await funnelCountsFor(this.store, scope, steps, Math.round(hours * 3_600_000), this.paths.funnel);
     if (counts.totalUsers === 0) throw emptyPopulation();
     return toFunnelView(counts);
@@ -103,8 +111,25 @@ export class AnalyticsService {
   async journey(args: { readonly userId: string; readonly window?: WindowArgs | null }): Promise<JourneyView> {
     const window = parseWindow(args.window);
     const gapMs = DEFAULT_GAP_MINUTES * 60_000;
-    const events = await this.store.journey(args.userId, window, gapMs);
+    const userId = this.ids.map(args.userId);
+    const events = await this.store.journey(userId, window, gapMs);
     if (events === null) throw notFound('user', args.userId);
-    return buildJourney(args.userId, events, asOfFor(window, this.now()), gapMs);
+    return buildJourney(userId, events, asOfFor(window, this.now()), gapMs);
+  }
+
+  // PrivacyObserver: the whole-shop chain behind nextState is cached until the next event; a user leaving
+  // (refusing analytics, or erased) must leave it now.
+  consentChanged(_userId: UserId, purposes: readonly Purpose[]): void {
+    if (purposes.includes('analytics')) this.forecaster.forget();
+  }
+
+  userErased(_userId: UserId): void {
+    this.forecaster.forget();
+  }
+
+  /** Segment user ids as stored (pseudonyms when configured). */
+  private segmentIds(segment: SegmentArgs | null | undefined): SegmentArgs | null | undefined {
+    const ids = segment?.userIds;
+    return ids == null || segment == null ? segment : { ...segment, userIds: ids.map((id) => this.ids.map(id)) };
   }
 }

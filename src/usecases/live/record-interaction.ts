@@ -1,10 +1,11 @@
 import { AppError, invalidInput } from '../../domain/errors.ts';
 import { isEventType, type EventType } from '../../domain/events.ts';
-import { asEventId, asItemId, asUserId } from '../../domain/ids.ts';
+import { asEventId, asItemId } from '../../domain/ids.ts';
 import type { EventStore, StoredEvent } from '../../storage/event-store.ts';
 import type { GraphWriter } from '../../storage/graph-writer.ts';
 import { parseInstant, requireId } from './validate.ts';
 import type { WriteObserver } from './write-observer.ts';
+import { PLAIN_USER_IDS, type UserIdCodec } from '../privacy/user-id-codec.ts';
 
 export interface RecordInteractionInput {
   readonly eventId: string;
@@ -22,7 +23,7 @@ export interface RecordInteractionInput {
  */
 export async function recordInteraction(
   input: RecordInteractionInput,
-  deps: { writer: GraphWriter; events: EventStore; now: () => number; observer: WriteObserver },
+  deps: { writer: GraphWriter; events: EventStore; now: () => number; observer: WriteObserver; userIds?: UserIdCodec },
 ): Promise<{ event: StoredEvent; created: boolean }> {
   const type = input.type.toLowerCase();
   if (!isEventType(type)) throw invalidInput(`unknown interaction type '${input.type}'`, { field: 'type' });
@@ -33,7 +34,7 @@ export async function recordInteraction(
   if (type !== 'rating' && value !== undefined) throw invalidInput('value is only allowed for RATING', { field: 'value' });
   const event = {
     id: asEventId(requireId('eventId', input.eventId)),
-    userId: asUserId(requireId('userId', input.userId)),
+    userId: (deps.userIds ?? PLAIN_USER_IDS).encode(input.userId, 'userId'),
     itemId: asItemId(requireId('itemId', input.itemId)),
     type: type as EventType,
     ts: parseInstant('at', input.at) ?? deps.now(),
