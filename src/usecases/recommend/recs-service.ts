@@ -148,12 +148,18 @@ export class RecsService implements WriteObserver, PrivacyObserver {
 
   // PrivacyObserver.
   /**
-   * Pages owned by the user, depending on them as a tie or naming them go; a social change also drops the
-   * GRAPH model, whose fit holds friend edges only between consenting users.
+   * Personalisation changes only the user's own pages. A social change reaches every page that had or now
+   * would have the user as a tie or a named user; a page computed while they refused carries no tag of theirs
+   * (they were filtered out before it was built), so all pages go, and the GRAPH model too (its fit holds
+   * friend edges only between consenting users). Consent changes are rare; correctness wins over hit rate.
    */
   consentChanged(userId: UserId, purposes: readonly Purpose[]): void {
-    this.pages.invalidate([ownerTag(userId), userTag(userId)]);
-    if (purposes.includes('social')) this.graph.invalidate();
+    if (purposes.includes('social')) {
+      this.pages.clear();
+      this.graph.invalidate();
+    } else if (purposes.includes('personalisation')) {
+      this.pages.invalidate([ownerTag(userId)]);
+    }
   }
 
   /**
