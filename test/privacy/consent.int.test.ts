@@ -4,42 +4,16 @@
 //   alice: friend bob, friend hank (declined social), follows dave; bob's items reach alice through SOCIAL.
 //   frank: friend of bob and carol, no interactions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_GRANTED, type Consent } from '../../src/domain/consent.ts';
+import { ALL_GRANTED } from '../../src/domain/consent.ts';
 import { asUserId } from '../../src/domain/ids.ts';
 import { SYSTEM } from '../../src/domain/principal.ts';
-import { AnalyticsStore } from '../../src/storage/analytics-store.ts';
 import type { GraphConnection } from '../../src/storage/connect.ts';
-import { PrivacyStore } from '../../src/storage/privacy-store.ts';
-import { RecsGraphStore } from '../../src/storage/recs-graph-store.ts';
-import { RecsStore } from '../../src/storage/recs-store.ts';
-import { AnalyticsService } from '../../src/usecases/analytics/analytics-service.ts';
 import type { ConsentInput } from '../../src/usecases/privacy/consent-input.ts';
-import { PrivacyService } from '../../src/usecases/privacy/privacy-service.ts';
-import { PLAIN_USER_IDS } from '../../src/usecases/privacy/user-id-codec.ts';
-import { RECS_CONFIG } from '../../src/usecases/recommend/config.ts';
-import { GraphModelCache } from '../../src/usecases/recommend/graph-model-cache.ts';
 import { parseRecommendArgs } from '../../src/usecases/recommend/parse-args.ts';
-import { RecsService } from '../../src/usecases/recommend/recs-service.ts';
 import type { ReasonData } from '../../src/usecases/recommend/types.ts';
 import { openTestGraph } from '../support/graph.ts';
+import { privacyStack, type Stack } from './stack.ts';
 import { NOW, writeShop } from '../recs/fixture.ts';
-
-interface Stack {
-  recs: RecsService;
-  analytics: AnalyticsService;
-  privacy: PrivacyService;
-}
-
-function stack(graph: GraphConnection, defaults: Consent): Stack {
-  const ex = graph.executor;
-  const cfg = { ...RECS_CONFIG, consentDefaults: defaults };
-  const recs = new RecsService(new RecsStore(ex), new GraphModelCache(new RecsGraphStore(ex), cfg.graph, () => NOW, defaults), () => NOW, cfg);
-  const analytics = new AnalyticsService(new AnalyticsStore(ex, defaults), { now: () => NOW });
-  const privacy = new PrivacyService(new PrivacyStore(ex), {
-    consentDefaults: defaults, erasureSalt: 'test-erasure-salt-0123', userIds: PLAIN_USER_IDS, now: () => NOW, observers: [recs, analytics],
-  });
-  return { recs, analytics, privacy };
-}
 
 const decay = (days: number, halfLifeDays: number) => Math.pow(2, -days / halfLifeDays);
 /** Ids exactly, scores to 12 digits (the JVM's exp/log and JS's differ in the last bit). */
@@ -66,7 +40,7 @@ describe('consent per purpose, every path', () => {
   beforeAll(async () => {
     graph = await openTestGraph();
     await writeShop(graph.executor);
-    s = stack(graph, ALL_GRANTED);
+    s = privacyStack(graph, ALL_GRANTED);
   });
   afterAll(async () => graph.close());
 
@@ -173,7 +147,7 @@ describe('consent per purpose, every path', () => {
 
   it('a configured default applies to users who never decided (GREC_CONSENT_DEFAULT=denied for social, analytics)', async () => {
     // Recorded by the tests above: social true for bob, carol, frank; analytics true for alice. Nobody else decided.
-    const strict = stack(graph, { personalisation: true, social: false, analytics: false });
+    const strict = privacyStack(graph, { personalisation: true, social: false, analytics: false });
     const social = async () => (await strict.recs.recommend(parseRecommendArgs({ userId: 'alice', strategy: 'SOCIAL' }))).items.map((r) => r.reasons[0]);
     expect(await social()).toEqual([{ kind: 'FRIENDS_LIKED', friendIds: ['bob'], count: 1, buyers: 0 }]);
     expect((await strict.analytics.transitionMatrix({})).users).toBe(1);
