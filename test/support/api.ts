@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import { capabilityResolvers, createServices } from '../../src/app.ts';
 import { createApi, type Api } from '../../src/graphql/server.ts';
 import type { GraphConnection } from '../../src/storage/connect.ts';
+import type { PrivacyConfig } from '../../src/config.ts';
 
 export interface GqlResult {
   status: number;
@@ -9,8 +10,8 @@ export interface GqlResult {
 }
 
 /** The real API over the real graph, driven through yoga.fetch (full HTTP semantics, no port). */
-export function createTestApi(graph: GraphConnection): { api: Api; gql: (query: string, variables?: Record<string, unknown>) => Promise<GqlResult> } {
-  const api = createApi({ services: createServices(graph), resolvers: capabilityResolvers(), logger: pino({ level: process.env['GREC_TEST_LOG'] ?? 'silent' }) });
+export function createTestApi(graph: GraphConnection, privacy?: PrivacyConfig): { api: Api; gql: (query: string, variables?: Record<string, unknown>) => Promise<GqlResult> } {
+  const api = createApi({ services: createServices(graph, privacy), resolvers: capabilityResolvers(), logger: pino({ level: process.env['GREC_TEST_LOG'] ?? 'silent' }) });
   return {
     api,
     async gql(query, variables = {}) {
