@@ -30,7 +30,8 @@ const schema = z.object({
   GREC_CONSENT_DEFAULT_SOCIAL: z.enum(['granted', 'denied']).optional(),
   GREC_CONSENT_DEFAULT_ANALYTICS: z.enum(['granted', 'denied']).optional(),
   GREC_ERASURE_SALT: z.string().min(16, 'must be at least 16 characters').default('grec-development-erasure-salt'),
-  GREC_PSEUDONYM_KEY: z.string().min(32, 'must be at least 32 characters (a 256-bit key, e.g. `openssl rand -base64 32`)').optional(),
+  // Empty counts as unset (docker compose passes `${GREC_PSEUDONYM_KEY:-}` through).
+  GREC_PSEUDONYM_KEY: z.union([z.literal(''), z.string().min(32, 'must be at least 32 characters (a 256-bit key, e.g. `openssl rand -base64 32`)')]).optional(),
   GREC_PSEUDONYM_LENGTH: z.coerce.number().int().min(16).max(43).default(22),
   GREC_KEEP_PII: z.string().default('').transform((s, ctx) => {
     const cols = s.split(',').map((c) => c.trim()).filter((c) => c !== '');
@@ -125,7 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         analytics: (e.GREC_CONSENT_DEFAULT_ANALYTICS ?? e.GREC_CONSENT_DEFAULT) === 'granted',
       },
       erasureSalt: e.GREC_ERASURE_SALT,
-      pseudonym: e.GREC_PSEUDONYM_KEY === undefined ? null : { key: e.GREC_PSEUDONYM_KEY, length: e.GREC_PSEUDONYM_LENGTH },
+      pseudonym: e.GREC_PSEUDONYM_KEY === undefined || e.GREC_PSEUDONYM_KEY === '' ? null : { key: e.GREC_PSEUDONYM_KEY, length: e.GREC_PSEUDONYM_LENGTH },
       keepPii: e.GREC_KEEP_PII,
     },
   };

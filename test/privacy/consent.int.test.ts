@@ -11,6 +11,7 @@ import type { GraphConnection } from '../../src/storage/connect.ts';
 import type { ConsentInput } from '../../src/usecases/privacy/consent-input.ts';
 import { parseRecommendArgs } from '../../src/usecases/recommend/parse-args.ts';
 import type { ReasonData } from '../../src/usecases/recommend/types.ts';
+import { PrivacyStore } from '../../src/storage/privacy-store.ts';
 import { openTestGraph } from '../support/graph.ts';
 import { privacyStack, type Stack } from './stack.ts';
 import { NOW, writeShop } from '../recs/fixture.ts';
@@ -51,6 +52,15 @@ describe('consent per purpose, every path', () => {
     expect(row).toEqual({ p: true, s: null, a: false });
     await expect(set('nobody', { social: true })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(set('erin', {})).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { field: 'consent' } });
+  });
+
+  it('a store written before consent per purpose: the old social-only `consent` flag becomes consentSocial', async () => {
+    await graph.executor.write('CREATE (:User {id: "legacy-1", consent: false}), (:User {id: "legacy-2", consent: true, consentSocial: false})');
+    expect(await new PrivacyStore(graph.executor).migrateLegacyConsent()).toBe(2);
+    const rows = await graph.executor.read('MATCH (u:User) WHERE u.id STARTS WITH "legacy-" RETURN u.id AS id, u.consent AS old, u.consentSocial AS social ORDER BY id');
+    expect(rows).toEqual([{ id: 'legacy-1', old: null, social: false }, { id: 'legacy-2', old: null, social: false }]);
+    expect(await new PrivacyStore(graph.executor).migrateLegacyConsent()).toBe(0);
+    await graph.executor.write('MATCH (u:User) WHERE u.id STARTS WITH "legacy-" DELETE u');
   });
 
   it('social: a friend who refuses stops being a SOCIAL signal and is no longer named (cached page dropped)', async () => {

@@ -83,6 +83,7 @@ describe('privacy configuration (src/config.ts)', () => {
 
   it('rejects a short key, an unknown PII column and a bad default, naming the variable', () => {
     expect(() => loadConfig({ GREC_PSEUDONYM_KEY: 'short' })).toThrow(/GREC_PSEUDONYM_KEY/);
+    expect(loadConfig({ GREC_PSEUDONYM_KEY: '' }).privacy.pseudonym).toBeNull(); // compose's empty pass-through
     expect(() => loadConfig({ GREC_KEEP_PII: 'name,email' })).toThrow(/GREC_KEEP_PII.*email/);
     expect(() => loadConfig({ GREC_CONSENT_DEFAULT: 'maybe' })).toThrow(/GREC_CONSENT_DEFAULT/);
   });
