@@ -12,6 +12,8 @@ import type { ConsentInput } from '../../src/usecases/privacy/consent-input.ts';
 import { parseRecommendArgs } from '../../src/usecases/recommend/parse-args.ts';
 import type { ReasonData } from '../../src/usecases/recommend/types.ts';
 import { PrivacyStore } from '../../src/storage/privacy-store.ts';
+import { GraphWriter } from '../../src/storage/graph-writer.ts';
+import { upsertUser } from '../../src/usecases/live/upsert-entities.ts';
 import { openTestGraph } from '../support/graph.ts';
 import { privacyStack, type Stack } from './stack.ts';
 import { NOW, writeShop } from '../recs/fixture.ts';
@@ -75,6 +77,15 @@ describe('consent per purpose, every path', () => {
     expect(after.entities.users.map((u) => u.id)).toEqual(['dave']);
     await set('bob', { social: true });
     expect((await page('alice', 'SOCIAL')).items.map((r) => r.itemId)).toEqual(['i3', 'i4']);
+  });
+
+  it('upsertUser with consent flags has the same effect, and drops the pages it changes', async () => {
+    const social = async () => (await page('alice', 'SOCIAL')).items.map((r) => r.itemId);
+    expect(await social()).toEqual(['i3', 'i4']);
+    await upsertUser({ id: 'bob', consent: { social: false } }, new GraphWriter(graph.executor), s.recs);
+    expect(await social()).toEqual(['i4']);
+    await upsertUser({ id: 'bob', consent: { social: true } }, new GraphWriter(graph.executor), s.recs);
+    expect(await social()).toEqual(['i3', 'i4']);
   });
 
   it('social: SIMILAR_USERS names only consenting neighbours; the anonymous contribution and count stay', async () => {

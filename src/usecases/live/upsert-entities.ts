@@ -1,3 +1,4 @@
+import { PURPOSES } from '../../domain/consent.ts';
 import type { Item, User } from '../../domain/entities.ts';
 import { invalidInput } from '../../domain/errors.ts';
 import { asCategoryId, asItemId, asTagId, asUserId, type ItemId, type UserId } from '../../domain/ids.ts';
@@ -33,7 +34,7 @@ export async function upsertUser(input: UpsertUserInput, writer: GraphWriter, ob
     ...(consent !== undefined ? { consent } : {}),
   });
   await writer.users([user]);
-  observer.userUpserted(user.id);
+  observer.userUpserted(user.id, PURPOSES.filter((p) => consent?.[p] !== undefined));
   return user.id;
 }
 

@@ -137,8 +137,9 @@ export class RecsService implements WriteObserver, PrivacyObserver {
   }
 
   /** Consent and names matter to the pages of their friends and followers, and to pages naming them. */
-  userUpserted(userId: UserId): void {
+  userUpserted(userId: UserId, consent: readonly Purpose[] = []): void {
     this.pages.invalidate([ownerTag(userId), userTag(userId)]);
+    if (consent.length > 0) this.consentChanged(userId, consent);
   }
 
   itemUpserted(itemId: ItemId): void {
