@@ -19,22 +19,36 @@ import type { AuthConfig } from './config.ts';
 import { createAuthentication, type Authentication } from './graphql/authentication.ts';
 import { ApiKeyStore } from './storage/api-key-store.ts';
 import { ApiKeyAuthenticator } from './usecases/access/api-keys.ts';
+import { privacyResolvers } from './graphql/resolvers/privacy.ts';
+import { DEFAULT_PRIVACY, type PrivacyConfig } from './config.ts';
+import { PrivacyStore } from './storage/privacy-store.ts';
+import { PrivacyService } from './usecases/privacy/privacy-service.ts';
+import { userIdCodec } from './usecases/privacy/user-id-codec.ts';
 
 /**
  * The composition root's wiring: stores over one connection, and the resolver sets of each capability.
  * `live.autoCreate` (GREC_AUTO_CREATE) lets mutations create the users/items they name; off by default.
  */
-export function createServices(graph: GraphConnection, live: LiveConfig = { autoCreate: false }): Services {
+export function createServices(graph: GraphConnection, live: LiveConfig = { autoCreate: false }, privacy: PrivacyConfig = DEFAULT_PRIVACY): Services {
   const ex = graph.executor;
-  const recs = new RecsService(new RecsStore(ex), new GraphModelCache(new RecsGraphStore(ex), RECS_CONFIG.graph, () => Date.now()), () => Date.now());
+  const consent = privacy.consentDefaults;
+  const recsConfig = { ...RECS_CONFIG, consentDefaults: consent };
+  const recs = new RecsService(new RecsStore(ex), new GraphModelCache(new RecsGraphStore(ex), recsConfig.graph, () => Date.now(), consent), () => Date.now(), recsConfig);
+  const userIds = userIdCodec(privacy);
+  const analytics = new AnalyticsService(new AnalyticsStore(ex, consent), { now: () => Date.now(), userIds });
+  const privacyService = new PrivacyService(new PrivacyStore(ex), {
+    consentDefaults: consent, erasureSalt: privacy.erasureSalt, userIds, now: () => Date.now(), observers: [recs, analytics],
+  });
   return {
     catalog: new CatalogStore(ex),
     social: new SocialStore(ex),
     events: new EventStore(ex),
     writer: new GraphWriter(ex, { missingRefs: live.autoCreate ? 'create' : 'reject' }),
     recs,
-    analytics: new AnalyticsService(new AnalyticsStore(ex), { now: () => Date.now() }),
+    analytics,
     observer: recs,
+    privacy: privacyService,
+    userIds,
     neo4jMode: graph.mode,
     ping: () => graph.ping(),
     now: () => Date.now(),
@@ -42,7 +56,7 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
 }
 
 export function capabilityResolvers(): ResolverSet[] {
-  return [analyticsResolvers, recommendationResolvers];
+  return [analyticsResolvers, recommendationResolvers, privacyResolvers];
 }
 
 /**

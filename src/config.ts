@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { Consent } from './domain/consent.ts';
 import { AppError } from './domain/errors.ts';
 
 /**
@@ -58,7 +59,45 @@ const schema = z.object({
   GREC_NEO4J_RESTARTS: z.coerce.number().int().min(0).max(100).default(3),
   GREC_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   GREC_AUTO_CREATE: z.enum(['true', 'false', '1', '0']).default('false'),
+  // Privacy (README "Privacy"): defaults for missing consent flags, the erasure audit's salt, pseudonymisation.
+  GREC_CONSENT_DEFAULT: z.enum(['granted', 'denied']).default('granted'),
+  GREC_CONSENT_DEFAULT_PERSONALISATION: z.enum(['granted', 'denied']).optional(),
+  GREC_CONSENT_DEFAULT_SOCIAL: z.enum(['granted', 'denied']).optional(),
+  GREC_CONSENT_DEFAULT_ANALYTICS: z.enum(['granted', 'denied']).optional(),
+  GREC_ERASURE_SALT: z.string().min(16, 'must be at least 16 characters').default('grec-development-erasure-salt'),
+  // Empty counts as unset (docker compose passes `${GREC_PSEUDONYM_KEY:-}` through).
+  GREC_PSEUDONYM_KEY: z.union([z.literal(''), z.string().min(32, 'must be at least 32 characters (a 256-bit key, e.g. `openssl rand -base64 32`)')]).optional(),
+  GREC_PSEUDONYM_LENGTH: z.coerce.number().int().min(16).max(43).default(22),
+  GREC_KEEP_PII: z.string().default('').transform((s, ctx) => {
+    const cols = s.split(',').map((c) => c.trim()).filter((c) => c !== '');
+    const bad = cols.filter((c) => !(PII_COLUMNS as readonly string[]).includes(c));
+    if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `unknown PII column(s) ${bad.join(', ')}; known: ${PII_COLUMNS.join(', ')}` });
+    return cols as PiiColumn[];
+  }),
 });
+
+/** User attributes that identify or profile a person: dropped on the way in when pseudonymisation is on. */
+export const PII_COLUMNS = ['name', 'age', 'gender', 'location'] as const;
+export type PiiColumn = (typeof PII_COLUMNS)[number];
+
+export interface PrivacyConfig {
+  /** Effective consent for a purpose the user never decided on. */
+  readonly consentDefaults: Consent;
+  /** Salt of the erasure audit's id hash (HMAC-SHA256): without it a hash of a guessable id is reversible. */
+  readonly erasureSalt: string;
+  /** When set, external user ids become HMAC-SHA256 pseudonyms before they reach the graph. */
+  readonly pseudonym: { readonly key: string; readonly length: number } | null;
+  /** PII columns kept when pseudonymising (all are dropped by default); ignored without a pseudonym key. */
+  readonly keepPii: readonly PiiColumn[];
+}
+
+/** Development defaults: consent granted unless refused, no pseudonymisation (tests and scripts use these). */
+export const DEFAULT_PRIVACY: PrivacyConfig = {
+  consentDefaults: { personalisation: true, social: true, analytics: true },
+  erasureSalt: 'grec-development-erasure-salt',
+  pseudonym: null,
+  keepPii: [],
+};
 
 export interface Neo4jConfig {
   /** Undefined: start the embedded default. */
@@ -169,6 +208,7 @@ export interface Config {
   readonly limits: LimitsConfig;
   readonly auth: AuthConfig;
   readonly observability: ObservabilityConfig;
+  readonly privacy: PrivacyConfig;
 }
 
 export interface ObservabilityConfig {
@@ -193,6 +233,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = mode === 'production';
   if (mode === 'production' && e.GREC_JWT_SECRET === undefined && e.GREC_JWKS_URL === undefined) {
     throw new AppError('INVALID_INPUT', 'invalid configuration: production mode needs GREC_JWT_SECRET (HS256) or GREC_JWKS_URL to verify tokens');
+  }
+  if (production && env['GREC_ERASURE_SALT'] === undefined) {
+    throw new AppError('INVALID_INPUT', 'invalid configuration: production mode needs GREC_ERASURE_SALT (the erasure audit keeps only a salted hash of erased ids)');
   }
   if (e.GREC_JWT_SECRET !== undefined && e.GREC_JWKS_URL !== undefined) {
     throw new AppError('INVALID_INPUT', 'invalid configuration: set GREC_JWT_SECRET or GREC_JWKS_URL, not both');
@@ -253,6 +296,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxListLength: e.GREC_MAX_LIST_LENGTH,
       maxBodyBytes: e.GREC_MAX_BODY_BYTES,
       rate: { points: e.GREC_RATE_LIMIT, windowSeconds: e.GREC_RATE_WINDOW_S, byRole: parseRoleLimits(e.GREC_RATE_LIMIT_BY_ROLE) },
+    },
+    privacy: {
+      consentDefaults: {
+        personalisation: (e.GREC_CONSENT_DEFAULT_PERSONALISATION ?? e.GREC_CONSENT_DEFAULT) === 'granted',
+        social: (e.GREC_CONSENT_DEFAULT_SOCIAL ?? e.GREC_CONSENT_DEFAULT) === 'granted',
+        analytics: (e.GREC_CONSENT_DEFAULT_ANALYTICS ?? e.GREC_CONSENT_DEFAULT) === 'granted',
+      },
+      erasureSalt: e.GREC_ERASURE_SALT,
+      pseudonym: e.GREC_PSEUDONYM_KEY === undefined || e.GREC_PSEUDONYM_KEY === '' ? null : { key: e.GREC_PSEUDONYM_KEY, length: e.GREC_PSEUDONYM_LENGTH },
+      keepPii: e.GREC_KEEP_PII,
     },
   };
 }

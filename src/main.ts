@@ -19,6 +19,8 @@ import { ingestSource } from './usecases/ingest/ingest-source.ts';
 import { createProgress } from './usecases/ingest/progress.ts';
 import { Metrics } from './observability/metrics.ts';
 import { metricsRoute } from './observability/metrics-route.ts';
+import { PrivacyStore } from './storage/privacy-store.ts';
+import { userIdCodec } from './usecases/privacy/user-id-codec.ts';
 
 /**
  * The composition root: config -> Neo4j (embedded unless NEO4J_URI) -> schema -> demo data when the store is
@@ -56,6 +58,8 @@ async function main(): Promise<void> {
 
   const applied = await applySchema(graph.executor);
   logger.info({ files: applied.files.length, statements: applied.statements }, 'schema applied');
+  const migrated = await new PrivacyStore(graph.executor).migrateLegacyConsent();
+  if (migrated > 0) logger.info({ users: migrated }, 'legacy consent flag moved to consentSocial');
   const counts = await graphCounts(graph.executor);
   let demoLoad: IngestReport | undefined;
   if ((counts['User'] ?? 0) === 0 && (counts['Item'] ?? 0) === 0) {
@@ -63,12 +67,13 @@ async function main(): Promise<void> {
     const progress = createProgress('demo shop');
     demoLoad = await ingestSource(createDemoSource(demoPreset(config.demoPreset)), new GraphWriter(graph.executor), {
       onProgress: progress.update,
+      userIds: userIdCodec(config.privacy),
     });
     progress.stop();
     process.stderr.write(`${formatReport(demoLoad)}\n`);
   }
 
-  const services = createServices(graph, config.live);
+  const services = createServices(graph, config.live, config.privacy);
   // Development without a configured secret gets a random one per run: the same verification as production,
   // with tokens anyone at this terminal can use. Production without a secret or JWKS never gets here.
   const secret = config.auth.jwtSecret ?? (config.auth.jwksUrl === undefined ? randomBytes(32).toString('base64url') : undefined);

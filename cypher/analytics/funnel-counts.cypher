@@ -21,8 +21,10 @@
 // :param acquiredFrom => null
 // :param acquiredTo => null
 // :param hasFriendWhoPurchased => null
+// :param consentDefaults => {personalisation: true, social: true, analytics: true}
 MATCH (u:User)
-WHERE ($userIds IS NULL OR u.id IN $userIds)
+WHERE coalesce(u.consentAnalytics, $consentDefaults.analytics)
+  AND ($userIds IS NULL OR u.id IN $userIds)
   AND ($gender IS NULL OR u.gender = $gender)
   AND ($minAge IS NULL OR u.age >= $minAge)
   AND ($maxAge IS NULL OR u.age <= $maxAge)
@@ -30,8 +32,8 @@ WHERE ($userIds IS NULL OR u.id IN $userIds)
   AND ($acquiredFrom IS NULL OR u.createdAt >= $acquiredFrom)
   AND ($acquiredTo IS NULL OR u.createdAt <= $acquiredTo)
   AND ($hasFriendWhoPurchased IS NULL OR $hasFriendWhoPurchased = EXISTS {
-        MATCH (u)-[:FRIEND]-(:User)-[:PERFORMED]->(p:Event {type: 'purchase'})
-        WHERE ($from IS NULL OR p.ts >= $from) AND ($to IS NULL OR p.ts <= $to)
+        MATCH (u)-[:FRIEND]-(fr:User)-[:PERFORMED]->(p:Event {type: 'purchase'})
+        WHERE coalesce(fr.consentAnalytics, $consentDefaults.analytics) AND ($from IS NULL OR p.ts >= $from) AND ($to IS NULL OR p.ts <= $to)
       })
 MATCH (u)-[:PERFORMED]->(e:Event)
 WHERE e.type <> 'rating'

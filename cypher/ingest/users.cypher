@@ -1,5 +1,5 @@
 // Upserts users; properties present in the row overwrite, absent ones are kept.
-// :param rows => [{id: 'u1', props: {name: 'Ada', age: 36, consent: true}}]
+// :param rows => [{id: 'u1', props: {name: 'Ada', age: 36, consentSocial: true}}]
 UNWIND $rows AS row
 OPTIONAL MATCH (old:User {id: row.id})
 MERGE (u:User {id: row.id})

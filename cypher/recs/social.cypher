@@ -2,7 +2,7 @@
 //   score(u,i) = sum over ties f of  tie(u,f) * w_fi * exp(-ln2 * (now - lastTs_fi) / halfLife)
 //   tie(u,f)   = $friendWeight for a FRIEND (either direction), $followWeight for a user u FOLLOWS; the
 //                larger when both. Only positive interactions; users who declined social features
-//                (consent = false) are never shown or used.
+//                (consentSocial false, or unset and $consentDefaults.social false) are never shown or used.
 // `friends` = the ties who contributed most (contribution DESC, id ASC), `count` = how many ties interacted,
 // `buyers` = how many of them purchased it ("N friends bought this"). Order: score DESC, id ASC.
 // :param userId => 'u1'
@@ -10,6 +10,7 @@
 // :param halfLifeMs => 2592000000
 // :param friendWeight => 1.0
 // :param followWeight => 0.5
+// :param consentDefaults => {personalisation: true, social: true, analytics: true}
 // :param viaLimit => 3
 // :param excludeSeen => true
 // :param excludePurchased => true
@@ -25,7 +26,7 @@ CALL (u) {
   MATCH (u)-[:FOLLOWS]->(f:User) RETURN f, $followWeight AS tie
 }
 WITH u, f, max(tie) AS tie
-WHERE f <> u AND coalesce(f.consent, true)
+WHERE f <> u AND coalesce(f.consentSocial, $consentDefaults.social)
 MATCH (f)-[r:INTERACTED]->(rec:Item)
 WHERE r.weight > 0
 WITH u, rec, f, tie * r.weight * exp(-log(2.0) * ($now - coalesce(r.lastTs, $now)) / $halfLifeMs) AS contribution,

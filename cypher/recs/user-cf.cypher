@@ -2,11 +2,14 @@
 //   sim(u, v)  = sum_j w_uj * w_vj / (||w_u.|| * ||w_v.||)    cosine over positive INTERACTED weights
 //   N(u)       = the $neighbours most similar users (sim DESC, id ASC)
 //   score(u,i) = sum over v in N(u) of  sim(u, v) * w_vi
-// `users` = the neighbours that contributed most to i (contribution DESC, id ASC), for the reason.
+// `users` = the neighbours that contributed most to i (contribution DESC, id ASC), for the reason; only those
+// who consented to social features are named (the others still count, anonymously, as in ITEM_CF);
+// `neighbours` = how many contributed.
 // Order: score DESC, id ASC.
 // :param userId => 'u1'
 // :param neighbours => 20
 // :param viaLimit => 3
+// :param consentDefaults => {personalisation: true, social: true, analytics: true}
 // :param excludeSeen => true
 // :param excludePurchased => true
 // :param excludeItemIds => []
@@ -26,12 +29,13 @@ MATCH (v)-[rvi:INTERACTED]->(rec:Item)
 WHERE rvi.weight > 0
 WITH u, rec, v, sim * rvi.weight AS contribution
 ORDER BY contribution DESC, v.id ASC
-WITH u, rec, sum(contribution) AS score, collect(v.id) AS users
+WITH u, rec, sum(contribution) AS score, count(v) AS neighbours,
+     collect(CASE WHEN coalesce(v.consentSocial, $consentDefaults.social) THEN v.id END) AS users
 WHERE NOT rec.id IN $excludeItemIds
   AND NOT EXISTS { MATCH (u)-[seen:INTERACTED]->(rec) WHERE $excludeSeen OR ($excludePurchased AND seen.purchases > 0) }
   AND (size($categoryIds) = 0 OR EXISTS { MATCH (rec)-[:IN_CATEGORY]->(fc:Category) WHERE fc.id IN $categoryIds })
   AND ($minPrice IS NULL OR rec.price >= $minPrice)
   AND ($maxPrice IS NULL OR rec.price <= $maxPrice)
-RETURN rec.id AS id, score, users[0..$viaLimit] AS users
+RETURN rec.id AS id, score, users[0..$viaLimit] AS users, neighbours
 ORDER BY score DESC, id ASC
 LIMIT $limit

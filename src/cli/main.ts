@@ -13,6 +13,7 @@ import { ROLES, SYSTEM, type Role } from '../domain/principal.ts';
 import { ApiKeyStore } from '../storage/api-key-store.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from '../usecases/access/api-keys.ts';
 import { signToken } from '../usecases/access/sign-token.ts';
+import { userIdCodec } from '../usecases/privacy/user-id-codec.ts';
 
 const program = new Command('grec')
   .description('Graph recommender admin: load data sets into Neo4j, show counts, wipe.\n'
@@ -38,7 +39,9 @@ program.command('load')
     const source = sourceFromArgs(dataset, opts, config);
     const report = await withGraph(config, async (graph) => {
       const progress = createProgress(`load ${dataset}`);
-      const r = await ingestSource(source, new GraphWriter(graph.executor), { batchSize: Number(opts.batchSize), onProgress: progress.update });
+      const r = await ingestSource(source, new GraphWriter(graph.executor), {
+        batchSize: Number(opts.batchSize), onProgress: progress.update, userIds: userIdCodec(config.privacy),
+      });
       progress.stop();
       return r;
     });

@@ -1,3 +1,4 @@
+import type { ConsentFlags } from './consent.ts';
 import type { CategoryId, ItemId, TagId, UserId } from './ids.ts';
 
 export interface User {
@@ -6,8 +7,8 @@ export interface User {
   readonly age?: number;
   readonly gender?: string;
   readonly location?: string;
-  /** Whether the user consented to social features (friends may see their activity). */
-  readonly consent?: boolean;
+  /** The user's recorded consent choices per purpose (absent: the configured default applies). */
+  readonly consent?: ConsentFlags;
   readonly createdAt?: number;
 }
 

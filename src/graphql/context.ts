@@ -5,6 +5,8 @@ import type { EventStore } from '../storage/event-store.ts';
 import type { GraphWriter } from '../storage/graph-writer.ts';
 import type { SocialStore } from '../storage/social-store.ts';
 import type { WriteObserver } from '../usecases/live/write-observer.ts';
+import type { PrivacyService } from '../usecases/privacy/privacy-service.ts';
+import type { UserIdCodec } from '../usecases/privacy/user-id-codec.ts';
 import type { Principal } from '../domain/principal.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
@@ -18,6 +20,10 @@ export interface Services {
   readonly analytics: AnalyticsService;
   /** Told about every write of the live use cases (keeps the recommendation caches fresh). */
   readonly observer: WriteObserver;
+  /** Consent, erasure, export. */
+  readonly privacy: PrivacyService;
+  /** Client user ids -> stored ids (pseudonyms when GREC_PSEUDONYM_KEY is set); every user-id argument goes through it. */
+  readonly userIds: UserIdCodec;
   readonly neo4jMode: string;
   ping(): Promise<boolean>;
   now(): number;

@@ -1,5 +1,20 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
+/**
+ * JSON: any JSON value, output only (exportUserData's document). Not accepted as an input: no argument
+ * needs free-form JSON, and a typed input is validated by GraphQL itself.
+ */
+export const JsonScalar = new GraphQLScalarType({
+  name: 'JSON',
+  serialize: (value) => value,
+  parseValue() {
+    throw new GraphQLError('JSON is an output-only scalar', { extensions: { code: 'INVALID_INPUT' } });
+  },
+  parseLiteral() {
+    throw new GraphQLError('JSON is an output-only scalar', { extensions: { code: 'INVALID_INPUT' } });
+  },
+});
+
 /** DateTime: epoch milliseconds inside, ISO-8601 strings on the wire. Inputs are checked, kept as strings. */
 export const DateTimeScalar = new GraphQLScalarType({
   name: 'DateTime',

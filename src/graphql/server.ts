@@ -2,6 +2,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import { createYoga, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Authentication, JwtContext } from './authentication.ts';
+import type { Principal } from '../domain/principal.ts';
 import { defaultLimits, type LimitsConfig, type Mode } from '../config.ts';
 import { createContext, type GraphContext, type Services } from './context.ts';
 import { corsPolicy } from './cors-policy.ts';
@@ -76,7 +77,7 @@ export function createApi(opts: ApiOptions) {
   ];
   const yoga = createYoga({
     schema: buildSchema(opts.resolvers ?? []),
-    context: async (init: { request: Request } & JwtContext) => createContext(services, await opts.auth.principalOf(init.request, init)),
+    context: async (init: { request: Request } & JwtContext) => createContext(services, asStored(await opts.auth.principalOf(init.request, init), services)),
     graphiql: (opts.graphiql ?? true)
       ? { headers: JSON.stringify({ Authorization: 'Bearer <a token printed by npm start>' }, null, 2), ...(opts.graphiqlQuery !== undefined ? { defaultQuery: opts.graphiqlQuery } : {}) }
       : false,
@@ -91,6 +92,11 @@ export function createApi(opts: ApiOptions) {
 }
 
 export type Api = ReturnType<typeof createApi>;
+
+/** A shopper's token names their user as the shop knows it; with pseudonymisation the graph knows its pseudonym. */
+function asStored(p: Principal, services: Services): Principal {
+  return p.role === 'shopper' && services.userIds.pseudonymous ? { role: 'shopper', userId: services.userIds.map(p.userId) } : p;
+}
 
 /**
  * /metrics (when given, outside yoga: no CSRF, auth or rate limit; it has its own token), /health, /ready and

@@ -1,8 +1,9 @@
 // Reads for behaviour analytics. Each method runs one file of cypher/analytics/ (the same bytes an analyst
 // runs) and decodes its rows into plain values; no estimation happens here.
 import { cypher } from './cypher-files.ts';
-import type { Executor, Row } from './executor.ts';
+import type { Executor, Params, Row } from './executor.ts';
 import { scopeParams, type AnalyticsScope, type TimeWindow } from './analytics-scope.ts';
+import { ALL_GRANTED, type Consent } from '../domain/consent.ts';
 
 /** One aggregated transition row of transition-counts.cypher. */
 export interface TransitionCountRecord {
@@ -60,17 +61,26 @@ export type ConversionBreakdown =
   | 'GENDER' | 'AGE_BAND' | 'LOCATION' | 'CATEGORY' | 'ACQUISITION_MONTH' | 'HAS_FRIEND_WHO_PURCHASED';
 
 export class AnalyticsStore {
-  constructor(private readonly executor: Executor) {}
+  /** @param consentDefaults consent for users who never decided (the population files skip refusals of analytics). */
+  constructor(
+    private readonly executor: Executor,
+    private readonly consentDefaults: Consent = ALL_GRANTED,
+  ) {}
+
+  /** The segment, window and consent parameters every population file takes. */
+  private population(scope: AnalyticsScope): Params {
+    return { ...scopeParams(scope), consentDefaults: { ...this.consentDefaults } };
+  }
 
   /** Cypher path: transitions counted in the database. asOf null closes every user's last session. */
   async transitionCounts(scope: AnalyticsScope, gapMs: number, asOf: number | null): Promise<TransitionCountRecord[]> {
-    const rows = await this.executor.read(cypher('analytics/transition-counts'), { ...scopeParams(scope), gapMs, asOf });
+    const rows = await this.executor.read(cypher('analytics/transition-counts'), { ...this.population(scope), gapMs, asOf });
     return rows.map((r) => ({ from: str(r, 'from'), to: str(r, 'to'), count: num(r, 'count'), users: num(r, 'users') }));
   }
 
   /** TypeScript path: the raw sequences, one per user with at least one event in the scope. */
   async sequences(scope: AnalyticsScope): Promise<UserSequence[]> {
-    const rows = await this.executor.read(cypher('analytics/sequences'), scopeParams(scope));
+    const rows = await this.executor.read(cypher('analytics/sequences'), this.population(scope));
     return rows.map((r) => {
       const ids = r['ids'] as string[];
       const types = r['types'] as string[];
@@ -80,7 +90,7 @@ export class AnalyticsStore {
   }
 
   async funnelCounts(scope: AnalyticsScope, steps: readonly string[], windowMs: number): Promise<FunnelCounts> {
-    const rows = await this.executor.read(cypher('analytics/funnel-counts'), { ...scopeParams(scope), steps: [...steps], windowMs });
+    const rows = await this.executor.read(cypher('analytics/funnel-counts'), { ...this.population(scope), steps: [...steps], windowMs });
     return {
       totalUsers: rows[0] !== undefined ? num(rows[0], 'totalUsers') : 0,
       steps: rows.map((r) => ({ state: str(r, 'state'), users: num(r, 'users'), medianMs: optNum(r, 'medianMs'), p90Ms: optNum(r, 'p90Ms') })),
@@ -88,7 +98,7 @@ export class AnalyticsStore {
   }
 
   async conversion(scope: AnalyticsScope, action: string, breakdown: ConversionBreakdown | null): Promise<SegmentConversion[]> {
-    const rows = await this.executor.read(cypher('analytics/conversion-by-segment'), { ...scopeParams(scope), action, breakdown });
+    const rows = await this.executor.read(cypher('analytics/conversion-by-segment'), { ...this.population(scope), action, breakdown });
     return rows.map((r) => ({ segment: str(r, 'segment'), numerator: num(r, 'numerator'), denominator: num(r, 'denominator') }));
   }
 

@@ -1,6 +1,7 @@
 import type { Category, Item, Tag, User } from '../domain/entities.ts';
 import type { CategoryId, ItemId, TagId, UserId } from '../domain/ids.ts';
 import { cypher } from './cypher-files.ts';
+import { userFromRow } from './user-record.ts';
 import type { Executor, Row } from './executor.ts';
 
 /** An item as the API shows it: the entity plus how many distinct users interacted with it. */
@@ -15,7 +16,7 @@ export class CatalogStore {
 
   async usersByIds(ids: readonly UserId[]): Promise<(User | null)[]> {
     const rows = await this.executor.read(cypher('api/users-by-ids'), { ids: [...new Set(ids)] });
-    return inKeyOrder(ids, rows, 'user', (u) => stripNulls(u) as unknown as User);
+    return inKeyOrder(ids, rows, 'user', userFromRow);
   }
 
   async itemsByIds(ids: readonly ItemId[]): Promise<(ItemView | null)[]> {

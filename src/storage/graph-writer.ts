@@ -1,3 +1,4 @@
+import { CONSENT_PROPERTY, PURPOSES } from '../domain/consent.ts';
 import type { AggregateInteraction, Category, Item, ItemTag, SocialEdge, Tag, User } from '../domain/entities.ts';
 import { isAppError, notFound } from '../domain/errors.ts';
 import type { InteractionEvent } from '../domain/events.ts';
@@ -137,7 +138,10 @@ function userProps(u: User): Record<string, unknown> {
   if (u.age !== undefined) p['age'] = u.age;
   if (u.gender !== undefined) p['gender'] = u.gender;
   if (u.location !== undefined) p['location'] = u.location;
-  if (u.consent !== undefined) p['consent'] = u.consent;
+  for (const purpose of PURPOSES) {
+    const flag = u.consent?.[purpose];
+    if (flag !== undefined) p[CONSENT_PROPERTY[purpose]] = flag;
+  }
   if (u.createdAt !== undefined) p['createdAt'] = u.createdAt;
   return p;
 }

@@ -1,3 +1,4 @@
+import type { Consent } from '../domain/consent.ts';
 import type { ItemId, UserId } from '../domain/ids.ts';
 import { cypher } from './cypher-files.ts';
 import type { Executor } from './executor.ts';
@@ -20,8 +21,9 @@ const WRITE_BATCH = 2_000;
 export class RecsGraphStore {
   constructor(private readonly executor: Executor) {}
 
-  async loadEdges(withFriends: boolean): Promise<GraphEdges> {
-    const rows = await this.executor.read(cypher('recs/graph-edges'), { withFriends });
+  /** Friendships only between two users who consented to social features (`consentDefaults` when unset). */
+  async loadEdges(withFriends: boolean, consentDefaults: Consent): Promise<GraphEdges> {
+    const rows = await this.executor.read(cypher('recs/graph-edges'), { withFriends, consentDefaults: { ...consentDefaults } });
     const out: GraphEdges = { interactions: [], friendships: [] };
     for (const r of rows) {
       if (r['kind'] === 'I') out.interactions.push({ userId: String(r['src']) as UserId, itemId: String(r['dst']) as ItemId, weight: Number(r['w']) });

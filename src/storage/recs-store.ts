@@ -1,12 +1,14 @@
-import type { Category, Tag, User } from '../domain/entities.ts';
+import type { Consent } from '../domain/consent.ts';
+import type { Category, Tag } from '../domain/entities.ts';
 import type { CategoryId, ItemId, TagId, UserId } from '../domain/ids.ts';
 import type { Candidate, EntityIds, ItemFacts, PageEntities, PersonSuggestion, RecsFilter, UserContext } from '../usecases/recommend/types.ts';
 import type { ItemFeatureRow } from '../usecases/recommend/content-index.ts';
 import { cypher } from './cypher-files.ts';
+import { userFromRow } from './user-record.ts';
 import type { Executor, Row } from './executor.ts';
 
 /** Parameters of the Cypher strategies besides the filter: exactly the `:param` lines of each file. */
-export type StrategyParams = Readonly<Record<string, number | boolean | string | null>>;
+export type StrategyParams = Readonly<Record<string, number | boolean | string | null | Readonly<Record<string, boolean>>>>;
 
 /**
  * Runs the files of cypher/recs/ (one round trip each) and maps their rows to candidates with reasons.
@@ -15,8 +17,8 @@ export type StrategyParams = Readonly<Record<string, number | boolean | string |
 export class RecsStore {
   constructor(private readonly executor: Executor) {}
 
-  async userContext(userId: UserId): Promise<UserContext | null> {
-    const [row] = await this.executor.read(cypher('recs/user-context'), { userId });
+  async userContext(userId: UserId, consentDefaults: Consent): Promise<UserContext | null> {
+    const [row] = await this.executor.read(cypher('recs/user-context'), { userId, consentDefaults: { ...consentDefaults } });
     if (row === undefined) return null;
     const items = (row['items'] as Row[]).map((i) => ({
       itemId: String(i['itemId']) as ItemId,
@@ -24,7 +26,7 @@ export class RecsStore {
       purchases: Number(i['purchases'] ?? 0),
       lastTs: i['lastTs'] == null ? null : Number(i['lastTs']),
     }));
-    return { userId, items, friends: ids<UserId>(row['friends']), following: ids<UserId>(row['following']) };
+    return { userId, personalisation: row['personalisation'] !== false, items, friends: ids<UserId>(row['friends']), following: ids<UserId>(row['following']) };
   }
 
   /** userId null: the global ranking (no exclusions of a user). */
@@ -53,7 +55,11 @@ export class RecsStore {
 
   async userCf(userId: UserId, filter: RecsFilter, p: StrategyParams, limit: number): Promise<Candidate[]> {
     const rows = await this.run('recs/user-cf', userId, filter, p, limit);
-    return rows.map((r) => ({ itemId: String(r['id']) as ItemId, score: Number(r['score']), reason: { kind: 'SIMILAR_USERS', userIds: ids<UserId>(r['users']) } }));
+    return rows.map((r) => ({
+      itemId: String(r['id']) as ItemId,
+      score: Number(r['score']),
+      reason: { kind: 'SIMILAR_USERS', userIds: ids<UserId>(r['users']), count: Number(r['neighbours']) },
+    }));
   }
 
   async content(userId: UserId, filter: RecsFilter, p: StrategyParams, limit: number): Promise<Candidate[]> {
@@ -139,7 +145,7 @@ export class RecsStore {
       items,
       categories: list('categories') as unknown as Category[],
       tags: list('tags') as unknown as Tag[],
-      users: list('users') as unknown as User[],
+      users: ((row?.['users'] ?? []) as Row[]).map(userFromRow),
     };
   }
 

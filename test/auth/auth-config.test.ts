@@ -10,14 +10,15 @@ const SECRET = 'x'.repeat(32);
 describe('auth configuration', () => {
   it('development is the default mode; production comes from NODE_ENV or GREC_MODE', () => {
     expect(loadConfig({}).auth.mode).toBe('development');
-    expect(loadConfig({ NODE_ENV: 'production', GREC_JWT_SECRET: SECRET }).auth.mode).toBe('production');
-    expect(loadConfig({ GREC_MODE: 'production', GREC_JWKS_URL: 'https://idp.example/.well-known/jwks.json' }).auth.mode).toBe('production');
+    expect(loadConfig({ NODE_ENV: 'production', GREC_JWT_SECRET: SECRET, GREC_ERASURE_SALT: 'salt-of-sixteen-chars' }).auth.mode).toBe('production');
+    expect(loadConfig({ GREC_MODE: 'production', GREC_JWKS_URL: 'https://idp.example/.well-known/jwks.json', GREC_ERASURE_SALT: 'salt-of-sixteen-chars' }).auth.mode).toBe('production');
     expect(loadConfig({ NODE_ENV: 'production', GREC_MODE: 'development' }).auth.mode).toBe('development');
   });
 
   it('production refuses to start without a secret or JWKS; a short secret and both at once are refused too', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/GREC_JWT_SECRET.*GREC_JWKS_URL/);
     expect(() => loadConfig({ GREC_MODE: 'production' })).toThrow(/production mode needs/);
+    expect(() => loadConfig({ NODE_ENV: 'production', GREC_JWT_SECRET: SECRET })).toThrow(/GREC_ERASURE_SALT/);
     expect(() => loadConfig({ GREC_JWT_SECRET: 'short' })).toThrow(/GREC_JWT_SECRET: must be at least 32 characters/);
     expect(() => loadConfig({ GREC_JWT_SECRET: SECRET, GREC_JWKS_URL: 'https://idp.example/jwks' })).toThrow(/not both/);
   });

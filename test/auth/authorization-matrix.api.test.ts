@@ -49,6 +49,9 @@ const EXPECTED: Record<string, readonly Who[]> = {
   'Mutation.addFriend': WRITE_OWN,
   'Mutation.removeFriend': WRITE_OWN,
   'Mutation.refreshGraphModel': ['admin'],
+  'Query.exportUserData': ['shopper (own user)', 'admin'],
+  'Mutation.setConsent': ['shopper (own user)', 'service', 'admin'],
+  'Mutation.deleteUser': ['admin'],
 };
 
 /** The shopper's own user is u1; "other user" calls name u2. `n` makes every write unique. */
@@ -80,6 +83,10 @@ const CALLS: Record<string, (c: CallCtx) => string> = {
   'Mutation.addFriend': (c) => `(userId: "${c.user}", friendId: "u3")`,
   'Mutation.removeFriend': (c) => `(userId: "${c.user}", friendId: "u3")`,
   'Mutation.refreshGraphModel': () => '(writeEmbeddings: false)',
+  'Query.exportUserData': (c) => `(id: "${c.user}")`,
+  'Mutation.setConsent': (c) => `(userId: "${c.user}", consent: {analytics: true})`,
+  // Only the admin may erase, and it runs last: the one victim is erased once.
+  'Mutation.deleteUser': () => '(id: "victim")',
 };
 
 const schema = buildSchema(capabilityResolvers());
@@ -113,7 +120,7 @@ describe('authorisation matrix: every schema field x every role, over HTTP', () 
     gql = createTestApi(graph).gql;
     const setup = await gql(`mutation {
       a: upsertUser(input: {id: "u1", name: "Ann", age: 31}) { id } b: upsertUser(input: {id: "u2", name: "Bob", age: 45}) { id }
-      c: upsertUser(input: {id: "u3", name: "Cat"}) { id }
+      c: upsertUser(input: {id: "u3", name: "Cat"}) { id } v: upsertUser(input: {id: "victim", name: "Vic"}) { id }
       i1: upsertItem(input: {id: "i1", title: "One", price: 5, categoryIds: ["c1"]}) { id }
       i2: upsertItem(input: {id: "i2", title: "Two", price: 7, categoryIds: ["c1"]}) { id }
       i3: upsertItem(input: {id: "i3", title: "Three", price: 9, categoryIds: ["c1"]}) { id }

@@ -16,7 +16,7 @@ describe('shopper and visitor views over HTTP', () => {
     gql = createTestApi(graph).gql;
     const setup = await gql(`mutation {
       a: upsertUser(input: {id: "u1", name: "Ann", age: 31, gender: "f", location: "Lyon"}) { id }
-      b: upsertUser(input: {id: "u2", name: "Bob", age: 45, gender: "m", location: "Oslo", consent: true}) { id }
+      b: upsertUser(input: {id: "u2", name: "Bob", age: 45, gender: "m", location: "Oslo", consent: {social: true}}) { id }
       c: upsertUser(input: {id: "u3", name: "Cy", age: 22}) { id }
       i1: upsertItem(input: {id: "i1", title: "One"}) { id } i2: upsertItem(input: {id: "i2", title: "Two"}) { id }
       i3: upsertItem(input: {id: "i3", title: "Three"}) { id } i4: upsertItem(input: {id: "i4", title: "Four"}) { id }
@@ -33,11 +33,11 @@ describe('shopper and visitor views over HTTP', () => {
   afterAll(async () => graph.close());
 
   it("a shopper sees their own record in full and only the public part of their friends", async () => {
-    const r = await gql('{ user(id: "u1") { id age location consent friends { edges { node { id name age gender location consent friendCount } } } } }', {}, ann);
+    const r = await gql('{ user(id: "u1") { id age location consent { social } friends { edges { node { id name age gender location consent { social } friendCount } } } } }', {}, ann);
     expect(r.body).toEqual({
       data: {
         user: {
-          id: 'u1', age: 31, location: 'Lyon', consent: null,
+          id: 'u1', age: 31, location: 'Lyon', consent: { social: true },
           friends: { edges: [{ node: { id: 'u2', name: 'Bob', age: null, gender: null, location: null, consent: null, friendCount: 2 } }] },
         },
       },
@@ -53,8 +53,8 @@ describe('shopper and visitor views over HTTP', () => {
   });
 
   it("a service sees every user's attributes", async () => {
-    const r = await gql('{ user(id: "u2") { age gender location consent } }', {}, bearer('service'));
-    expect(r.body).toEqual({ data: { user: { age: 45, gender: 'm', location: 'Oslo', consent: true } } });
+    const r = await gql('{ user(id: "u2") { age gender location consent { social } } }', {}, bearer('service'));
+    expect(r.body).toEqual({ data: { user: { age: 45, gender: 'm', location: 'Oslo', consent: { social: true } } } });
   });
 
   it('an anonymous visitor gets popular items, or items related to the ones viewed in the session', async () => {

@@ -13,7 +13,7 @@ describe('mode, web and limits configuration', () => {
   });
 
   it('production (NODE_ENV or GREC_MODE) turns GraphiQL and introspection off unless enabled', () => {
-    const secret = { GREC_JWT_SECRET: 's'.repeat(32) }; // production refuses to start without one
+    const secret = { GREC_JWT_SECRET: 's'.repeat(32), GREC_ERASURE_SALT: 'salt-of-sixteen-chars' }; // production refuses to start without them
     expect(loadConfig({ NODE_ENV: 'production', ...secret })).toMatchObject({ mode: 'production', web: { graphiql: false, introspection: false } });
     expect(loadConfig({ GREC_MODE: 'production', GREC_GRAPHIQL: 'true', ...secret })).toMatchObject({ mode: 'production', web: { graphiql: true, introspection: false } });
     expect(loadConfig({ NODE_ENV: 'production', GREC_INTROSPECTION: '1', ...secret }).web.introspection).toBe(true);

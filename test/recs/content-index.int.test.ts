@@ -57,7 +57,7 @@ describe('in-memory CONTENT equals content.cypher at the index snapshot', () => 
     for (const content of PARAMS) {
       const cfg = { ...RECS_CONFIG, content };
       for (const userId of USERS) {
-        const user = (await store.userContext(asUserId(userId)))!;
+        const user = (await store.userContext(asUserId(userId), RECS_CONFIG.consentDefaults))!;
         for (const filter of FILTERS) {
           for (const limit of [20, 2]) {
             const cypher = await store.content(asUserId(userId), filter, strategyParams('CONTENT', cfg, NOW), limit);

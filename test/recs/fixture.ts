@@ -4,7 +4,7 @@
 //   bob     purchase i1 (5), purchase i2 (5), view i3 (1) 15 days ago
 //   carol   view i1 (1), purchase i3 (5), cart i4 (3)
 //   dave    view i2 (1), view i4 (1)
-//   hank    purchase i6 (5), declined social features (consent false)
+//   hank    purchase i6 (5), declined social features (consentSocial false)
 //   frank   no interactions; friend of bob and carol        erin: nothing at all
 // Every event is at NOW except bob's view of i3.
 import { asCategoryId, asEventId, asItemId, asTagId, asUserId } from '../../src/domain/ids.ts';
@@ -23,7 +23,7 @@ export async function writeShop(executor: Executor): Promise<void> {
     ({ id: asItemId(id), title: `Item ${id}`, price, categoryIds: cats.map(asCategoryId), tagIds: tags.map(asTagId) });
   await w.items([item('i1', ['A'], ['t1'], 10), item('i2', ['A'], ['t1', 't2'], 20), item('i3', ['B'], ['t2'], 30), item('i4', ['B'], [], 40), item('i5', ['A'], [], 50), item('i6', ['C'], [], 60)]);
   await w.users(['alice', 'bob', 'carol', 'dave', 'erin', 'frank'].map((id) => ({ id: asUserId(id), name: id[0]!.toUpperCase() + id.slice(1) })));
-  await w.users([{ id: asUserId('hank'), name: 'Hank', consent: false }]);
+  await w.users([{ id: asUserId('hank'), name: 'Hank', consent: { social: false } }]);
   let n = 0;
   const ev = (user: string, itemId: string, type: EventType, ts = NOW) => ({ id: asEventId(`e${++n}`), userId: asUserId(user), itemId: asItemId(itemId), type, ts });
   await w.events([

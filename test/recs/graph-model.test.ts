@@ -16,7 +16,7 @@ const edges: GraphEdges = {
 };
 const cfg = { ...RECS_CONFIG.graph, rank: 4 };
 const ctx = (items: string[], friends: string[] = []): UserContext => ({
-  userId: asUserId('new'), items: items.map((i) => ({ itemId: asItemId(i), weight: 5, purchases: 1, lastTs: null })), friends: friends.map(asUserId), following: [],
+  userId: asUserId('new'), personalisation: true, items: items.map((i) => ({ itemId: asItemId(i), weight: 5, purchases: 1, lastTs: null })), friends: friends.map(asUserId), following: [],
 });
 const none = new Set<ItemId>();
 

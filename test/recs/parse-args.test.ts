@@ -37,7 +37,7 @@ describe('parseRecommendArgs', () => {
 });
 
 describe('filters', () => {
-  const user = { userId: asUserId('u'), friends: [], following: [], items: [
+  const user = { userId: asUserId('u'), personalisation: true, friends: [], following: [], items: [
     { itemId: asItemId('seen'), weight: 1, purchases: 0, lastTs: null },
     { itemId: asItemId('bought'), weight: 5, purchases: 1, lastTs: null },
   ] };

@@ -58,8 +58,8 @@ describe('Cypher strategies on a hand-made shop (exact rankings and scores)', ()
     const got = await run('USER_CF', 'alice');
     expectScores(got, [['i3', bob * 1 + carol * 5], ['i4', carol * 3 + dave * 1]]);
     expect(got.map((c) => c.reason)).toEqual([
-      { kind: 'SIMILAR_USERS', userIds: ['carol', 'bob'] },
-      { kind: 'SIMILAR_USERS', userIds: ['carol', 'dave'] },
+      { kind: 'SIMILAR_USERS', userIds: ['carol', 'bob'], count: 2 },
+      { kind: 'SIMILAR_USERS', userIds: ['carol', 'dave'], count: 2 },
     ]);
   });
 

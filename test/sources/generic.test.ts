@@ -82,7 +82,7 @@ describe('generic source', async () => {
 
   it('maps users with optional fields left out when empty', () => {
     expect(ofKind(rows, 'user').map((r) => r.user)).toEqual([
-      { id: 'u1', name: 'Ada', age: 36, gender: 'female', location: 'Berlin', consent: true },
+      { id: 'u1', name: 'Ada', age: 36, gender: 'female', location: 'Berlin', consent: { social: true } },
       { id: 'u4', name: 'Lovelace, Ada' },
     ]);
   });

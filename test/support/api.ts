@@ -6,6 +6,7 @@ import type { Authentication } from '../../src/graphql/authentication.ts';
 import { createApi, type Api } from '../../src/graphql/server.ts';
 import type { GraphConnection } from '../../src/storage/connect.ts';
 import { signToken } from '../../src/usecases/access/sign-token.ts';
+import type { PrivacyConfig } from '../../src/config.ts';
 
 export interface GqlResult {
   status: number;
@@ -35,8 +36,8 @@ export function testAuth(graph: GraphConnection): Authentication {
  * The real API over the real graph, driven through yoga.fetch (full HTTP semantics, no port). Requests carry
  * an admin token unless other headers are given (`bearer('shopper', 'u1')`, `ANONYMOUSLY`, an X-API-Key).
  */
-export function createTestApi(graph: GraphConnection): { api: Api; gql: Gql } {
-  const api = createApi({ services: createServices(graph), auth: testAuth(graph), resolvers: capabilityResolvers(), logger: pino({ level: process.env['GREC_TEST_LOG'] ?? 'silent' }) });
+export function createTestApi(graph: GraphConnection, privacy?: PrivacyConfig): { api: Api; gql: Gql } {
+  const api = createApi({ services: createServices(graph, undefined, privacy), auth: testAuth(graph), resolvers: capabilityResolvers(), logger: pino({ level: process.env['GREC_TEST_LOG'] ?? 'silent' }) });
   return {
     api,
     async gql(query, variables = {}, headers = AS_ADMIN) {

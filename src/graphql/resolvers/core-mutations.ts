@@ -11,7 +11,7 @@ export const coreMutationResolvers = {
     return { interaction: event, created };
   },
   async upsertUser(_: unknown, args: { input: UpsertUserInput }, ctx: GraphContext) {
-    const id = await upsertUser(ctx.principal, args.input, ctx.services.writer, ctx.services.observer);
+    const id = await upsertUser(ctx.principal, args.input, ctx.services.writer, ctx.services.observer, ctx.services.userIds);
     ctx.loaders.user.clear(id);
     return ctx.loaders.user.load(id);
   },
@@ -21,13 +21,13 @@ export const coreMutationResolvers = {
     return ctx.loaders.item.load(asItemId(id));
   },
   follow: (_: unknown, a: { userId: string; targetId: string }, ctx: GraphContext) =>
-    linkUsers(ctx.principal, 'FOLLOWS', a.userId, a.targetId, ctx.services.writer, ctx.services.observer),
+    linkUsers(ctx.principal, 'FOLLOWS', a.userId, a.targetId, ctx.services.writer, ctx.services.observer, ctx.services.userIds),
   unfollow: (_: unknown, a: { userId: string; targetId: string }, ctx: GraphContext) =>
-    unlinkUsers(ctx.principal, 'FOLLOWS', a.userId, a.targetId, ctx.services.social, ctx.services.observer),
+    unlinkUsers(ctx.principal, 'FOLLOWS', a.userId, a.targetId, ctx.services.social, ctx.services.observer, ctx.services.userIds),
   addFriend: (_: unknown, a: { userId: string; friendId: string }, ctx: GraphContext) =>
-    linkUsers(ctx.principal, 'FRIEND', a.userId, a.friendId, ctx.services.writer, ctx.services.observer),
+    linkUsers(ctx.principal, 'FRIEND', a.userId, a.friendId, ctx.services.writer, ctx.services.observer, ctx.services.userIds),
   removeFriend: (_: unknown, a: { userId: string; friendId: string }, ctx: GraphContext) =>
-    unlinkUsers(ctx.principal, 'FRIEND', a.userId, a.friendId, ctx.services.social, ctx.services.observer),
+    unlinkUsers(ctx.principal, 'FRIEND', a.userId, a.friendId, ctx.services.social, ctx.services.observer, ctx.services.userIds),
 };
 
 /** Users are loaded only if the client selects them (no dangling queries for unselected fields). */

@@ -1,4 +1,4 @@
-import { asCategoryId, asItemId, asUserId, type ItemId, type UserId } from '../../domain/ids.ts';
+import { asCategoryId, asItemId, type ItemId, type UserId } from '../../domain/ids.ts';
 import { authorize } from '../../usecases/access/permissions.ts';
 import type { GraphContext } from '../context.ts';
 import { decodeCursor, pageSize, toConnection } from '../pagination.ts';
@@ -15,8 +15,9 @@ export const coreQueryResolvers = {
     return { status: database ? 'ok' : 'degraded', database, neo4jMode: ctx.services.neo4jMode };
   },
   user: (_: unknown, args: { id: string }, ctx: GraphContext) => {
-    authorize(ctx.principal, 'user:read', asUserId(args.id));
-    return ctx.loaders.user.load(asUserId(args.id));
+    const id = ctx.services.userIds.map(args.id);
+    authorize(ctx.principal, 'user:read', id);
+    return ctx.loaders.user.load(id);
   },
   item: (_: unknown, args: { id: string }, ctx: GraphContext) => {
     authorize(ctx.principal, 'catalog:read');

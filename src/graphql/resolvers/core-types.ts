@@ -17,7 +17,6 @@ export const coreTypeResolvers = {
     age: (user: User, _: unknown, ctx: GraphContext) => privateUserField(ctx.principal, user, 'age'),
     gender: (user: User, _: unknown, ctx: GraphContext) => privateUserField(ctx.principal, user, 'gender'),
     location: (user: User, _: unknown, ctx: GraphContext) => privateUserField(ctx.principal, user, 'location'),
-    consent: (user: User, _: unknown, ctx: GraphContext) => privateUserField(ctx.principal, user, 'consent'),
     async interactions(user: User, args: PageArgs & { type?: string | null }, ctx: GraphContext) {
       authorizeUserLists(ctx.principal, user);
       const first = pageSize(args.first);

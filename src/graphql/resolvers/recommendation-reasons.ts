@@ -82,7 +82,9 @@ export const reasonResolvers = {
     kind,
     category: (r: R<'POPULAR'>, _: unknown, ctx: GraphContext) => (r.categoryId === null ? null : lookup(ctx.loaders.known.categories, ctx.loaders.category, r.categoryId)),
     interactions: (r: R<'POPULAR'>) => r.interactions,
+    personalisationOff: (r: R<'POPULAR'>) => r.personalisationOff === true,
     text(r: R<'POPULAR'>, _: unknown, ctx: GraphContext) {
+      if (r.personalisationOff === true) return `Popular with all shoppers: ${r.interactions} chose it recently (personalisation is off for you)`;
       if (r.trending) return `Trending: ${r.interactions} interaction${r.interactions === 1 ? '' : 's'} this week`;
       const category = r.categoryId === null ? null : lookup(ctx.loaders.known.categories, ctx.loaders.category, r.categoryId);
       return andThen(category, (c) => `Popular${c !== null ? ` in ${c.name ?? c.id}` : ''}: ${r.interactions} ${r.interactions === 1 ? 'person' : 'people'} chose it recently`);
@@ -104,6 +106,7 @@ export const reasonResolvers = {
   SimilarUsersReason: {
     kind,
     users: (r: R<'SIMILAR_USERS'>, _: unknown, ctx: GraphContext) => users(r.userIds, ctx),
-    text: (r: R<'SIMILAR_USERS'>) => `Chosen by ${r.userIds.length} shopper${r.userIds.length === 1 ? '' : 's'} with tastes like yours`,
+    // count includes neighbours who are not named (they declined social features).
+    text: (r: R<'SIMILAR_USERS'>) => `Chosen by ${r.count} shopper${r.count === 1 ? '' : 's'} with tastes like yours`,
   },
 };

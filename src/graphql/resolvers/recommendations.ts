@@ -16,9 +16,9 @@ import { reasonResolvers } from './recommendation-reasons.ts';
 export const recommendationResolvers: ResolverSet = {
   Query: {
     recommendations: async (_: unknown, args: RecommendArgs, ctx: GraphContext) =>
-      toConnection(await ctx.services.recs.recommend(ctx.principal, parseRecommendArgs(args)), ctx),
+      toConnection(await ctx.services.recs.recommend(ctx.principal, parseRecommendArgs(args, ctx.services.userIds)), ctx),
     friendRecommendations: async (_: unknown, args: { userId: string; first?: number | null; after?: string | null }, ctx: GraphContext) =>
-      toConnection(await ctx.services.recs.recommend(ctx.principal, parseRecommendArgs({ ...args, strategy: 'SOCIAL' })), ctx),
+      toConnection(await ctx.services.recs.recommend(ctx.principal, parseRecommendArgs({ ...args, strategy: 'SOCIAL' }, ctx.services.userIds)), ctx),
     visitorRecommendations: async (_: unknown, args: VisitorArgs, ctx: GraphContext) =>
       toConnection(await ctx.services.recs.recommendForVisitor(ctx.principal, parseVisitorArgs(args)), ctx),
     similarItems: async (_: unknown, args: { itemId: string; first?: number | null }, ctx: GraphContext) => {
@@ -27,7 +27,8 @@ export const recommendationResolvers: ResolverSet = {
       return r.items;
     },
     peopleYouMayKnow: async (_: unknown, args: { userId: string; first?: number | null }, ctx: GraphContext) => {
-      const r = await ctx.services.recs.peopleYouMayKnow(ctx.principal, asUserId(requireId('userId', args.userId)), parseFirst(args.first, 10));
+      const userId = ctx.services.userIds.pseudonymous ? ctx.services.userIds.encode(args.userId) : asUserId(requireId('userId', args.userId));
+      const r = await ctx.services.recs.peopleYouMayKnow(ctx.principal, userId, parseFirst(args.first, 10));
       prime(r.entities, ctx);
       return r.people;
     },

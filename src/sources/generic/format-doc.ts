@@ -38,7 +38,10 @@ Column names are case-sensitive. Empty cells count as absent.
 | age      |          | whole number 0-150                                   |
 | gender   |          | free text                                            |
 | location |          | free text                                            |
-| consent  |          | social features allowed: true/false, yes/no, y/n, 1/0 |
+| consentPersonalisation | | recommendations from the user's own history: true/false, yes/no, y/n, 1/0 |
+| consentSocial |       | shown to others and used as a friend signal: true/false, yes/no, y/n, 1/0 |
+| consentAnalytics |    | counted in population analytics: true/false, yes/no, y/n, 1/0 |
+| consent  |          | older name of consentSocial (consentSocial wins when both are given) |
 
 ### items
 | column   | required | meaning                                                   |
@@ -97,5 +100,5 @@ Rejected rows are reported with file, line, reason, column and a message, and th
 | bad_number         | \`age\`, \`price\` or \`value\` is not a number (or age out of range)  |
 | bad_encoding       | the line is not valid UTF-8                                       |
 | self_loop          | \`from\` equals \`to\` in social                                       |
-| malformed_row      | wrong column count, invalid JSON, not a JSON object, unknown social kind, bad consent value; an unclosed CSV quote stops the file there (the rejection says so) |
+| malformed_row      | wrong column count, invalid JSON, not a JSON object, unknown social kind, bad consent value (any consent column); an unclosed CSV quote stops the file there (the rejection says so) |
 `;

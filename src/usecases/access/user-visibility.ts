@@ -6,7 +6,8 @@ import type { User } from '../../domain/entities.ts';
 import type { Principal } from '../../domain/principal.ts';
 import { authorize, can } from './permissions.ts';
 
-export type PrivateUserField = 'age' | 'gender' | 'location' | 'consent';
+/** Consent is private too; its resolver (graphql/resolvers/privacy.ts) applies the same rule with `can`. */
+export type PrivateUserField = 'age' | 'gender' | 'location';
 
 /** The field's value, or null when `p` may not see the user's private attributes. */
 export function privateUserField<F extends PrivateUserField>(p: Principal, user: User, field: F): User[F] | null {

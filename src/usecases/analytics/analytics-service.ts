@@ -16,9 +16,12 @@ import { pathProbability, type SequenceProbabilityView } from './sequence-probab
 import { behaviourState } from './state-names.ts';
 import { estimateScope, toMatrixView, type TransitionMatrixView } from './transition-matrix.ts';
 import { invalidInput, notFound } from '../../domain/errors.ts';
-import { asUserId } from '../../domain/ids.ts';
 import type { Principal } from '../../domain/principal.ts';
 import { authorize } from '../access/permissions.ts';
+import type { Purpose } from '../../domain/consent.ts';
+import type { UserId } from '../../domain/ids.ts';
+import type { PrivacyObserver } from '../privacy/privacy-observer.ts';
+import { PLAIN_USER_IDS, type UserIdCodec } from '../privacy/user-id-codec.ts';
 
 export interface ScopeArgs {
   readonly segment?: SegmentArgs | null;
@@ -30,18 +33,22 @@ export interface AnalyticsServiceOptions {
   readonly now: () => number;
   /** Which counting path each query uses; default DEFAULT_COUNTING_PATHS (the benchmark's faster ones). */
   readonly paths?: Partial<CountingPaths>;
+  /** How client user ids map to stored ids (pseudonymisation); default: as sent. */
+  readonly userIds?: UserIdCodec;
 }
 
 export const DEFAULT_CONVERSION_WINDOW_HOURS = 72;
 const MAX_FUNNEL_STEPS = 20;
 
-export class AnalyticsService {
+export class AnalyticsService implements PrivacyObserver {
   private readonly now: () => number;
+  private readonly ids: UserIdCodec;
   private paths: CountingPaths;
   private readonly forecaster: NextStateForecaster;
 
   constructor(private readonly store: AnalyticsStore, options: AnalyticsServiceOptions) {
     this.now = options.now;
+    this.ids = options.userIds ?? PLAIN_USER_IDS;
     this.paths = { ...DEFAULT_COUNTING_PATHS, ...options.paths };
     this.forecaster = new NextStateForecaster(store, this.now, () => this.paths.transitions);
   }
@@ -53,28 +60,29 @@ export class AnalyticsService {
 
   async transitionMatrix(p: Principal, args: ScopeArgs): Promise<TransitionMatrixView> {
     authorize(p, 'analytics:read');
-    const scope = parseScope(args.segment, args.window);
+    const scope = parseScope(this.segmentIds(args.segment), args.window);
     return toMatrixView(await estimateScope(this.store, scope, parseChainOptions(args.options), this.now(), this.paths.transitions));
   }
 
   async sequenceProbability(p: Principal, args: ScopeArgs & { readonly states: readonly string[] }): Promise<SequenceProbabilityView> {
     authorize(p, 'analytics:read');
     if (args.states.length === 0) throw invalidInput('states must contain at least one state', { field: 'states' });
-    const scope = parseScope(args.segment, args.window);
+    const scope = parseScope(this.segmentIds(args.segment), args.window);
     const { chain } = await estimateScope(this.store, scope, parseChainOptions(args.options), this.now(), this.paths.transitions);
     return pathProbability(chain, args.states);
   }
 
   async absorption(p: Principal, args: ScopeArgs): Promise<AbsorptionView> {
     authorize(p, 'analytics:read');
-    const scope = parseScope(args.segment, args.window);
+    const scope = parseScope(this.segmentIds(args.segment), args.window);
     const { chain } = await estimateScope(this.store, scope, parseChainOptions(args.options), this.now(), this.paths.transitions);
     return toAbsorptionView(analyseAbsorption(chain));
   }
 
   async nextState(p: Principal, args: { readonly userId: string; readonly steps?: number | null }): Promise<NextStateView> {
-    authorize(p, 'journey:read', asUserId(args.userId.trim()));
-    return this.forecaster.forecast(args.userId, args.steps ?? 1);
+    const userId = this.ids.map(args.userId);
+    authorize(p, 'journey:read', userId);
+    return this.forecaster.forecast(userId, args.steps ?? 1);
   }
 
   async conversionRate(p: Principal, args: {
@@ -85,7 +93,7 @@ export class AnalyticsService {
   }): Promise<ConversionRateView> {
     authorize(p, 'analytics:read');
     const action = behaviourState(args.action, 'action');
-    return conversionRateFor(this.store, parseScope(args.segment, args.window), action, args.breakdown ?? null);
+    return conversionRateFor(this.store, parseScope(this.segmentIds(args.segment), args.window), action, args.breakdown ?? null);
   }
 
   async funnel(p: Principal, args: {
@@ -100,18 +108,35 @@ export class AnalyticsService {
     }
     const steps = args.steps.map((s, k) => behaviourState(s, `steps[${k}]`));
     const windowMs = parseDurationMs(args.conversionWindowHours ?? DEFAULT_CONVERSION_WINDOW_HOURS, 3_600_000, 'conversionWindowHours');
-    const scope = parseScope(args.segment, args.window);
+    const scope = parseScope(this.segmentIds(args.segment), args.window);
     const counts = await funnelCountsFor(this.store, scope, steps, windowMs, this.paths.funnel);
     if (counts.totalUsers === 0) throw emptyPopulation();
     return toFunnelView(counts);
   }
 
   async journey(p: Principal, args: { readonly userId: string; readonly window?: WindowArgs | null }): Promise<JourneyView> {
-    authorize(p, 'journey:read', asUserId(args.userId.trim()));
+    const userId = this.ids.map(args.userId);
+    authorize(p, 'journey:read', userId);
     const window = parseWindow(args.window);
     const gapMs = DEFAULT_GAP_MINUTES * 60_000;
-    const events = await this.store.journey(args.userId, window, gapMs);
+    const events = await this.store.journey(userId, window, gapMs);
     if (events === null) throw notFound('user', args.userId);
-    return buildJourney(args.userId, events, asOfFor(window, this.now()), gapMs);
+    return buildJourney(userId, events, asOfFor(window, this.now()), gapMs);
+  }
+
+  // PrivacyObserver: the whole-shop chain behind nextState is cached until the next event; a user leaving
+  // (refusing analytics, or erased) must leave it now.
+  consentChanged(_userId: UserId, purposes: readonly Purpose[]): void {
+    if (purposes.includes('analytics')) this.forecaster.forget();
+  }
+
+  userErased(_userId: UserId): void {
+    this.forecaster.forget();
+  }
+
+  /** Segment user ids as stored (pseudonyms when configured). */
+  private segmentIds(segment: SegmentArgs | null | undefined): SegmentArgs | null | undefined {
+    const ids = segment?.userIds;
+    return ids == null || segment == null ? segment : { ...segment, userIds: ids.map((id) => this.ids.map(id)) };
   }
 }

@@ -5,6 +5,10 @@
 export class KeyedCache<K, V> {
   private entry: { readonly key: K; readonly value: Promise<V> } | undefined;
 
+  clear(): void {
+    this.entry = undefined;
+  }
+
   async get(key: K, load: () => Promise<V>): Promise<V> {
     if (this.entry !== undefined && this.entry.key === key) return this.entry.value;
     const value = load();

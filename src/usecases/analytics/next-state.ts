@@ -40,6 +40,11 @@ export class NextStateForecaster {
     private readonly path: () => CountingPath,
   ) {}
 
+  /** Drops the cached shop chain (a user's data must stop counting before the next event arrives). */
+  forget(): void {
+    this.cache.clear();
+  }
+
   async forecast(userId: string, steps: number): Promise<NextStateView> {
     if (!Number.isInteger(steps) || steps < 1 || steps > MAX_FORECAST_STEPS) {
       throw invalidInput(`steps must be an integer in 1..${MAX_FORECAST_STEPS}`, { field: 'steps', steps });

@@ -1,12 +1,13 @@
 import { AppError, invalidInput } from '../../domain/errors.ts';
 import { isEventType, type EventType } from '../../domain/events.ts';
-import { asEventId, asItemId, asUserId } from '../../domain/ids.ts';
+import { asEventId, asItemId } from '../../domain/ids.ts';
 import type { EventStore, StoredEvent } from '../../storage/event-store.ts';
 import type { GraphWriter } from '../../storage/graph-writer.ts';
 import { parseInstant, requireId } from './validate.ts';
 import type { WriteObserver } from './write-observer.ts';
 import type { Principal } from '../../domain/principal.ts';
 import { authorize } from '../access/permissions.ts';
+import { PLAIN_USER_IDS, type UserIdCodec } from '../privacy/user-id-codec.ts';
 
 export interface RecordInteractionInput {
   readonly eventId: string;
@@ -25,9 +26,10 @@ export interface RecordInteractionInput {
 export async function recordInteraction(
   p: Principal,
   input: RecordInteractionInput,
-  deps: { writer: GraphWriter; events: EventStore; now: () => number; observer: WriteObserver },
+  deps: { writer: GraphWriter; events: EventStore; now: () => number; observer: WriteObserver; userIds?: UserIdCodec },
 ): Promise<{ event: StoredEvent; created: boolean }> {
-  authorize(p, 'event:write', asUserId(requireId('userId', input.userId)));
+  const userId = (deps.userIds ?? PLAIN_USER_IDS).encode(input.userId, 'userId');
+  authorize(p, 'event:write', userId);
   const type = input.type.toLowerCase();
   if (!isEventType(type)) throw invalidInput(`unknown interaction type '${input.type}'`, { field: 'type' });
   const value = input.value ?? undefined;
@@ -37,7 +39,7 @@ export async function recordInteraction(
   if (type !== 'rating' && value !== undefined) throw invalidInput('value is only allowed for RATING', { field: 'value' });
   const event = {
     id: asEventId(requireId('eventId', input.eventId)),
-    userId: asUserId(requireId('userId', input.userId)),
+    userId,
     itemId: asItemId(requireId('itemId', input.itemId)),
     type: type as EventType,
     ts: parseInstant('at', input.at) ?? deps.now(),

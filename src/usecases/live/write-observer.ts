@@ -1,3 +1,4 @@
+import type { Purpose } from '../../domain/consent.ts';
 import type { ItemId, UserId } from '../../domain/ids.ts';
 
 /**
@@ -10,8 +11,8 @@ export interface WriteObserver {
   interactionRecorded(userId: UserId, itemId: ItemId): void;
   /** A FRIEND or FOLLOWS edge between the two users was added or removed. */
   usersLinked(a: UserId, b: UserId): void;
-  /** The user's attributes (name, consent, ...) were written. */
-  userUpserted(userId: UserId): void;
+  /** The user's attributes (name, consent, ...) were written; `consent`: the purposes whose flag was written. */
+  userUpserted(userId: UserId, consent?: readonly Purpose[]): void;
   /** The item's attributes, categories or tags were written. */
   itemUpserted(itemId: ItemId): void;
 }

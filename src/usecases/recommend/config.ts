@@ -5,10 +5,13 @@ import type { Weighting } from '../../algorithms/recs/index.ts';
 
 export type EdgeWeighting = Extract<Weighting, 'binary' | 'log1p' | 'raw'>;
 import type { SourceName } from './types.ts';
+import { ALL_GRANTED, type Consent } from '../../domain/consent.ts';
 
 const DAY = 86_400_000;
 
 export interface RecsConfig {
+  /** Consent assumed for users who never recorded a choice (GREC_CONSENT_DEFAULT; src/config.ts). */
+  readonly consentDefaults: Consent;
   readonly hybridWeights: Readonly<Record<SourceName, number>>;
   /** Order of the cold-start cascade for users with no positive interaction. */
   readonly coldStartCascade: readonly SourceName[];
@@ -51,6 +54,7 @@ export interface RecsConfig {
 }
 
 export const RECS_CONFIG: RecsConfig = {
+  consentDefaults: ALL_GRANTED,
   // Chosen by `npm run eval -- --dataset lastfm` (src/eval/hybrid: the product's blendSources over in-memory
   // GRAPH / SOCIAL / CONTENT / POPULAR sources built with this config, candidatePool per source; grid SOCIAL
   // {0, 0.1, 0.25, 0.5} x CONTENT {0, 0.1, 0.3} x POPULAR {0, 0.05, 0.1, 0.3}; random 8:1:1 split, seeds 1-3):

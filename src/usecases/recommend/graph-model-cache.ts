@@ -4,6 +4,9 @@
 // the vector indexes. A failed fit is not cached, so the next request tries again. Refreshes are
 // single-flight: calls arriving while one runs share its fit (and its embedding write), so a client looping
 // on refreshGraphModel costs one refit at a time, not one per call.
+// `invalidate` (an erasure, a consent change) drops the model and any fit already running, so no model
+// holding the old state is kept. Friend edges enter the fit only between users who both consented to social.
+import { ALL_GRANTED, type Consent } from '../../domain/consent.ts';
 import type { RecsGraphStore } from '../../storage/recs-graph-store.ts';
 import type { RecsConfig } from './config.ts';
 import { fitGraphModel, graphEmbeddings, type GraphModel } from './fit-graph-model.ts';
@@ -34,11 +37,14 @@ export class GraphModelCache {
   private current: Promise<GraphModel> | undefined;
   private lastFitStamp: FitStamp | undefined;
   private flight: Flight | undefined;
+  /** Bumped by invalidate: a fit that started before is served to its waiters but never kept. */
+  private generation = 0;
 
   constructor(
     private readonly store: RecsGraphStore,
     private readonly cfg: RecsConfig['graph'],
     private readonly now: () => number,
+    private readonly consentDefaults: Consent = ALL_GRANTED,
   ) {}
 
   get(): Promise<GraphModel> {
@@ -50,6 +56,13 @@ export class GraphModelCache {
       });
     }
     return this.current;
+  }
+
+  /** Forgets the model (and a fit in flight): the next request refits from the graph as it is now. */
+  invalidate(): void {
+    this.generation++;
+    this.current = undefined;
+    this.flight = undefined; // a refresh arriving now starts a fit of the graph as it is now
   }
 
   async refresh(writeEmbeddings: boolean): Promise<GraphModelSummary> {
@@ -65,8 +78,9 @@ export class GraphModelCache {
   }
 
   private startFlight(): Flight {
+    const generation = this.generation;
     const model = this.fit().then((m) => {
-      this.current = Promise.resolve(m);
+      if (generation === this.generation) this.current = Promise.resolve(m);
       return m;
     });
     const flight: Flight = { model, embeddings: undefined };
@@ -89,7 +103,7 @@ export class GraphModelCache {
   }
 
   private async fit(): Promise<GraphModel> {
-    const edges = await this.store.loadEdges(this.cfg.withFriends);
+    const edges = await this.store.loadEdges(this.cfg.withFriends, this.consentDefaults);
     const model = fitGraphModel(edges, this.cfg, this.now());
     this.lastFitStamp = { fittedAt: model.fittedAt, fitMs: model.fitMs };
     return model;

@@ -3,6 +3,7 @@
 import { invalidInput } from '../../domain/errors.ts';
 import { asCategoryId, asItemId, asUserId, type ItemId, type UserId } from '../../domain/ids.ts';
 import { requireId } from '../../domain/id-text.ts';
+import { PLAIN_USER_IDS, type UserIdCodec } from '../privacy/user-id-codec.ts';
 import { STRATEGIES, type Diversity, type RecsFilter, type Strategy } from './types.ts';
 
 export const MAX_FIRST = 100;
@@ -75,7 +76,8 @@ export function parseVisitorArgs(args: VisitorArgs): VisitorRequest {
   return { viewedItemIds: [...new Set(viewed.map((id) => asItemId(requireId('viewedItemIds', id))))], first, offset, filter };
 }
 
-export function parseRecommendArgs(args: RecommendArgs): RecommendRequest {
+/** `ids`: how a client's user id maps to the stored one (pseudonymisation, src/usecases/privacy/). */
+export function parseRecommendArgs(args: RecommendArgs, ids: UserIdCodec = PLAIN_USER_IDS): RecommendRequest {
   const strategy = (args.strategy ?? 'HYBRID') as Strategy;
   if (!STRATEGIES.includes(strategy)) throw invalidInput(`unknown strategy '${args.strategy}'`, { field: 'strategy' });
   const f = args.filter ?? {};
@@ -94,7 +96,7 @@ export function parseRecommendArgs(args: RecommendArgs): RecommendRequest {
     throw invalidInput(`maxPerCategory must be a positive integer, got ${maxPerCategory}`, { field: 'maxPerCategory' });
   }
   return {
-    userId: asUserId(requireId('userId', args.userId)),
+    userId: ids.pseudonymous ? ids.encode(args.userId, 'userId') : asUserId(requireId('userId', args.userId)),
     strategy,
     first: parseFirst(args.first, 20),
     offset: decodeRankCursor(args.after),

@@ -5,12 +5,17 @@
 // score in memory (the GF-CF model; the item-feature index, equal to content.cypher at its snapshot),
 // POPULAR comes from a briefly cached global list, SOCIAL is sent alongside the user's state; a cold page
 // costs user state + SOCIAL in parallel, then one read of the entities shown; a cached page costs none.
+// Consent (src/domain/consent.ts): a user who refused personalisation gets the global POPULAR ranking, with
+// no history-based exclusion and reasons saying so; ties and named users who refused social features are
+// filtered in the Cypher files and the GRAPH fit; erasure and consent changes drop what this process keeps.
 import { notFound } from '../../domain/errors.ts';
 import type { ItemId, UserId } from '../../domain/ids.ts';
 import type { Principal } from '../../domain/principal.ts';
 import { authorize } from '../access/permissions.ts';
 import type { RecsStore } from '../../storage/recs-store.ts';
 import type { WriteObserver } from '../live/write-observer.ts';
+import type { PrivacyObserver } from '../privacy/privacy-observer.ts';
+import type { Purpose } from '../../domain/consent.ts';
 import { blendSources, singleSource } from './blend.ts';
 import { cascadeSources } from './cascade.ts';
 import { scoreContent } from './content-index.ts';
@@ -46,7 +51,7 @@ export interface ScoredItem {
   readonly reasons: readonly Candidate['reason'][];
 }
 
-export class RecsService implements WriteObserver {
+export class RecsService implements WriteObserver, PrivacyObserver {
   readonly pages: ResultCache<RecommendationPage>;
   readonly contentIndex: ContentIndexCache;
   private globalPopular: { at: number; list: Promise<Candidate[]> } | undefined;
@@ -76,9 +81,9 @@ export class RecsService implements WriteObserver {
     const inMemoryRules = req.diversity !== null || (hasAttributeRules(req.filter) && usesGraph(req.strategy));
     const pool = req.strategy === 'HYBRID' || inMemoryRules ? Math.max(this.cfg.candidatePool, need * 2) : need;
     const early = this.startEarly(req, pool);
-    const user = await this.store.userContext(req.userId);
+    const user = await this.store.userContext(req.userId, this.cfg.consentDefaults);
     if (user === null) throw notFound('User', req.userId);
-    let ranked = await this.rank(req.strategy, user, req.filter, pool, early);
+    let ranked = user.personalisation ? await this.rank(req.strategy, user, req.filter, pool, early) : await this.notPersonalised(req.filter, pool);
     if (inMemoryRules) {
       const facts = await this.store.itemFacts(ranked.map((r) => r.itemId));
       ranked = ranked.filter((r) => {
@@ -93,7 +98,7 @@ export class RecsService implements WriteObserver {
       const item = entities.items.get(r.itemId);
       return item === undefined ? [] : [{ ...r, item }];
     });
-    const page = { strategy: req.strategy, offset: req.offset, items, hasNextPage: ranked.length > req.offset + req.first, entities };
+    const page = { strategy: user.personalisation ? req.strategy : 'POPULAR' as const, offset: req.offset, items, hasNextPage: ranked.length > req.offset + req.first, entities };
     this.pages.set(key, pageTags(user, entities), page, since);
     return page;
   }
@@ -115,6 +120,8 @@ export class RecsService implements WriteObserver {
       items: req.viewedItemIds.map((itemId) => ({ itemId, weight: 1, purchases: 0, lastTs: null })),
       friends: [],
       following: [],
+      // The session's own items, used for this page only and never stored: nothing to consent to.
+      personalisation: true,
     };
     const excluded = excludedItems(visitor, req.filter);
     const [graph, popular] = await Promise.all([
@@ -155,8 +162,10 @@ export class RecsService implements WriteObserver {
 
   async peopleYouMayKnow(p: Principal, userId: UserId, first: number): Promise<{ people: PersonSuggestion[]; entities: PageEntities }> {
     authorize(p, 'recs:read', userId);
-    const [user, people] = await Promise.all([this.store.userContext(userId), this.store.peopleYouMayKnow(userId, peopleParams(this.cfg), first)]);
+    const [user, people] = await Promise.all([this.store.userContext(userId, this.cfg.consentDefaults), this.store.peopleYouMayKnow(userId, peopleParams(this.cfg), first)]);
     if (user === null) throw notFound('User', userId);
+    // Suggestions come from the user's own friends and history: none without consent to personalisation.
+    if (!user.personalisation) return { people: [], entities: { items: new Map(), categories: [], tags: [], users: [] } };
     const entities = await this.store.entities(referencedIds([], people.flatMap((p) => p.reasons), people.map((p) => p.userId)));
     return { people, entities };
   }
@@ -179,13 +188,55 @@ export class RecsService implements WriteObserver {
   }
 
   /** Consent and names matter to the pages of their friends and followers, and to pages naming them. */
-  userUpserted(userId: UserId): void {
+  userUpserted(userId: UserId, consent: readonly Purpose[] = []): void {
     this.pages.invalidate([ownerTag(userId), userTag(userId)]);
+    if (consent.length > 0) this.consentChanged(userId, consent);
   }
 
   itemUpserted(itemId: ItemId): void {
     this.contentIndex.markStale();
     this.pages.invalidate([itemTag(itemId)]);
+  }
+
+  // PrivacyObserver.
+  /**
+   * Personalisation changes only the user's own pages. A social change reaches every page that had or now
+   * would have the user as a tie or a named user; a page computed while they refused carries no tag of theirs
+   * (they were filtered out before it was built), so all pages go, and the GRAPH model too (its fit holds
+   * friend edges only between consenting users). Consent changes are rare; correctness wins over hit rate.
+   */
+  consentChanged(userId: UserId, purposes: readonly Purpose[]): void {
+    if (purposes.includes('social')) {
+      this.pages.clear();
+      this.graph.invalidate();
+    } else if (purposes.includes('personalisation')) {
+      this.pages.invalidate([ownerTag(userId)]);
+    }
+  }
+
+  /**
+   * Nothing this process keeps may still hold the erased user: every page goes (clear() also forgets the
+   * invalidation tags, which carry user ids, and refuses pages computed before it), the GRAPH model and its
+   * user index are refitted on next use, the CONTENT index (item features and per-item user counts, no ids)
+   * and the global POPULAR list are re-read.
+   */
+  userErased(_userId: UserId): void {
+    this.pages.clear();
+    this.graph.invalidate();
+    this.contentIndex.markStale();
+    this.globalPopular = undefined;
+  }
+
+  /**
+   * For a user who refused personalisation: the global POPULAR ranking, filtered only by the request's own
+   * rules (ids, categories, price); the history-based exclusions (seen, purchased) are not applied, since
+   * they would read the user's history. Reasons carry personalisationOff.
+   */
+  private async notPersonalised(filter: RecsFilter, limit: number): Promise<RankedItem[]> {
+    const anyone = { ...filter, excludeSeen: false, excludePurchased: false };
+    const list = await this.store.popular(null, anyone, strategyParams('POPULAR', this.cfg, this.now()), limit);
+    const candidates = list.map((c) => (c.reason.kind === 'POPULAR' ? { ...c, reason: { ...c.reason, personalisationOff: true } } : c));
+    return singleSource({ source: 'POPULAR', candidates });
   }
 
   /** The ranking of one strategy (Cypher order and scores as they are) or of the hybrid. */

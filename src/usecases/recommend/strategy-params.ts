@@ -15,14 +15,17 @@ export function strategyParams(source: CypherSource, cfg: RecsConfig, now: numbe
     case 'ITEM_CF':
       return { viaLimit: cfg.viaLimit };
     case 'USER_CF':
-      return { neighbours: cfg.userCf.neighbours, viaLimit: cfg.viaLimit };
+      return { neighbours: cfg.userCf.neighbours, viaLimit: cfg.viaLimit, consentDefaults: { ...cfg.consentDefaults } };
     case 'CONTENT':
       return { ...cfg.content, viaLimit: cfg.viaLimit };
     case 'SOCIAL':
-      return { now, halfLifeMs: cfg.social.halfLifeMs, friendWeight: cfg.social.friendWeight, followWeight: cfg.social.followWeight, viaLimit: cfg.viaLimit };
+      return {
+        now, halfLifeMs: cfg.social.halfLifeMs, friendWeight: cfg.social.friendWeight, followWeight: cfg.social.followWeight, viaLimit: cfg.viaLimit,
+        consentDefaults: { ...cfg.consentDefaults },
+      };
   }
 }
 
 export function peopleParams(cfg: RecsConfig): StrategyParams {
-  return { mutualWeight: cfg.people.mutualWeight, tasteWeight: cfg.people.tasteWeight, viaLimit: cfg.viaLimit };
+  return { mutualWeight: cfg.people.mutualWeight, tasteWeight: cfg.people.tasteWeight, viaLimit: cfg.viaLimit, consentDefaults: { ...cfg.consentDefaults } };
 }

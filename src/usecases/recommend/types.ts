@@ -15,9 +15,11 @@ export type ReasonData =
   | { readonly kind: 'SIMILAR_TO_ITEMS'; readonly itemIds: readonly ItemId[] }
   | { readonly kind: 'FRIENDS_LIKED'; readonly friendIds: readonly UserId[]; readonly count: number; readonly buyers: number }
   | { readonly kind: 'SHARED_ATTRIBUTES'; readonly categoryIds: readonly CategoryId[]; readonly tagIds: readonly TagId[] }
-  | { readonly kind: 'POPULAR'; readonly categoryId: CategoryId | null; readonly interactions: number; readonly trending: boolean }
+  /** personalisationOff: served instead of the requested strategy because the user refused personalisation. */
+  | { readonly kind: 'POPULAR'; readonly categoryId: CategoryId | null; readonly interactions: number; readonly trending: boolean; readonly personalisationOff?: boolean }
   | { readonly kind: 'GRAPH_NEIGHBOURS'; readonly viaItemIds: readonly ItemId[]; readonly viaUserIds: readonly UserId[] }
-  | { readonly kind: 'SIMILAR_USERS'; readonly userIds: readonly UserId[] }
+  /** userIds: only neighbours who consented to social features are named; count: every contributing one. */
+  | { readonly kind: 'SIMILAR_USERS'; readonly userIds: readonly UserId[]; readonly count: number }
   | { readonly kind: 'MUTUAL_FRIENDS'; readonly friendIds: readonly UserId[]; readonly count: number }
   | { readonly kind: 'SHARED_ITEMS'; readonly itemIds: readonly ItemId[]; readonly count: number }
   | { readonly kind: 'CO_INTERACTED'; readonly itemIds: readonly ItemId[]; readonly count: number };
@@ -67,6 +69,8 @@ export interface Diversity {
 /** The user's state read at request time. */
 export interface UserContext {
   readonly userId: UserId;
+  /** Whether the user allows recommendations from their own history and ties (consent, or its default). */
+  readonly personalisation: boolean;
   readonly items: readonly { readonly itemId: ItemId; readonly weight: number; readonly purchases: number; readonly lastTs: number | null }[];
   readonly friends: readonly UserId[];
   readonly following: readonly UserId[];

@@ -1,0 +1,53 @@
+// The portability document (GDPR art. 20) built from what export-user.cypher read: every stored property of
+// the user (the GRAPH model's stored vector apart, under `derived`), the consent as recorded and as it
+// applies, every event, the aggregated interactions, friends, follows and followers. Values are as stored
+// (times in epoch milliseconds); absent optional values are left out rather than null.
+import { CONSENT_PROPERTY, PURPOSES, effectiveConsent, type Consent, type ConsentFlags } from '../../domain/consent.ts';
+import type { StoredUserData } from '../../storage/privacy-store.ts';
+
+export const EXPORT_FORMAT = 'grec-user-export/1';
+
+export interface UserExport {
+  readonly format: typeof EXPORT_FORMAT;
+  readonly exportedAt: number;
+  /** Every stored attribute (id, name, age, gender, location, createdAt, ...). */
+  readonly user: Readonly<Record<string, unknown>>;
+  readonly consent: Consent & { readonly recorded: ConsentFlags };
+  readonly events: readonly Readonly<Record<string, unknown>>[];
+  readonly interactions: readonly Readonly<Record<string, unknown>>[];
+  readonly friends: readonly Readonly<Record<string, unknown>>[];
+  readonly follows: readonly Readonly<Record<string, unknown>>[];
+  readonly followers: readonly Readonly<Record<string, unknown>>[];
+  /** Computed by the product, not given by the user: the GRAPH model's vector as last stored. */
+  readonly derived: { readonly embedding: readonly number[] | null };
+}
+
+export function buildUserExport(data: StoredUserData, defaults: Consent, exportedAt: number): UserExport {
+  const consentProps = new Set(Object.values(CONSENT_PROPERTY));
+  const user: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data.properties)) if (k !== 'embedding' && !consentProps.has(k) && v !== null) user[k] = v;
+  const recorded: { -readonly [K in keyof ConsentFlags]: ConsentFlags[K] } = {};
+  for (const p of PURPOSES) {
+    const v = data.properties[CONSENT_PROPERTY[p]];
+    if (typeof v === 'boolean') recorded[p] = v;
+  }
+  const embedding = data.properties['embedding'];
+  return {
+    format: EXPORT_FORMAT,
+    exportedAt,
+    user,
+    consent: { ...effectiveConsent(recorded, defaults), recorded },
+    events: data.events.map(withoutNulls),
+    interactions: data.interactions.map(withoutNulls),
+    friends: data.friends.map(withoutNulls),
+    follows: data.follows.map(withoutNulls),
+    followers: data.followers.map(withoutNulls),
+    derived: { embedding: Array.isArray(embedding) ? embedding.map(Number) : null },
+  };
+}
+
+function withoutNulls(o: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== null && v !== undefined) out[k] = v;
+  return out;
+}
