@@ -81,7 +81,7 @@ const req = (query: string, variables: fc.Arbitrary<Record<string, unknown>>, mu
   variables.map((v) => ({ query, variables: v, mutation }));
 
 const READS: fc.Arbitrary<Req>[] = [
-  req('query($id: ID!) { user(id: $id) { id name age gender location consent friendCount } }', fc.record({ id: idOrWrong })),
+  req('query($id: ID!) { user(id: $id) { id name age gender location consent { personalisation social analytics } friendCount } }', fc.record({ id: idOrWrong })),
   req('query($id: ID!, $n: Int) { user(id: $id) { friends(first: $n) { edges { node { id } } } interactions(first: $n) { edges { node { type item { id } } } } } }',
     fc.record({ id: idOrWrong, n: intOrWrong })),
   req('query($id: ID!) { item(id: $id) { id title price categories { id } tags { id } popularity } }', fc.record({ id: idOrWrong })),
@@ -181,7 +181,7 @@ describe('fuzz: hostile documents and variables against the real API and Neo4j',
       expect(body.errors).toBeUndefined();
       return body.data;
     };
-    const users = await ask(`{ users(first: 100) { totalCount edges { node { id name age gender location consent friendCount
+    const users = await ask(`{ users(first: 100) { totalCount edges { node { id name age gender location consent { personalisation social analytics } friendCount
       friends(first: 100) { edges { node { id } } } following(first: 100) { edges { node { id } } }
       interactions(first: 100) { edges { node { id type at value item { id } } } } } } } }`);
     const items: unknown[] = [];

@@ -10,7 +10,7 @@ import type { GraphConnection } from '../../src/storage/connect.ts';
 import { GraphWriter } from '../../src/storage/graph-writer.ts';
 import { ingestSource } from '../../src/usecases/ingest/ingest-source.ts';
 import { pseudonym, userIdCodec } from '../../src/usecases/privacy/user-id-codec.ts';
-import { createTestApi } from '../support/api.ts';
+import { createTestApi, bearer } from '../support/api.ts';
 import { openTestGraph } from '../support/graph.ts';
 import { writeShop } from '../recs/fixture.ts';
 import { findInStore } from './find-string.ts';
@@ -85,6 +85,8 @@ describe('privacy API over HTTP', () => {
     it('live path: clients send their ids, the graph only ever sees pseudonyms, PII dropped but age kept', async () => {
       await pok('mutation { upsertUser(input: { id: "customer-42", name: "Grace Hopper", age: 85, location: "Arlington" }) { id } }');
       await pok('mutation { recordInteraction(input: { eventId: "ev-c42-1", userId: "customer-42", itemId: "i1", type: PURCHASE }) { created } }');
+      // Writes naming unknown users are NOT_FOUND (GREC_AUTO_CREATE off): the friend exists first.
+      await pok('mutation { upsertUser(input: { id: "customer-7", name: "Seven" }) { id } }');
       await pok('mutation { addFriend(userId: "customer-42", friendId: "customer-7") { changed } }');
       expect(await pok('{ user(id: "customer-42") { id name age location friends { edges { node { id } } } } }')).toEqual({
         user: { id: p('customer-42'), name: null, age: 85, location: null, friends: { edges: [{ node: { id: p('customer-7') } }] } },
@@ -95,6 +97,11 @@ describe('privacy API over HTTP', () => {
       expect(await findInStore(graph.executor, 'customer-')).toEqual([]);
       expect(await findInStore(graph.executor, 'Grace')).toEqual([]);
       expect(await findInStore(graph.executor, 'Arlington')).toEqual([]);
+      // A shopper's token names the user as the shop knows it; it acts for the pseudonymised user.
+      const own = await pgql('{ user(id: "customer-42") { id age } }', {}, bearer('shopper', 'customer-42'));
+      expect(own.body).toEqual({ data: { user: { id: p('customer-42'), age: 85 } } });
+      const other = await pgql('{ user(id: "customer-7") { id } }', {}, bearer('shopper', 'customer-42'));
+      expect(other.body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
       await pok('mutation { deleteUser(id: "customer-42") { events } }');
       expect(await pok('{ user(id: "customer-42") { id } }')).toEqual({ user: null });
     });
