@@ -3,7 +3,7 @@
 import jwt from 'jsonwebtoken';
 import { invalidInput } from '../../domain/errors.ts';
 import { isRole, type Role } from '../../domain/principal.ts';
-import { validId } from './valid-id.ts';
+import { idTextProblem } from '../../domain/id-text.ts';
 
 export interface TokenRequest {
   readonly role: Role;
@@ -21,7 +21,7 @@ export interface TokenSettings {
 
 export function signToken(req: TokenRequest, s: TokenSettings): string {
   if (!isRole(req.role)) throw invalidInput(`unknown role '${String(req.role)}'`, { field: 'role' });
-  if (validId(req.subject) === null) throw invalidInput('the subject must be 1..200 visible characters', { field: 'subject' });
+  if (req.subject.trim() === '' || idTextProblem(req.subject) !== undefined) throw invalidInput('the subject must be 1..200 visible characters', { field: 'subject' });
   if (!(Number.isInteger(req.ttlSeconds) && req.ttlSeconds > 0)) throw invalidInput('ttl must be a positive number of seconds', { field: 'ttl' });
   return jwt.sign({ [s.roleClaim]: req.role }, s.secret, {
     algorithm: 'HS256',
