@@ -11,7 +11,6 @@ import type { RequestTracker } from './http-drain.ts';
 import { createMaskError } from './mask-error.ts';
 import { useArmor } from './use-armor.ts';
 import { useCsrfHeader } from './use-csrf-header.ts';
-import { useInputErrorCodes } from './use-input-error-codes.ts';
 import { useIntrospectionGuard } from './use-introspection-guard.ts';
 import { useNestingLimit } from './use-nesting-limit.ts';
 import { useOperationLimits } from './use-operation-limits.ts';
@@ -71,7 +70,6 @@ export function createApi(opts: ApiOptions) {
       blockFieldSuggestions: opts.mode === 'production',
     }),
     ...(opts.introspection === false ? [useIntrospectionGuard()] : []),
-    useInputErrorCodes(),
     useRateLimit(limits.rate, opts.rateKeyOf ?? clientAddressKey),
     useOperationLimits({ maxCost: limits.maxCost, listCaps: { max: limits.maxListLength, byArgument: LIST_CAPS_BY_ARGUMENT } }),
   ];

@@ -28,7 +28,8 @@ interface RequestState {
  * variables in it), the body, the variables, headers, addresses or ids of users: logs stay free of personal
  * data. Register it first, so its clock starts before other plugins run and it sees the responses they end
  * early (rate limits, CSRF). State is keyed by the per-request server context, which yoga also uses as the
- * GraphQL context (the lead's `principal` is read from it, defensively).
+ * GraphQL context (its `principal` is read from it defensively: a request refused before the context was
+ * built has none).
  */
 export function useTelemetry(opts: TelemetryOptions): Plugin {
   const states = new WeakMap<object, RequestState>();
@@ -101,8 +102,8 @@ function isDocument(r: unknown): r is DocumentNode {
 }
 
 /**
- * The principal's log label, if the context carries one (added by the identity work; absent before it or
- * when authentication failed). Shoppers are logged by role only: their subject is a user id.
+ * The principal's log label (principalLabel), if the context carries a well-formed principal: absent when
+ * the request was refused before its context was built (bad credentials, CSRF).
  */
 function principalOf(ctx: unknown): string | undefined {
   const p = (ctx as { principal?: unknown }).principal;

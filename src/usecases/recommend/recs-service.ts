@@ -85,21 +85,11 @@ export class RecsService implements WriteObserver, PrivacyObserver {
     if (user === null) throw notFound('User', req.userId);
     let ranked = user.personalisation ? await this.rank(req.strategy, user, req.filter, pool, early) : await this.notPersonalised(req.filter, pool);
     if (inMemoryRules) {
-      const facts = await this.store.itemFacts(ranked.map((r) => r.itemId));
-      ranked = ranked.filter((r) => {
-        const f = facts.get(r.itemId);
-        return f !== undefined && passesAttributes(f, req.filter);
-      });
-      ranked = this.diversify(ranked, facts, req, need);
+      const kept = await this.keepAttributes(ranked, req.filter);
+      ranked = this.diversify(kept.ranked, kept.facts, req, need);
     }
-    const slice = ranked.slice(req.offset, req.offset + req.first);
-    const entities = await this.store.entities(referencedIds(slice.map((r) => r.itemId), slice.flatMap((r) => r.reasons)));
-    const items = slice.flatMap((r) => {
-      const item = entities.items.get(r.itemId);
-      return item === undefined ? [] : [{ ...r, item }];
-    });
-    const page = { strategy: user.personalisation ? req.strategy : 'POPULAR' as const, offset: req.offset, items, hasNextPage: ranked.length > req.offset + req.first, entities };
-    this.pages.set(key, pageTags(user, entities), page, since);
+    const page = await this.toPage(user.personalisation ? req.strategy : 'POPULAR', ranked, req.offset, req.first);
+    this.pages.set(key, pageTags(user, page.entities), page, since);
     return page;
   }
 
@@ -116,6 +106,7 @@ export class RecsService implements WriteObserver, PrivacyObserver {
     const since = this.pages.begin();
     const pool = Math.max(this.cfg.candidatePool, (req.offset + req.first + 1) * 2);
     const visitor: UserContext = {
+      // No stored user has the empty id (ids are validated non-empty), so the Cypher fallbacks see nobody.
       userId: '' as UserId,
       items: req.viewedItemIds.map((itemId) => ({ itemId, weight: 1, purchases: 0, lastTs: null })),
       friends: [],
@@ -125,26 +116,15 @@ export class RecsService implements WriteObserver, PrivacyObserver {
     };
     const excluded = excludedItems(visitor, req.filter);
     const [graph, popular] = await Promise.all([
+      // scoreGraphUser leaves out `excluded` itself; the popular list (cached, global) does not know them.
       visitor.items.length === 0 ? Promise.resolve([]) : this.graph.get().then((m) => scoreGraphUser(m, visitor, excluded, pool, this.cfg.viaLimit)),
-      this.store.popular(null, req.filter, strategyParams('POPULAR', this.cfg, this.now()), pool),
+      this.popular(visitor, req.filter, pool, this.now()),
     ]);
-    const graphOk = graph.filter((c) => !excluded.has(c.itemId));
-    let ranked = cascadeSources([{ source: 'GRAPH', candidates: graphOk }, { source: 'POPULAR', candidates: popular.filter((c) => !excluded.has(c.itemId)) }]);
-    if (hasAttributeRules(req.filter) && graphOk.length > 0) {
-      const facts = await this.store.itemFacts(ranked.map((r) => r.itemId));
-      ranked = ranked.filter((r) => {
-        const f = facts.get(r.itemId);
-        return f !== undefined && passesAttributes(f, req.filter);
-      });
-    }
-    const slice = ranked.slice(req.offset, req.offset + req.first);
-    const entities = await this.store.entities(referencedIds(slice.map((r) => r.itemId), slice.flatMap((r) => r.reasons)));
-    const items = slice.flatMap((r) => {
-      const item = entities.items.get(r.itemId);
-      return item === undefined ? [] : [{ ...r, item }];
-    });
-    const page = { strategy: 'HYBRID' as const, offset: req.offset, items, hasNextPage: ranked.length > req.offset + req.first, entities };
-    this.pages.set(key, [...entities.items.keys()].map(itemTag), page, since);
+    let ranked = cascadeSources([{ source: 'GRAPH', candidates: graph }, { source: 'POPULAR', candidates: popular.filter((c) => !excluded.has(c.itemId)) }]);
+    // POPULAR applied the category and price rules in Cypher; the GRAPH scores did not.
+    if (hasAttributeRules(req.filter) && graph.length > 0) ranked = (await this.keepAttributes(ranked, req.filter)).ranked;
+    const page = await this.toPage('HYBRID', ranked, req.offset, req.first);
+    this.pages.set(key, [...page.entities.items.keys()].map(itemTag), page, since);
     return page;
   }
 
@@ -316,6 +296,26 @@ export class RecsService implements WriteObserver, PrivacyObserver {
     const excluded = excludedItems(user, filter);
     const kept = all.filter((c) => !excluded.has(c.itemId));
     return kept.length >= limit || all.length < size ? kept.slice(0, limit) : perUser();
+  }
+
+  /** The ranked items passing the category and price rules, with the facts read to decide it (one round trip). */
+  private async keepAttributes(ranked: RankedItem[], filter: RecsFilter): Promise<{ ranked: RankedItem[]; facts: ReadonlyMap<ItemId, ItemFacts> }> {
+    const facts = await this.store.itemFacts(ranked.map((r) => r.itemId));
+    return { ranked: ranked.filter((r) => {
+      const f = facts.get(r.itemId);
+      return f !== undefined && passesAttributes(f, filter);
+    }), facts };
+  }
+
+  /** The requested slice of a ranking with everything it shows, read in one round trip. */
+  private async toPage(strategy: Strategy, ranked: readonly RankedItem[], offset: number, first: number): Promise<RecommendationPage> {
+    const slice = ranked.slice(offset, offset + first);
+    const entities = await this.store.entities(referencedIds(slice.map((r) => r.itemId), slice.flatMap((r) => r.reasons)));
+    const items = slice.flatMap((r) => {
+      const item = entities.items.get(r.itemId);
+      return item === undefined ? [] : [{ ...r, item }];
+    });
+    return { strategy, offset, items, hasNextPage: ranked.length > offset + first, entities };
   }
 
   private diversify(ranked: RankedItem[], facts: ReadonlyMap<ItemId, ItemFacts>, req: RecommendRequest, need: number): RankedItem[] {
