@@ -79,9 +79,11 @@ async function main(): Promise<void> {
   const secret = config.auth.jwtSecret ?? (config.auth.jwksUrl === undefined ? randomBytes(32).toString('base64url') : undefined);
   let devTokens: DevToken[] = [];
   if (config.auth.mode === 'development' && secret !== undefined) {
-    const shopper = config.auth.devShopper ?? (await services.catalog.userIdsPage('', 1))[0] ?? 'u1';
-    devTokens = ROLES.map((role) => {
-      const subject = role === 'shopper' ? shopper : `dev-${role}`;
+    // A shopper token names the user as the shop knows it. With pseudonymisation the store holds only
+    // pseudonyms, which are not such names: then only GREC_DEV_SHOPPER (an external id) gives a shopper token.
+    const shopper = config.auth.devShopper ?? (services.userIds.pseudonymous ? undefined : (await services.catalog.userIdsPage('', 1))[0] ?? 'u1');
+    devTokens = ROLES.filter((role) => role !== 'shopper' || shopper !== undefined).map((role) => {
+      const subject = role === 'shopper' ? (shopper ?? '') : `dev-${role}`;
       return { role, subject, token: signToken({ role, subject, ttlSeconds: DEV_TOKEN_HOURS * 3600 }, { secret, ...config.auth }) };
     });
   }
