@@ -15,6 +15,7 @@ import { pino } from 'pino';
 import { capabilityResolvers, createServices } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { closeHttpServer, createApi, createHttpServer } from '../src/graphql/server.ts';
+import { principalRateKey } from '../src/graphql/principal-rate-key.ts';
 import { createDemoSource, demoPreset } from '../src/sources/demo/demo-source.ts';
 import { connectGraph } from '../src/storage/connect.ts';
 import { GraphWriter } from '../src/storage/graph-writer.ts';
@@ -91,7 +92,13 @@ try {
   const services = createServices(graph);
   const { auth, bearer } = benchAuth(graph, cfg.auth);
   authorization = bearer('service');
-  const api = createApi({ services, auth, resolvers: capabilityResolvers(), logger: pino({ level: 'silent' }), graphiql: false });
+  // As the server runs it: the configured limits, with the rate limiter counting but not refusing this one
+  // load-generating identity, and a request log line per request (written to /dev/null instead of stderr).
+  const limits = { ...cfg.limits, rate: { ...cfg.limits.rate, byRole: { ...cfg.limits.rate.byRole, service: 1e9 } } };
+  const api = createApi({
+    services, auth, resolvers: capabilityResolvers(), logger: pino({ level: 'info' }, pino.destination('/dev/null')), graphiql: false,
+    limits, rateKeyOf: principalRateKey,
+  });
   server = createHttpServer(api, services);
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
