@@ -60,10 +60,16 @@ export class Child {
       this.stderr += d;
       this.wake();
     });
-    this.exited = new Promise((resolve) => proc.once('exit', (code, signal) => {
-      resolve({ code, signal });
-      this.wake();
-    }));
+    // 'exit' can come before the last output has been read from the pipes; 'close' comes after it. A
+    // grandchild that inherited the pipes would hold 'close' back, so 'exit' plus 2 s is the fallback.
+    this.exited = new Promise((resolve) => {
+      const done = (): void => {
+        resolve({ code: proc.exitCode, signal: proc.signalCode });
+        this.wake();
+      };
+      proc.once('close', done);
+      proc.once('exit', () => setTimeout(done, 2_000).unref());
+    });
   }
 
   get pid(): number {
