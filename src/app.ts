@@ -24,6 +24,14 @@ import { DEFAULT_PRIVACY, type PrivacyConfig } from './config.ts';
 import { PrivacyStore } from './storage/privacy-store.ts';
 import { PrivacyService } from './usecases/privacy/privacy-service.ts';
 import { userIdCodec } from './usecases/privacy/user-id-codec.ts';
+import { ProfileStore } from './storage/profile-store.ts';
+import { SegmentStore } from './storage/segment-store.ts';
+import { DemandStore } from './storage/demand-store.ts';
+import { CustomerService } from './usecases/customers/customer-service.ts';
+import { SegmentService } from './usecases/customers/segment-service.ts';
+import { DemandService } from './usecases/customers/demand-service.ts';
+import { profileHooks } from './usecases/customers/profile-privacy.ts';
+import { customerResolvers } from './graphql/resolvers/customers.ts';
 
 /**
  * The composition root's wiring: stores over one connection, and the resolver sets of each capability.
@@ -36,11 +44,15 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
   const recs = new RecsService(new RecsStore(ex), new GraphModelCache(new RecsGraphStore(ex), recsConfig.graph, () => Date.now(), consent), () => Date.now(), recsConfig);
   const userIds = userIdCodec(privacy);
   const analytics = new AnalyticsService(new AnalyticsStore(ex, consent), { now: () => Date.now(), userIds });
+  const profiles = new ProfileStore(ex, consent);
+  const catalog = new CatalogStore(ex);
+  const hooks = profileHooks(profiles);
   const privacyService = new PrivacyService(new PrivacyStore(ex), {
     consentDefaults: consent, erasureSalt: privacy.erasureSalt, userIds, now: () => Date.now(), observers: [recs, analytics],
+    erasureHooks: [hooks.erasure], consentHooks: [hooks.consent],
   });
   return {
-    catalog: new CatalogStore(ex),
+    catalog,
     social: new SocialStore(ex),
     events: new EventStore(ex),
     writer: new GraphWriter(ex, { missingRefs: live.autoCreate ? 'create' : 'reject' }),
@@ -48,6 +60,9 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
     analytics,
     observer: recs,
     privacy: privacyService,
+    customers: new CustomerService(profiles, () => Date.now(), userIds),
+    segments: new SegmentService(new SegmentStore(ex), profiles, () => Date.now(), (ids) => catalog.categoryNames(ids)),
+    demand: new DemandService(new DemandStore(ex, consent), () => Date.now()),
     userIds,
     neo4jMode: graph.mode,
     ping: () => graph.ping(),
@@ -56,7 +71,7 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
 }
 
 export function capabilityResolvers(): ResolverSet[] {
-  return [analyticsResolvers, recommendationResolvers, privacyResolvers];
+  return [analyticsResolvers, recommendationResolvers, privacyResolvers, customerResolvers];
 }
 
 /**

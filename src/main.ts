@@ -16,6 +16,9 @@ import { GraphWriter } from './storage/graph-writer.ts';
 import { applySchema } from './storage/schema.ts';
 import { formatReport, type IngestReport } from './usecases/ingest/ingest-report.ts';
 import { ingestSource } from './usecases/ingest/ingest-source.ts';
+import { ProfileStore } from './storage/profile-store.ts';
+import { DEFAULT_PROFILES_OPTIONS } from './usecases/customers/profiles-job.ts';
+import { formatCustomerReport, refreshCustomers } from './usecases/customers/refresh-customers.ts';
 import { createProgress } from './usecases/ingest/progress.ts';
 import { Metrics } from './observability/metrics.ts';
 import { metricsRoute } from './observability/metrics-route.ts';
@@ -74,6 +77,13 @@ async function main(): Promise<void> {
   }
 
   const services = createServices(graph, config.live, config.privacy);
+  if (demoLoad !== undefined) {
+    // The demo shop comes with its customers understood: profiles, RFM segments and a clustering.
+    const customers = await refreshCustomers(new ProfileStore(graph.executor, config.privacy.consentDefaults), services.segments, {
+      ...DEFAULT_PROFILES_OPTIONS, now: () => Date.now(), cluster: {},
+    });
+    process.stderr.write(`${formatCustomerReport(customers)}\n`);
+  }
   // Development without a configured secret gets a random one per run: the same verification as production,
   // with tokens anyone at this terminal can use. Production without a secret or JWKS never gets here.
   const secret = config.auth.jwtSecret ?? (config.auth.jwksUrl === undefined ? randomBytes(32).toString('base64url') : undefined);

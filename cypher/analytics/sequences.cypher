@@ -6,6 +6,7 @@
 // :param from => null
 // :param to => null
 // :param userIds => null
+// :param segmentId => null
 // :param gender => null
 // :param minAge => null
 // :param maxAge => null
@@ -18,6 +19,7 @@
 MATCH (u:User)
 WHERE coalesce(u.consentAnalytics, $consentDefaults.analytics)
   AND ($userIds IS NULL OR u.id IN $userIds)
+  AND ($segmentId IS NULL OR EXISTS { (u)-[:IN_SEGMENT]->(:Segment {id: $segmentId}) })
   AND ($gender IS NULL OR u.gender = $gender)
   AND ($minAge IS NULL OR u.age >= $minAge)
   AND ($maxAge IS NULL OR u.age <= $maxAge)

@@ -14,6 +14,13 @@ import { ApiKeyStore } from '../storage/api-key-store.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from '../usecases/access/api-keys.ts';
 import { signToken } from '../usecases/access/sign-token.ts';
 import { userIdCodec } from '../usecases/privacy/user-id-codec.ts';
+import { ProfileStore } from '../storage/profile-store.ts';
+import { SegmentStore } from '../storage/segment-store.ts';
+import { CatalogStore } from '../storage/catalog-store.ts';
+import { DEFAULT_PROFILES_OPTIONS } from '../usecases/customers/profiles-job.ts';
+import { SegmentService } from '../usecases/customers/segment-service.ts';
+import { formatCustomerReport, refreshCustomers } from '../usecases/customers/refresh-customers.ts';
+import { invalidInput } from '../domain/errors.ts';
 
 const program = new Command('grec')
   .description('Graph recommender admin: load data sets into Neo4j, show counts, wipe.\n'
@@ -46,6 +53,55 @@ program.command('load')
       return r;
     });
     process.stdout.write(opts.json === true ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+  });
+
+program.command('features')
+  .description('Recompute every customer profile (behaviour, interest, social, churn and value features),\n'
+    + 'refresh the RFM and rule segments, and optionally cluster the customers again')
+  .addOption(new Option('--batch-size <n>', 'users per read/write batch').default(String(DEFAULT_PROFILES_OPTIONS.batchSize)))
+  .option('--as-of <time>', 'reference time, ISO-8601 (default: the latest event in the graph)')
+  .addOption(new Option('--session-gap <minutes>', 'a longer gap starts a new session').default(String(DEFAULT_PROFILES_OPTIONS.sessionGapMinutes)))
+  .addOption(new Option('--half-life <days>', 'interest affinities halve every this many days').default(String(DEFAULT_PROFILES_OPTIONS.interestHalfLifeDays)))
+  .addOption(new Option('--clv-horizon <days>', 'customer lifetime value horizon').default(String(DEFAULT_PROFILES_OPTIONS.clvHorizonDays)))
+  .addOption(new Option('--discount <rate>', 'monthly discount rate of CLV').default(String(DEFAULT_PROFILES_OPTIONS.discountRatePerMonth)))
+  .option('--cluster', 'also cluster the customers (k-means++, k by silhouette) and save the clusters as segments')
+  .addOption(new Option('--min-k <n>', 'smallest k tried').default('2'))
+  .addOption(new Option('--max-k <n>', 'largest k tried').default('8'))
+  .addOption(new Option('--seed <n>', 'clustering seed').default('42'))
+  .option('--json', 'print the report as JSON')
+  .action(async (opts: {
+    batchSize: string; asOf?: string; sessionGap: string; halfLife: string; clvHorizon: string; discount: string;
+    cluster?: boolean; minK: string; maxK: string; seed: string; json?: boolean;
+  }) => {
+    const config = loadConfig();
+    const asOf = opts.asOf === undefined ? undefined : Date.parse(opts.asOf);
+    if (asOf !== undefined && Number.isNaN(asOf)) throw invalidInput(`--as-of must be an ISO-8601 time, got '${opts.asOf}'`, { field: '--as-of' });
+    const num = (v: string, flag: string, min: number): number => {
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < min) throw invalidInput(`${flag} must be a number >= ${min}, got '${v}'`, { field: flag });
+      return n;
+    };
+    const report = await withGraph(config, async (g) => {
+      const store = new ProfileStore(g.executor, config.privacy.consentDefaults);
+      const catalog = new CatalogStore(g.executor);
+      const segments = new SegmentService(new SegmentStore(g.executor), store, () => Date.now(), (ids) => catalog.categoryNames(ids));
+      const progress = createProgress('features', process.stderr, 'users');
+      const r = await refreshCustomers(store, segments, {
+        batchSize: Math.floor(num(opts.batchSize, '--batch-size', 1)),
+        sessionGapMinutes: num(opts.sessionGap, '--session-gap', 1),
+        interestHalfLifeDays: num(opts.halfLife, '--half-life', 0.01),
+        topInterests: DEFAULT_PROFILES_OPTIONS.topInterests,
+        clvHorizonDays: num(opts.clvHorizon, '--clv-horizon', 1),
+        discountRatePerMonth: num(opts.discount, '--discount', 0),
+        ...(asOf !== undefined ? { asOf } : {}),
+        now: () => Date.now(),
+        onProgress: (n) => progress.update(n, undefined),
+        cluster: opts.cluster === true ? { minK: num(opts.minK, '--min-k', 2), maxK: num(opts.maxK, '--max-k', 2), seed: num(opts.seed, '--seed', 0) } : null,
+      });
+      progress.stop();
+      return r;
+    });
+    process.stdout.write(opts.json === true ? `${JSON.stringify(report, null, 2)}\n` : `${formatCustomerReport(report)}\n`);
   });
 
 program.command('counts')

@@ -8,6 +8,9 @@ import type { WriteObserver } from '../usecases/live/write-observer.ts';
 import type { PrivacyService } from '../usecases/privacy/privacy-service.ts';
 import type { UserIdCodec } from '../usecases/privacy/user-id-codec.ts';
 import type { Principal } from '../domain/principal.ts';
+import type { CustomerService } from '../usecases/customers/customer-service.ts';
+import type { SegmentService } from '../usecases/customers/segment-service.ts';
+import type { DemandService } from '../usecases/customers/demand-service.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 /** Long-lived dependencies, built once by the composition root (src/app.ts). */
@@ -22,6 +25,12 @@ export interface Services {
   readonly observer: WriteObserver;
   /** Consent, erasure, export. */
   readonly privacy: PrivacyService;
+  /** Profiles and customers ranked by churn risk or value. */
+  readonly customers: CustomerService;
+  /** Rule, RFM and cluster segments. */
+  readonly segments: SegmentService;
+  /** Hot items and demand forecasts. */
+  readonly demand: DemandService;
   /** Client user ids -> stored ids (pseudonyms when GREC_PSEUDONYM_KEY is set); every user-id argument goes through it. */
   readonly userIds: UserIdCodec;
   readonly neo4jMode: string;

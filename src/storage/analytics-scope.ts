@@ -5,6 +5,8 @@ import type { Params } from './executor.ts';
 
 export interface AnalyticsSegment {
   readonly userIds: readonly string[] | null;
+  /** Members of a saved segment ((:User)-[:IN_SEGMENT]->(:Segment {id})). */
+  readonly segmentId: string | null;
   readonly gender: string | null;
   readonly minAge: number | null;
   readonly maxAge: number | null;
@@ -29,7 +31,7 @@ export interface AnalyticsScope {
 }
 
 export const EMPTY_SEGMENT: AnalyticsSegment = {
-  userIds: null, gender: null, minAge: null, maxAge: null, location: null, categoryId: null,
+  userIds: null, segmentId: null, gender: null, minAge: null, maxAge: null, location: null, categoryId: null,
   acquiredFrom: null, acquiredTo: null, hasFriendWhoPurchased: null,
 };
 
@@ -42,6 +44,7 @@ export function scopeParams(scope: AnalyticsScope): Params {
     from: scope.window.from,
     to: scope.window.to,
     userIds: s.userIds === null ? null : [...s.userIds],
+    segmentId: s.segmentId,
     gender: s.gender,
     minAge: s.minAge,
     maxAge: s.maxAge,

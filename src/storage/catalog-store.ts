@@ -24,6 +24,12 @@ export class CatalogStore {
     return inKeyOrder(ids, rows, 'item', (i) => stripNulls(i) as unknown as ItemView);
   }
 
+  /** id -> name for the categories that have a name (labels in cluster descriptions). */
+  async categoryNames(ids: readonly string[]): Promise<Map<string, string>> {
+    const cats = await this.categoriesByIds(ids.map((id) => id as CategoryId));
+    return new Map(cats.flatMap((c) => (c?.name !== undefined ? [[c.id as string, c.name] as [string, string]] : [])));
+  }
+
   async categoriesByIds(ids: readonly CategoryId[]): Promise<(Category | null)[]> {
     const rows = await this.executor.read(cypher('api/categories-by-ids'), { ids: [...new Set(ids)] });
     return inKeyOrder(ids, rows, 'category', (c) => stripNulls(c) as unknown as Category);

@@ -39,3 +39,39 @@ export function foldPairs(events: readonly InteractionEvent[]): InteractionPair[
   }
   return [...byPair.values()];
 }
+
+/** Per-user totals of a batch of new events, the parameter of cypher/customers/profile-counters.cypher. */
+export interface UserCounterDelta {
+  userId: string;
+  views: number;
+  favourites: number;
+  carts: number;
+  purchases: number;
+  cancels: number;
+  ratings: number;
+  firstTs: number;
+  lastTs: number;
+  lastPurchaseTs: number | null;
+  /** Spend is resolved in Cypher: the order value, else the item's price. */
+  purchaseLines: { itemId: string; value: number | null }[];
+}
+
+/** Groups events by user, in order of first appearance; the same fold as the profile counters' applyEvent. */
+export function foldUserCounters(events: readonly InteractionEvent[]): UserCounterDelta[] {
+  const byUser = new Map<string, UserCounterDelta>();
+  for (const e of events) {
+    let d = byUser.get(e.userId);
+    if (d === undefined) {
+      d = { userId: e.userId, views: 0, favourites: 0, carts: 0, purchases: 0, cancels: 0, ratings: 0, firstTs: e.ts, lastTs: e.ts, lastPurchaseTs: null, purchaseLines: [] };
+      byUser.set(e.userId, d);
+    }
+    d[COUNTER[e.type]] += 1;
+    if (e.ts < d.firstTs) d.firstTs = e.ts;
+    if (e.ts > d.lastTs) d.lastTs = e.ts;
+    if (e.type === 'purchase') {
+      d.purchaseLines.push({ itemId: e.itemId, value: e.value ?? null });
+      if (d.lastPurchaseTs === null || e.ts > d.lastPurchaseTs) d.lastPurchaseTs = e.ts;
+    }
+  }
+  return [...byUser.values()];
+}

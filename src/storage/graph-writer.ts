@@ -2,7 +2,7 @@ import { CONSENT_PROPERTY, PURPOSES } from '../domain/consent.ts';
 import type { AggregateInteraction, Category, Item, ItemTag, SocialEdge, Tag, User } from '../domain/entities.ts';
 import { isAppError, notFound } from '../domain/errors.ts';
 import type { InteractionEvent } from '../domain/events.ts';
-import { foldPairs } from './fold-pairs.ts';
+import { foldPairs, foldUserCounters } from './fold-pairs.ts';
 import { cypher } from './cypher-files.ts';
 import type { Executor, Tx } from './executor.ts';
 
@@ -48,8 +48,9 @@ export class GraphWriter {
   }
 
   /**
-   * Four statements in one transaction (so a retry re-runs all of them): skip ids already stored, ensure
-   * the referenced users/items, create the events, fold them per (user, item) pair into INTERACTED.
+   * Five statements in one transaction (so a retry re-runs all of them): skip ids already stored, ensure
+   * the referenced users/items, create the events, fold them per (user, item) pair into INTERACTED and
+   * per user into the profile counters (so profiles stay current without a recompute).
    * Split this way no statement reads what it writes, so Neo4j plans no Eager barrier and no per-row MERGE.
    */
   async events(events: readonly InteractionEvent[]): Promise<number> {
@@ -80,6 +81,7 @@ export class GraphWriter {
       const rows = fresh.map((e) => ({ id: e.id, userId: e.userId, itemId: e.itemId, type: e.type, ts: e.ts, value: e.value ?? null }));
       const created = await tx.run(cypher('ingest/events-create'), { rows });
       await tx.run(cypher('ingest/interactions-fold'), { pairs: foldPairs(fresh) });
+      await tx.run(cypher('customers/profile-counters'), { users: foldUserCounters(fresh) });
       return Number(created[0]?.['created'] ?? 0);
     }, 'ingest:events');
   }

@@ -33,7 +33,17 @@ export type Permission =
   | 'user:export'
   | 'user:erase'
   | 'model:refresh'
-  | 'keys:manage';
+  | 'keys:manage'
+  /** A user's profile (features, churn and value scores); for a shopper only their own. */
+  | 'profile:read'
+  /** Users ranked by churn risk or value. */
+  | 'profile:list'
+  /** Saved segments, their members, the feature catalogue. */
+  | 'segments:read'
+  /** Defining and deleting rule segments, clustering. */
+  | 'segments:write'
+  /** Hot items and demand forecasts. */
+  | 'demand:read';
 
 /** `self`: allowed only when the user concerned is the shopper's own user. */
 type Grant = 'all' | 'self';
@@ -44,7 +54,7 @@ const ROLE_GRANTS: Readonly<Record<Role, Partial<Record<Permission, Grant>>>> = 
   shopper: {
     'catalog:read': 'all', 'recs:similar': 'all', 'recs:visitor': 'all',
     'user:read': 'self', 'recs:read': 'self', 'journey:read': 'self',
-    'event:write': 'self', 'social:write': 'self', 'consent:write': 'self', 'user:export': 'self',
+    'event:write': 'self', 'social:write': 'self', 'consent:write': 'self', 'user:export': 'self', 'profile:read': 'self',
   },
   service: {
     'catalog:read': 'all', 'recs:similar': 'all', 'recs:visitor': 'all', 'recs:read': 'all', 'user:read': 'all',
@@ -53,12 +63,14 @@ const ROLE_GRANTS: Readonly<Record<Role, Partial<Record<Permission, Grant>>>> = 
   analyst: {
     'catalog:read': 'all', 'recs:similar': 'all', 'recs:visitor': 'all', 'recs:read': 'all', 'user:read': 'all',
     'user:list': 'all', 'journey:read': 'all', 'analytics:read': 'all',
+    'profile:read': 'all', 'profile:list': 'all', 'segments:read': 'all', 'segments:write': 'all', 'demand:read': 'all',
   },
   admin: {
     'catalog:read': 'all', 'recs:similar': 'all', 'recs:visitor': 'all', 'recs:read': 'all', 'user:read': 'all',
     'user:list': 'all', 'journey:read': 'all', 'analytics:read': 'all', 'event:write': 'all', 'user:write': 'all',
     'item:write': 'all', 'social:write': 'all', 'consent:write': 'all', 'user:export': 'all', 'user:erase': 'all',
     'model:refresh': 'all', 'keys:manage': 'all',
+    'profile:read': 'all', 'profile:list': 'all', 'segments:read': 'all', 'segments:write': 'all', 'demand:read': 'all',
   },
 };
 
@@ -106,6 +118,11 @@ const DESCRIPTIONS: Readonly<Record<Permission, string>> = {
   'user:erase': 'erase users',
   'model:refresh': 'refresh the model',
   'keys:manage': 'manage API keys',
+  'profile:read': "read a user's profile",
+  'profile:list': 'rank customers',
+  'segments:read': 'read segments',
+  'segments:write': 'define segments',
+  'demand:read': 'read demand signals',
 };
 
 const describe = (permission: Permission): string => DESCRIPTIONS[permission];

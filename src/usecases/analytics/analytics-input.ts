@@ -11,6 +11,7 @@ export interface WindowArgs {
 
 export interface SegmentArgs {
   readonly userIds?: readonly string[] | null;
+  readonly segmentId?: string | null;
   readonly gender?: string | null;
   readonly minAge?: number | null;
   readonly maxAge?: number | null;
@@ -59,6 +60,7 @@ export function parseSegment(s: SegmentArgs | null | undefined): AnalyticsSegmen
   }
   return {
     userIds: userIds === null ? null : userIds.map((id) => requireId('segment.userIds', id)),
+    segmentId: s?.segmentId == null ? null : requireId('segment.segmentId', s.segmentId),
     gender: s?.gender ?? null,
     minAge,
     maxAge,

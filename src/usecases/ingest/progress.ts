@@ -4,11 +4,11 @@ import cliProgress from 'cli-progress';
  * A progress reporter for long loads: a bar with rate and ETA on a terminal, one line every few seconds
  * otherwise (CI logs, pipes). Returns the callback ingestSource expects and a `stop`.
  */
-export function createProgress(label: string, stream: NodeJS.WriteStream = process.stderr) {
+export function createProgress(label: string, stream: NodeJS.WriteStream = process.stderr, unit = 'rows') {
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar(
       {
-        format: `${label} |{bar}| {percentage}% {value}/{total} rows | {rate} rows/s | ETA {eta_formatted}`,
+        format: `${label} |{bar}| {percentage}% {value}/{total} ${unit} | {rate} ${unit}/s | ETA {eta_formatted}`,
         stream,
         etaBuffer: 50,
         hideCursor: true,
@@ -40,7 +40,7 @@ export function createProgress(label: string, stream: NodeJS.WriteStream = proce
       const secs = (now - t0) / 1000;
       const rate = rows / Math.max(secs, 1e-3);
       const eta = total !== undefined && total > rows ? ` ETA ${Math.round((total - rows) / rate)} s` : '';
-      stream.write(`${label}: ${rows}${total !== undefined ? `/${total}` : ''} rows, ${Math.round(rate)} rows/s${eta}\n`);
+      stream.write(`${label}: ${rows}${total !== undefined ? `/${total}` : ''} ${unit}, ${Math.round(rate)} ${unit}/s${eta}\n`);
     },
     stop: () => undefined,
   };

@@ -22,3 +22,12 @@ export interface ErasureHook {
   readonly name: string;
   erase(userId: UserId): Promise<void>;
 }
+
+/**
+ * Data derived from a user for a purpose (customer profiles and segments, for analytics): withdrawn in the
+ * same setConsent call, after the flag is stored, so a retry of a failed call finishes the job.
+ */
+export interface ConsentHook {
+  readonly name: string;
+  consentWithdrawn(userId: UserId, purposes: readonly Purpose[]): Promise<void>;
+}

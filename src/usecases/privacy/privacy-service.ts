@@ -10,7 +10,7 @@ import type { PrivacyStore } from '../../storage/privacy-store.ts';
 import { authorize } from '../access/permissions.ts';
 import { parseConsentInput, type ConsentInput } from './consent-input.ts';
 import { erasureIdHash } from './erasure-audit.ts';
-import type { ErasureHook, PrivacyObserver } from './privacy-observer.ts';
+import type { ConsentHook, ErasureHook, PrivacyObserver } from './privacy-observer.ts';
 import { buildUserExport, type UserExport } from './user-export.ts';
 import type { UserIdCodec } from './user-id-codec.ts';
 
@@ -21,8 +21,10 @@ export interface PrivacyServiceOptions {
   readonly now: () => number;
   /** Told after consent changes and erasures (caches of this process). */
   readonly observers: readonly PrivacyObserver[];
-  /** Other stores holding user data, erased before the user node (segment memberships, later). */
+  /** Other stores holding user data, erased before the user node (segment memberships). */
   readonly erasureHooks?: readonly ErasureHook[];
+  /** Data derived for a purpose, dropped when the user withdraws that purpose (profiles, for analytics). */
+  readonly consentHooks?: readonly ConsentHook[];
 }
 
 export interface ErasureReport {
@@ -49,6 +51,8 @@ export class PrivacyService {
     const purposes = PURPOSES.filter((p) => flags[p] !== undefined);
     if (purposes.length === 0) throw invalidInput('consent must set at least one purpose', { field: 'consent' });
     if (!(await this.store.setConsent(userId, flags))) throw notFound('User', rawUserId);
+    const withdrawn = purposes.filter((p) => flags[p] === false);
+    if (withdrawn.length > 0) for (const hook of this.opts.consentHooks ?? []) await hook.consentWithdrawn(userId, withdrawn);
     for (const o of this.opts.observers) o.consentChanged(userId, purposes);
     return userId;
   }

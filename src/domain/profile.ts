@@ -1,0 +1,76 @@
+// A customer's profile as stored on the User node: the behaviour counters that every new event updates
+// (order-independent sums, minimums and maximums, so live writes and bulk loads keep them exact), and the
+// features of the last profiles run (`grec features`), which need the whole history or the whole
+// population (sessions, time of day, interests, influence, churn and value models, RFM scores).
+// A feature nobody can know (no purchase yet, refused analytics) is null, never 0.
+
+/** Kept current by every event write (cypher/customers/profile-counters.cypher). */
+export interface ProfileCounters {
+  readonly views: number;
+  readonly favourites: number;
+  readonly carts: number;
+  readonly purchases: number;
+  readonly cancels: number;
+  readonly ratings: number;
+  /** Sum of purchase order values (the item's price when the event carries none), shop currency. */
+  readonly monetary: number;
+  /** Purchases with neither an order value nor an item price (counted, not guessed). */
+  readonly unpricedPurchases: number;
+  /** Epoch ms; null when the user has no event. */
+  readonly firstActivityTs: number | null;
+  readonly lastActivityTs: number | null;
+  readonly lastPurchaseTs: number | null;
+}
+
+export interface AffinityScore {
+  readonly id: string;
+  /** Share of the user's decayed, weighted interest, in [0, 1]. */
+  readonly score: number;
+}
+
+export interface RfmScore {
+  readonly r: number;
+  readonly f: number;
+  readonly m: number;
+  readonly segment: string;
+}
+
+/** Written by the profiles run; all null for users who refused analytics or before the first run. */
+export interface ComputedFeatures {
+  readonly sessions: number | null;
+  readonly meanSessionMinutes: number | null;
+  /** 0-23, UTC. */
+  readonly favouriteHour: number | null;
+  /** 0 = Monday .. 6 = Sunday, UTC. */
+  readonly favouriteWeekday: number | null;
+  readonly weekendShare: number | null;
+  readonly topCategories: readonly AffinityScore[];
+  readonly topTags: readonly AffinityScore[];
+  /** PageRank on FRIEND + FOLLOWS scaled so the average user is 1. */
+  readonly influence: number | null;
+  /** BG/NBD P(alive) at the run's reference time. */
+  readonly pAlive: number | null;
+  readonly expectedPurchases90d: number | null;
+  /** Gamma-Gamma expected order value. */
+  readonly expectedAverageValue: number | null;
+  /** Discounted expected spend over the configured horizon. */
+  readonly clv: number | null;
+  readonly rfm: RfmScore | null;
+  /** When the run wrote this profile, and the reference time ("now") it computed with. */
+  readonly computedAt: number | null;
+  readonly asOf: number | null;
+}
+
+export interface StoredProfile {
+  readonly userId: string;
+  readonly age: number | null;
+  readonly gender: string | null;
+  readonly location: string | null;
+  readonly createdAt: number | null;
+  readonly counters: ProfileCounters;
+  readonly computed: ComputedFeatures;
+  readonly friends: number;
+  readonly followers: number;
+  readonly following: number;
+  readonly segmentIds: readonly string[];
+}

@@ -1,0 +1,70 @@
+// Segment definitions and their materialised memberships (cypher/customers/segment-*.cypher).
+import { SEGMENT_KINDS, type SegmentDefinition, type SegmentKind, type StoredSegment } from '../domain/segment.ts';
+import { cypher } from './cypher-files.ts';
+import type { Executor } from './executor.ts';
+
+/** Edges per write transaction when memberships are replaced. */
+const MEMBERSHIP_BATCH = 10_000;
+
+export class SegmentStore {
+  constructor(private readonly executor: Executor) {}
+
+  async list(ids: readonly string[] | null = null): Promise<StoredSegment[]> {
+    const rows = await this.executor.read(cypher('customers/segments'), { ids: ids === null ? null : [...ids] });
+    return rows.map((r) => segmentFromRow(r['segment'] as Record<string, unknown>));
+  }
+
+  async get(id: string): Promise<StoredSegment | null> {
+    return (await this.list([id]))[0] ?? null;
+  }
+
+  async save(def: SegmentDefinition): Promise<void> {
+    const segment: Record<string, unknown> = { id: def.id, name: def.name, kind: def.kind, rule: def.rule, description: def.description, updatedAt: def.updatedAt };
+    if (def.centroid !== undefined) segment['centroid'] = def.centroid;
+    await this.executor.write(cypher('customers/segment-save'), { segment });
+  }
+
+  /** Replaces the segment's members with `userIds`; returns the stored size. */
+  async replaceMembers(segmentId: string, userIds: readonly string[], at: number): Promise<number> {
+    await this.clearMembers(segmentId);
+    for (let k = 0; k < userIds.length; k += MEMBERSHIP_BATCH) {
+      await this.executor.write(cypher('customers/segment-members-add'), { segmentId, userIds: userIds.slice(k, k + MEMBERSHIP_BATCH) });
+    }
+    const rows = await this.executor.write(cypher('customers/segment-size'), { segmentId, at });
+    return Number(rows[0]?.['size'] ?? 0);
+  }
+
+  async delete(segmentId: string): Promise<boolean> {
+    await this.clearMembers(segmentId);
+    const rows = await this.executor.write(cypher('customers/segment-delete'), { segmentId });
+    return Number(rows[0]?.['deleted'] ?? 0) > 0;
+  }
+
+  /** Member ids in id order after `after` (keyset page). */
+  async members(segmentId: string, after: string, first: number): Promise<string[]> {
+    const rows = await this.executor.read(cypher('customers/segment-members'), { segmentId, after, first });
+    return rows.map((r) => String(r['userId']));
+  }
+
+  private async clearMembers(segmentId: string): Promise<void> {
+    for (;;) {
+      const rows = await this.executor.write(cypher('customers/segment-members-clear'), { segmentId, batchSize: MEMBERSHIP_BATCH });
+      if (Number(rows[0]?.['deleted'] ?? 0) === 0) return;
+    }
+  }
+}
+
+function segmentFromRow(s: Record<string, unknown>): StoredSegment {
+  const kind = String(s['kind']);
+  return {
+    id: String(s['id']),
+    name: String(s['name'] ?? s['id']),
+    kind: (SEGMENT_KINDS as readonly string[]).includes(kind) ? (kind as SegmentKind) : 'RULE',
+    rule: s['rule'] == null ? null : String(s['rule']),
+    description: String(s['description'] ?? ''),
+    updatedAt: Number(s['updatedAt'] ?? 0),
+    centroid: s['centroid'] == null ? null : String(s['centroid']),
+    size: s['size'] == null ? null : Number(s['size']),
+    refreshedAt: s['refreshedAt'] == null ? null : Number(s['refreshedAt']),
+  };
+}
