@@ -28,15 +28,15 @@ export function lgamma(x: number): number {
 }
 
 /**
- * Digamma psi(x) = d/dx ln Gamma(x) for x > 0: the recurrence psi(x) = psi(x + 1) - 1/x lifts x to >= 6, then
+ * Digamma psi(x) = d/dx ln Gamma(x) for x > 0: the recurrence psi(x) = psi(x + 1) - 1/x lifts x to >= 10, then
  * the asymptotic series psi(x) ~ ln x - 1/(2x) - sum B_2k / (2k x^2k) (Abramowitz & Stegun 6.3.18), truncated
- * after x^-12; absolute error below 1e-14 there.
+ * after x^-12 (the next term, 1/(12 x^14), is below 1e-15 there).
  */
 export function digamma(x: number): number {
   if (!(x > 0) || !Number.isFinite(x)) throw invalidInput('digamma needs a positive finite argument', { x });
   let acc = 0;
   let y = x;
-  while (y < 6) {
+  while (y < 10) {
     acc -= 1 / y;
     y += 1;
   }
