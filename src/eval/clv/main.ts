@@ -41,14 +41,15 @@ function reading(bins: readonly HoldoutBin[]): string[] {
   if (!all || all.customers === 0) return ['No customers.'];
   const expected = all.meanExpected * all.customers;
   const actual = all.meanActual * all.customers;
-  const monotone = perX.every((b, i) => i === 0 || b.meanExpected > (perX[i - 1]?.meanExpected ?? 0));
+  const rising = (key: 'meanExpected' | 'meanActual'): boolean => perX.every((b, i) => i === 0 || b[key] > (perX[i - 1]?.[key] ?? 0));
+  const [expectedRises, actualRises] = [rising('meanExpected'), rising('meanActual')];
   const under = perX.filter((b) => b.meanExpected < b.meanActual).map((b) => b.label);
   const worst = perX.reduce((w, b) => (Math.abs(b.meanExpected - b.meanActual) > Math.abs(w.meanExpected - w.meanActual) ? b : w));
   return [
     `- Over all ${all.customers} customers the model expects ${expected.toFixed(1)} holdout purchase days against ${actual.toFixed(0)} ` +
       `actual (${((expected / actual - 1) * 100).toFixed(1)} %).`,
-    `- The expectation ${monotone ? 'rises with every step of' : 'does not rise monotonically with'} calibration frequency, as the actual ` +
-      `means do: the model ranks customers by future activity. It is below the actual mean in ${under.length} of ${perX.length} bins ` +
+    `- The expectation ${expectedRises ? 'rises with every step of' : 'does not rise monotonically with'} calibration frequency; the ` +
+      `actual mean ${actualRises ? 'does too' : 'does not'}. It is below the actual mean in ${under.length} of ${perX.length} bins ` +
       `(${under.join(', ') || 'none'}); the largest gap per customer is in bin ${worst.label} ` +
       `(${worst.meanExpected.toFixed(3)} expected, ${worst.meanActual.toFixed(3)} actual, ${worst.customers} customers).`,
     '- The parameters equal the published fit, so these gaps belong to the model on these data, not to the ' +
