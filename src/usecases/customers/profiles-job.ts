@@ -68,7 +68,7 @@ export interface ProfilesReport {
 interface Pending {
   readonly userId: string;
   readonly counters: ProfileCounters;
-  readonly partial: Omit<ComputedFeatures, 'pAlive' | 'expectedPurchases90d' | 'expectedAverageValue' | 'clv' | 'rfm' | 'computedAt' | 'asOf'> | null;
+  readonly partial: Omit<ComputedFeatures, 'influence' | 'pAlive' | 'expectedPurchases90d' | 'expectedAverageValue' | 'clv' | 'rfm' | 'computedAt' | 'asOf'> | null;
   readonly summary: CustomerSummary | undefined;
 }
 
@@ -76,7 +76,7 @@ export async function runProfiles(store: ProfileStore, opts: ProfilesJobOptions)
   const t0 = opts.now();
   const asOf = opts.asOf ?? (await store.lastEventTs()) ?? opts.now();
   const facets = await store.itemFacets();
-  const influence = influenceByUser(await store.socialLinks());
+  const links = await store.socialLinks();
   const price = (itemId: string): number | undefined => facets.get(itemId)?.price;
 
   const pending: Pending[] = [];
@@ -84,12 +84,13 @@ export async function runProfiles(store: ProfileStore, opts: ProfilesJobOptions)
   for (;;) {
     const batch = await store.inputs(after, opts.batchSize);
     if (batch.length === 0) break;
-    for (const input of batch) pending.push(profileOf(input, facets, price, influence, asOf, opts));
+    for (const input of batch) pending.push(profileOf(input, facets, price, asOf, opts));
     after = batch[batch.length - 1]!.userId;
     opts.onProgress?.(pending.length);
   }
 
-  const { model, score } = fitValueModel(pending, asOf, opts);
+  const influence = influenceByUser(pending.map((p) => p.userId), links);
+  const { model, score } = fitValueModel(pending, opts);
   const rfm = rfmScores(pending.filter((p) => p.partial !== null).map((p) => ({
     userId: p.userId,
     recencyDays: p.counters.lastPurchaseTs === null ? null : Math.max(0, asOf - p.counters.lastPurchaseTs) / DAY_MS,
@@ -104,7 +105,7 @@ export async function runProfiles(store: ProfileStore, opts: ProfilesJobOptions)
       return {
         userId: p.userId,
         counters: p.counters,
-        computed: { ...p.partial, ...score(p.summary), rfm: s === undefined ? null : { ...s, segment: rfmSegment(s) }, computedAt, asOf },
+        computed: { ...p.partial, influence: influence.get(p.userId) ?? null, ...score(p.summary), rfm: s === undefined ? null : { ...s, segment: rfmSegment(s) }, computedAt, asOf },
       };
     });
     await store.write(writes);
@@ -121,7 +122,7 @@ const CLEARED: ComputedFeatures = {
 
 function profileOf(
   input: ProfileInput, facets: ReadonlyMap<string, ItemFacets>, price: (itemId: string) => number | undefined,
-  influence: ReadonlyMap<string, number>, asOf: number, opts: ProfilesJobOptions,
+  asOf: number, opts: ProfilesJobOptions,
 ): Pending {
   // Counters are recomputed from the events for everyone: they are a cache of the event log (like the
   // INTERACTED aggregate), and a recompute repairs any drift.
@@ -138,14 +139,13 @@ function profileOf(
       favouriteWeekday: b.favouriteWeekday, weekendShare: b.weekendShare,
       topCategories: interest.categories.map((a) => ({ id: a.id, score: a.score })),
       topTags: interest.tags.map((a) => ({ id: a.id, score: a.score })),
-      influence: influence.get(input.userId) ?? null,
     },
     summary: summarise(purchases, asOf, UNIT_DAYS),
   };
 }
 
 /** Fits the repeat-purchase (BG/NBD) and spend (Gamma-Gamma) models, and scores one summary with them. */
-function fitValueModel(pending: readonly Pending[], asOf: number, opts: ProfilesJobOptions): {
+function fitValueModel(pending: readonly Pending[], opts: ProfilesJobOptions): {
   model: ValueModelReport;
   score: (s: CustomerSummary | undefined) => Pick<ComputedFeatures, 'pAlive' | 'expectedPurchases90d' | 'expectedAverageValue' | 'clv'>;
 } {
@@ -157,7 +157,6 @@ function fitValueModel(pending: readonly Pending[], asOf: number, opts: Profiles
   }
   const bg = fitBgNbd(summaries);
   const gg = repeaters.length >= MIN_SPEND_MODEL_REPEATERS ? fitGammaGamma(repeaters) : null;
-  void asOf;
   return {
     model: {
       buyers: summaries.length,

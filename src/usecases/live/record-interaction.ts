@@ -3,7 +3,7 @@ import { isEventType, type EventType } from '../../domain/events.ts';
 import { asEventId, asItemId } from '../../domain/ids.ts';
 import type { EventStore, StoredEvent } from '../../storage/event-store.ts';
 import type { GraphWriter } from '../../storage/graph-writer.ts';
-import { parseInstant, requireId } from './validate.ts';
+import { optionalNonNegative, parseInstant, requireId } from './validate.ts';
 import type { WriteObserver } from './write-observer.ts';
 import type { Principal } from '../../domain/principal.ts';
 import { authorize } from '../access/permissions.ts';
@@ -36,7 +36,9 @@ export async function recordInteraction(
   if (type === 'rating' && (value === undefined || value < 1 || value > 5)) {
     throw invalidInput('a RATING needs value between 1 and 5', { field: 'value', value });
   }
-  if (type !== 'rating' && value !== undefined) throw invalidInput('value is only allowed for RATING', { field: 'value' });
+  // A purchase may carry its order value (spend, customer value models); without one the item's price counts.
+  if (type === 'purchase' && value !== undefined) optionalNonNegative('value', value);
+  if (type !== 'rating' && type !== 'purchase' && value !== undefined) throw invalidInput('value is only allowed for RATING (1..5) and PURCHASE (order value)', { field: 'value' });
   const event = {
     id: asEventId(requireId('eventId', input.eventId)),
     userId,

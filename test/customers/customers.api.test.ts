@@ -1,0 +1,159 @@
+// Customer understanding over HTTP on the hand-made shop (hand-shop.ts): profiles computed by the
+// profiles run and read through userProfile, live counters, rule segments and their use in analytics,
+// roles, and privacy (withdrawing analytics leaves every segment).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphConnection } from '../../src/storage/connect.ts';
+import { GraphWriter } from '../../src/storage/graph-writer.ts';
+import { ProfileStore } from '../../src/storage/profile-store.ts';
+import { SegmentStore } from '../../src/storage/segment-store.ts';
+import { DEFAULT_PROFILES_OPTIONS } from '../../src/usecases/customers/profiles-job.ts';
+import { SegmentService } from '../../src/usecases/customers/segment-service.ts';
+import { refreshCustomers } from '../../src/usecases/customers/refresh-customers.ts';
+import { bearer, createTestApi } from '../support/api.ts';
+import { openTestGraph } from '../support/graph.ts';
+import { AS_OF, DAY, MIN, T0, writeHandShop } from './hand-shop.ts';
+
+const PROFILE = `query($id: ID!) { userProfile(userId: $id) {
+  userId computedAt asOf
+  basic { age gender location accountAgeDays }
+  behaviour { recencyDays frequency monetary views favourites carts purchases cancels ratings sessions meanSessionMinutes
+              viewToCartRate cartToPurchaseRate daysSinceLastActivity favouriteHour favouriteWeekday weekendShare }
+  interest { categories { category { id name } score } tags { tag { id } score } }
+  social { friends followers following influence }
+  value { pAlive churnRisk expectedPurchases90d expectedAverageValue clv rfm { r f m segment } }
+  segments { id kind }
+} }`;
+
+/** Decay of an event `age` ms before the reference time, with the run's 30-day half-life. */
+const decay = (age: number): number => 2 ** (-age / (30 * DAY));
+
+describe('customer profiles and segments over HTTP (hand-made shop)', () => {
+  let graph: GraphConnection;
+  let gql: ReturnType<typeof createTestApi>['gql'];
+  let refresh: () => ReturnType<typeof refreshCustomers>;
+  const data = async (query: string, variables: Record<string, unknown> = {}, headers?: Record<string, string>) => {
+    const r = await gql(query, variables, headers);
+    expect(r.body.errors, JSON.stringify(r.body.errors)).toBeUndefined();
+    return r.body.data as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  };
+  const errorOf = async (query: string, variables: Record<string, unknown> = {}, headers?: Record<string, string>) => {
+    const r = await gql(query, variables, headers);
+    expect(r.body.errors, JSON.stringify(r.body)).toBeDefined();
+    return r.body.errors![0]!;
+  };
+
+  beforeAll(async () => {
+    graph = await openTestGraph();
+    await writeHandShop(new GraphWriter(graph.executor));
+    gql = createTestApi(graph).gql;
+    const store = new ProfileStore(graph.executor);
+    const segments = new SegmentService(new SegmentStore(graph.executor), store, () => Date.now());
+    refresh = () => refreshCustomers(store, segments, { ...DEFAULT_PROFILES_OPTIONS, now: () => Date.now() });
+    await refresh();
+  });
+  afterAll(async () => graph.close());
+
+  it('computes every behaviour feature of u1 as by hand, at the latest event', async () => {
+    const p = (await data(PROFILE, { id: 'u1' })).userProfile;
+    expect(p.asOf).toBe(new Date(AS_OF).toISOString());
+    expect(p.computedAt).not.toBeNull();
+    expect(p.basic).toEqual({ age: 30, gender: 'f', location: 'Oslo', accountAgeDays: (AS_OF - (T0 - 10 * DAY)) / DAY });
+    expect(p.behaviour).toEqual({
+      recencyDays: (AS_OF - (T0 + 2 * DAY + 5 * MIN)) / DAY, frequency: 2, monetary: 25 + 20,
+      views: 2, favourites: 0, carts: 1, purchases: 2, cancels: 0, ratings: 0,
+      sessions: 2, meanSessionMinutes: (20 + 5) / 2,
+      viewToCartRate: 0.5, cartToPurchaseRate: 1, daysSinceLastActivity: (AS_OF - (T0 + 2 * DAY + 5 * MIN)) / DAY,
+      favouriteHour: 10, favouriteWeekday: 0, weekendShare: 0,
+    });
+  });
+
+  it('shares interest between categories by weighted, decayed interactions', async () => {
+    const p = (await data(PROFILE, { id: 'u1' })).userProfile;
+    const c1 = 1 * decay(AS_OF - T0) + 3 * decay(AS_OF - T0 - 10 * MIN) + 5 * decay(AS_OF - T0 - 20 * MIN);
+    const c2 = 1 * decay(AS_OF - T0 - 2 * DAY) + 5 * decay(AS_OF - T0 - 2 * DAY - 5 * MIN);
+    const cats = p.interest.categories as { category: { id: string; name: string }; score: number }[];
+    expect(cats.map((c) => c.category)).toEqual([{ id: 'c1', name: 'Books' }, { id: 'c2', name: 'Games' }]);
+    expect(cats[0]!.score).toBeCloseTo(c1 / (c1 + c2), 12);
+    expect(cats[1]!.score).toBeCloseTo(c2 / (c1 + c2), 12);
+  });
+
+  it('counts ties and scores influence by PageRank (u3 -> u1 <-> u2, solved by hand)', async () => {
+    // r3 = 0.15/3; r1 = r3 + 0.85 (r2 + r3); r2 = r3 + 0.85 r1  =>  r1 = 0.135 / 0.2775
+    const r3 = 0.05;
+    const r1 = 0.135 / 0.2775;
+    const r2 = r3 + 0.85 * r1;
+    const social = async (id: string) => (await data(PROFILE, { id })).userProfile.social;
+    expect(await social('u1')).toEqual({ friends: 1, followers: 1, following: 0, influence: expect.closeTo(3 * r1, 8) });
+    expect(await social('u2')).toEqual({ friends: 1, followers: 0, following: 0, influence: expect.closeTo(3 * r2, 8) });
+    expect(await social('u3')).toEqual({ friends: 0, followers: 0, following: 1, influence: expect.closeTo(3 * r3, 8) });
+  });
+
+  it('counts an unpriced purchase without guessing its value, and gives a user without events nulls, not zeros', async () => {
+    const u2 = (await data(PROFILE, { id: 'u2' })).userProfile.behaviour;
+    expect(u2).toMatchObject({ recencyDays: 0, frequency: 1, monetary: 0, sessions: 1, meanSessionMinutes: 1, favouriteWeekday: 3 });
+    const u3 = (await data(PROFILE, { id: 'u3' })).userProfile;
+    expect(u3.behaviour).toMatchObject({ recencyDays: null, frequency: 0, viewToCartRate: null, cartToPurchaseRate: null, daysSinceLastActivity: null, favouriteHour: null });
+    expect(u3.value).toEqual({ pAlive: null, churnRisk: null, expectedPurchases90d: null, expectedAverageValue: null, clv: null, rfm: null });
+  });
+
+  it('scores RFM quintiles with ties sharing a score (1 + floor(5 * worse / n))', async () => {
+    const rfm = async (id: string) => (await data(PROFILE, { id })).userProfile.value.rfm;
+    // Two buyers: u2 bought more recently, u1 more often and for more.
+    expect(await rfm('u1')).toMatchObject({ r: 1, f: 3, m: 3 });
+    expect(await rfm('u2')).toMatchObject({ r: 3, f: 1, m: 1 });
+  });
+
+  it('keeps the behaviour counters current as events arrive, without a recompute', async () => {
+    await data(`mutation { recordInteraction(input: {eventId: "live-1", userId: "u2", itemId: "i2", type: PURCHASE, value: 7.5, at: "${new Date(AS_OF + DAY).toISOString()}"}) { created } }`);
+    const b = (await data(PROFILE, { id: 'u2' })).userProfile.behaviour;
+    expect(b).toMatchObject({ frequency: 2, purchases: 2, views: 1, monetary: 7.5, recencyDays: 0 });
+  });
+
+  it('defines a rule segment, lists its members, and uses it in the behaviour analytics', async () => {
+    const seg = (await data(`mutation($rule: JSON!) { defineSegment(input: {name: "Repeat buyers!", rule: $rule}) { id name kind size description rule } }`,
+      { rule: { all: [{ feature: 'frequency', op: 'gte', value: 2 }] } })).defineSegment;
+    expect(seg).toMatchObject({ id: 'repeat-buyers', name: 'Repeat buyers!', kind: 'RULE', size: 2 });
+    expect(seg.rule).toEqual({ all: [{ feature: 'frequency', op: 'gte', value: 2 }] });
+    const members = (await data('{ segment(id: "repeat-buyers") { members(first: 1) { edges { node { id } } pageInfo { hasNextPage endCursor } totalCount } } }')).segment.members;
+    expect(members.edges).toEqual([{ node: { id: 'u1' } }]);
+    expect(members.pageInfo.hasNextPage).toBe(true);
+    const next = (await data('query($after: String) { segment(id: "repeat-buyers") { members(first: 5, after: $after) { edges { node { id } } pageInfo { hasNextPage } } } }', { after: members.pageInfo.endCursor })).segment.members;
+    expect(next).toEqual({ edges: [{ node: { id: 'u2' } }], pageInfo: { hasNextPage: false } });
+    const conv = (await data('{ conversionRate(action: PURCHASE, segment: {segmentId: "repeat-buyers"}) { groups { numerator denominator } } }')).conversionRate;
+    expect(conv.groups).toEqual([{ numerator: 2, denominator: 2 }]);
+  });
+
+  it('rejects bad rule documents with the field and path named, all issues at once', async () => {
+    const e = await errorOf(`mutation($rule: JSON!) { defineSegment(input: {name: "bad", rule: $rule}) { id } }`,
+      { rule: { all: [{ feature: 'frequncy', op: 'gte', value: 1 }, { feature: 'monetary', op: 'between', value: [5, 1] }] } });
+    expect(e.extensions?.['code']).toBe('INVALID_INPUT');
+    expect(e.message).toMatch(/frequncy/);
+    expect(e.message).toMatch(/frequency/); // the suggestion
+    expect(e.message).toMatch(/all\[1\]/);
+    const empty = await errorOf(`mutation { defineSegment(input: {name: "  ", rule: {feature: "frequency", op: "gte", value: 1}}) { id } }`);
+    expect(empty.extensions).toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
+  it('a shopper sees only their own profile; segments are for analysts and admins', async () => {
+    const own = await gql(PROFILE, { id: 'u1' }, bearer('shopper', 'u1'));
+    expect(own.body.errors).toBeUndefined();
+    expect((await errorOf(PROFILE, { id: 'u2' }, bearer('shopper', 'u1'))).extensions?.['code']).toBe('FORBIDDEN');
+    expect((await errorOf('{ segments { id } }', {}, bearer('service'))).extensions?.['code']).toBe('FORBIDDEN');
+    expect((await gql('{ segments { id } }', {}, bearer('analyst'))).body.errors).toBeUndefined();
+  });
+
+  it('withdrawing analytics consent removes the user from every segment and clears derived features at once', async () => {
+    const before = (await data('{ segment(id: "repeat-buyers") { size } }')).segment.size;
+    await data('mutation { setConsent(userId: "u2", consent: {analytics: false}) { userId } }');
+    const p = (await data(PROFILE, { id: 'u2' })).userProfile;
+    expect(p.segments).toEqual([]);
+    expect(p.computedAt).toBeNull();
+    expect(p.value.rfm).toBeNull();
+    expect((await data('{ segment(id: "repeat-buyers") { size } }')).segment.size).toBe(before - 1);
+    // And the next run leaves them out.
+    await refresh();
+    const again = (await data(PROFILE, { id: 'u2' })).userProfile;
+    expect(again.segments).toEqual([]);
+    expect(again.computedAt).toBeNull();
+  });
+});
