@@ -7,6 +7,12 @@
 // the forecast errors are also all 0 (0/0 read as a perfect forecast), and null (undefined) otherwise; callers
 // aggregating over series skip and count the nulls.
 //
+// RMSSE = sqrt(mean_h e^2 / Q2),  Q2 = 1/(n-m) sum (y_t - y_{t-m})^2: the squared-error twin of MASE used by the
+// M5 competition (Makridakis, Spiliotis & Assimakopoulos 2022; there with m = 1, here m = 7 like MASE). It is
+// reported next to MASE because absolute error is minimised by the median, which is 0 for intermittent counts:
+// MASE rewards forecasting zeros, while RMSSE is minimised by the mean, which is what Holt-Winters estimates.
+// Same zero-scale rule as MASE.
+//
 // sMAPE = 100/h sum_h 2 |y - yhat| / (|y| + |yhat|), in percent, between 0 and 200; a term with y = yhat = 0
 // is defined as 0 (both said nothing happens, and nothing did), which matters for sparse daily counts.
 import { invalidInput } from '../../domain/errors.ts';
@@ -29,6 +35,20 @@ export function mase(actual: readonly number[], forecast: readonly number[], ins
   mae /= actual.length;
   if (scale === 0) return mae === 0 ? 0 : null;
   return mae / scale;
+}
+
+export function rmsse(actual: readonly number[], forecast: readonly number[], insample: readonly number[], seasonLength = 7): number | null {
+  checkPair(actual, forecast);
+  const m = seasonLength;
+  seasonalNaiveScale(insample, m); // validates m and the in-sample length
+  let q2 = 0;
+  for (let t = m; t < insample.length; t++) q2 += ((insample[t] ?? 0) - (insample[t - m] ?? 0)) ** 2;
+  q2 /= insample.length - m;
+  let mse = 0;
+  for (let i = 0; i < actual.length; i++) mse += ((actual[i] ?? 0) - (forecast[i] ?? 0)) ** 2;
+  mse /= actual.length;
+  if (q2 === 0) return mse === 0 ? 0 : null;
+  return Math.sqrt(mse / q2);
 }
 
 export function smape(actual: readonly number[], forecast: readonly number[]): number {

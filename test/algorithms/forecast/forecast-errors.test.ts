@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mase, seasonalNaiveScale, smape } from '../../../src/algorithms/forecast/forecast-errors.ts';
+import { mase, rmsse, seasonalNaiveScale, smape } from '../../../src/algorithms/forecast/forecast-errors.ts';
 import { expectAppError } from '../markov/expect-app-error.ts';
 
 describe('MASE, scaled by the in-sample seasonal naive MAE (m = 7)', () => {
@@ -24,6 +24,26 @@ describe('MASE, scaled by the in-sample seasonal naive MAE (m = 7)', () => {
     expectAppError(() => mase([1], [1], [1, 2, 3, 4, 5, 6, 7]));
     expectAppError(() => mase([1, 2], [1], insample));
     expectAppError(() => mase([], [], insample));
+  });
+});
+
+describe('RMSSE, scaled by the in-sample seasonal naive MSE (m = 7)', () => {
+  it('computes by hand: Q2 = (4 + 0 + 4) / 3, MSE (1 + 9) / 2 = 5 -> sqrt(5 / (8/3))', () => {
+    expect(rmsse([4, 6], [5, 3], [1, 2, 3, 4, 5, 6, 7, 3, 2, 5])).toBeCloseTo(Math.sqrt(15 / 8), 15);
+  });
+
+  it('prefers the mean to the median on a sparse series, unlike MASE', () => {
+    const insample = [0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0];
+    const actual = [0, 0, 0, 1];
+    const zeros = [0, 0, 0, 0];
+    const means = [0.25, 0.25, 0.25, 0.25];
+    expect(mase(actual, zeros, insample, 2) ?? NaN).toBeLessThan(mase(actual, means, insample, 2) ?? NaN);
+    expect(rmsse(actual, means, insample, 2) ?? NaN).toBeLessThan(rmsse(actual, zeros, insample, 2) ?? NaN);
+  });
+
+  it('zero scale: 0 for a perfect forecast, null otherwise', () => {
+    expect(rmsse([0], [0], [2, 2, 2], 1)).toBe(0);
+    expect(rmsse([1], [0], [2, 2, 2], 1)).toBeNull();
   });
 });
 
