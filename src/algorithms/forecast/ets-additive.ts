@@ -1,6 +1,6 @@
 // Additive-error exponential smoothing in error-correction (state space) form, the one recursion behind every
 // method of this folder (Hyndman, Koehler, Ord & Snyder 2008, "Forecasting with Exponential Smoothing",
-// Table 2.3, models ETS(A,Ad,A) and its special cases):
+// ch. 2, state space equations of ETS(A,Ad,A) and its special cases):
 //   yhat_t = l_{t-1} + phi b_{t-1} + s_{t-m}          e_t = y_t - yhat_t
 //   l_t = l_{t-1} + phi b_{t-1} + alpha e_t           b_t = phi b_{t-1} + beta e_t           s_t = s_{t-m} + gamma e_t
 // Holt-Winters ETS(A,A,A) is phi = 1; damped 0 < phi < 1; simple exponential smoothing ETS(A,N,N) has

@@ -1,5 +1,5 @@
-// Initial Holt-Winters state from the first two seasons (the classical heuristic; Hyndman et al. 2008, §2.6.1,
-// simplified to two seasons). With A1, A2 the means of seasons 1 and 2 (observations 1..m and m+1..2m):
+// Initial Holt-Winters state from the first two seasons (the classical heuristic described by Hyndman et al.
+// 2008, ch. 2, simplified to two seasons). With A1, A2 the means of seasons 1 and 2 (observations 1..m and m+1..2m):
 //   b_0 = (A2 - A1) / m                       the change of the seasonal mean per step
 //   l_0 = A1 - (m + 1) / 2 * b_0              A1 is the level at the middle of season 1, time (m+1)/2
 //   s_i = mean over both seasons of y_{jm+i} - (l_0 + (jm+i) b_0),  i = 1..m.

@@ -5,8 +5,8 @@
 // Parameters are the traditional ones, each in (0, 1): alpha (level), beta* (trend), gamma* (season), and phi
 // (damping) restricted to (0.8, 0.98) as in Hyndman's `forecast` package (phi near 1 is indistinguishable from
 // an undamped trend; below 0.8 the trend dies within days). They map to the error-correction weights of
-// ets-additive.ts as beta = alpha beta*, gamma = (1 - alpha) gamma* (Hyndman et al. 2008, §2.3 and §10.2:
-// the usual admissible region 0 < beta < alpha, 0 < gamma < 1 - alpha). They are fitted by minimising the
+// ets-additive.ts as beta = alpha beta*, gamma = (1 - alpha) gamma* (Hyndman et al. 2008, ch. 2 and ch. 10:
+// the usual parameter region 0 < beta < alpha, 0 < gamma < 1 - alpha). They are fitted by minimising the
 // one-step-ahead SSE over every observation with numeric.uncmin on logit-transformed values (fit-smoothing.ts).
 // The initial state comes from the first two seasons (holt-winters-init.ts), so HW needs n >= 2m.
 //
@@ -110,7 +110,7 @@ export function forecastDaily(series: readonly number[], horizon: number, option
   return { ...forecastHoltWinters(model, horizon, level), model };
 }
 
-/** beta = alpha beta*, gamma = (1 - alpha) gamma* (Hyndman et al. 2008, §2.3). */
+/** beta = alpha beta*, gamma = (1 - alpha) gamma* (Hyndman et al. 2008, ch. 2). */
 export function errorCorrectionWeights(p: SmoothingParameters): EtsWeights {
   return { alpha: p.alpha, beta: p.alpha * p.beta, gamma: (1 - p.alpha) * p.gamma, phi: p.phi };
 }

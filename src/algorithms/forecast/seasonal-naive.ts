@@ -1,4 +1,4 @@
-// Seasonal naive forecast (Hyndman & Athanasopoulos, "Forecasting: Principles and Practice", §5.2):
+// Seasonal naive forecast (Hyndman & Athanasopoulos, "Forecasting: Principles and Practice", 3rd ed., §5.2):
 //   yhat_{T+h|T} = y_{T+h-m*ceil(h/m)}
 // each future day repeats the same weekday of the last observed week. The benchmark Holt-Winters must beat,
 // and the scale of MASE (forecast-errors.ts). O(h).
