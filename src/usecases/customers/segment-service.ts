@@ -158,7 +158,7 @@ export class SegmentService {
     const out: SegmentRefresh[] = [];
     for (const def of RFM_SEGMENTS) {
       const id = `rfm-${slug(def.name)}`;
-      await this.segments.save({ id, name: def.name, kind: 'RFM', rule: null, description: `${def.description} (${def.rule})`, updatedAt: at });
+      await this.segments.save({ id, name: def.label, kind: 'RFM', rule: null, description: `${def.description} (${def.rule})`, updatedAt: at });
       const ids = rows.filter((r) => r.attributes?.['rfmSegment'] === def.name).map((r) => r.userId);
       members.set(id, new Set(ids));
       out.push({ id, size: await this.segments.replaceMembers(id, ids, at) });
