@@ -11,10 +11,17 @@ export interface Blob {
 }
 
 /** Big spenders (40), weekend shoppers into category c1 (30), cart abandoners (20). */
+const NOISE = { frequency: 1, monetary: 50, weekendShare: 0.03, cartToPurchaseRate: 0.03 };
 export const BLOBS: readonly Blob[] = [
-  { name: 'spenders', size: 40, mean: { frequency: 20, monetary: 2000, weekendShare: 0.3, cartToPurchaseRate: 0.6 }, noise: { frequency: 1, monetary: 50, weekendShare: 0.03, cartToPurchaseRate: 0.03 } },
-  { name: 'weekend', size: 30, mean: { frequency: 3, monetary: 200, weekendShare: 0.9, cartToPurchaseRate: 0.6 }, noise: { frequency: 1, monetary: 50, weekendShare: 0.03, cartToPurchaseRate: 0.03 }, affinities: { 'category:c1': 0.8 } },
-  { name: 'abandoners', size: 20, mean: { frequency: 3, monetary: 200, weekendShare: 0.3, cartToPurchaseRate: 0.1 }, noise: { frequency: 1, monetary: 50, weekendShare: 0.03, cartToPurchaseRate: 0.03 } },
+  { name: 'spenders', size: 40, mean: { frequency: 20, monetary: 2000, weekendShare: 0.3, cartToPurchaseRate: 0.6 }, noise: NOISE },
+  {
+    name: 'weekend',
+    size: 30,
+    mean: { frequency: 3, monetary: 200, weekendShare: 0.9, cartToPurchaseRate: 0.6 },
+    noise: NOISE,
+    affinities: { 'category:c1': 0.8 },
+  },
+  { name: 'abandoners', size: 20, mean: { frequency: 3, monetary: 200, weekendShare: 0.3, cartToPurchaseRate: 0.1 }, noise: NOISE },
 ];
 
 export const FEATURES = ['frequency', 'monetary', 'weekendShare', 'cartToPurchaseRate'] as const;

@@ -66,6 +66,12 @@ describe('clusterUsers on three well-separated blobs', () => {
     expect(r.clusters[2]?.centroid['frequency']).toBeCloseTo(known.reduce((s, row) => s + (row.values['frequency'] as number), 0) / 19, 9);
   });
 
+  it('finds the same partition with a single k-means++ run per k', () => {
+    const r = clusterUsers(rows, { ...opts, restarts: 1 });
+    expect(r.k).toBe(3);
+    expect(adjustedRandIndex(assigned(r, rows), truth)).toBe(1);
+  });
+
   it('still separates the blobs with log-transformed spend', () => {
     const r = clusterUsers(rows, { ...opts, logFeatures: new Set(['monetary', 'frequency']) });
     expect(r.k).toBe(3);
@@ -141,6 +147,7 @@ describe('clusterUsers edge cases', () => {
     expectAppError(() => clusterUsers([], { features: ['x'], seed: 1, kRange: [3, 2] }));
     expectAppError(() => clusterUsers([], { features: ['x'], seed: 1, kRange: [0, 2] }));
     expectAppError(() => clusterUsers([], { features: ['x'], seed: 0.5 }));
+    expectAppError(() => clusterUsers([], { features: ['x'], seed: 1, restarts: 0 }));
     expectAppError(() => clusterUsers([row('a', { x: 1 }), row('a', { x: 2 })], { features: ['x'], seed: 1 }));
   });
 });
