@@ -5,7 +5,8 @@
 //   max      = (sum_i C(a_i, 2) + sum_j C(b_j, 2)) / 2
 //   ARI      = (index - expected) / (max - expected)
 // 1 for identical partitions up to relabelling, about 0 for independent ones, negative below chance.
-// max = expected only when both partitions are one cluster or both all singletons, i.e. identical: 1.
+// max = expected only when both partitions are one cluster or both all singletons (fewer than 2 items
+// included), i.e. identical: 1.
 // O(n) with hashing.
 import { invalidInput } from '../../domain/errors.ts';
 
@@ -32,7 +33,9 @@ export function adjustedRandIndex(a: readonly (string | number)[], b: readonly (
   let sumB = 0;
   for (const c of cols.values()) sumB += pairs(c);
   const total = pairs(a.length);
-  const expected = total === 0 ? 0 : (sumA * sumB) / total;
+  // Checked on the integer pair counts, not as max === expected: sumA * sumB / total is inexact for large n.
+  if ((sumA === total && sumB === total) || (sumA === 0 && sumB === 0)) return 1;
+  const expected = (sumA * sumB) / total;
   const max = (sumA + sumB) / 2;
-  return max === expected ? 1 : (index - expected) / (max - expected);
+  return (index - expected) / (max - expected);
 }

@@ -25,6 +25,8 @@ describe('adjustedRandIndex (Hubert & Arabie 1985)', () => {
     expect(adjustedRandIndex([1, 2, 3], [3, 1, 2])).toBe(1);
     expect(adjustedRandIndex([7], [8])).toBe(1);
     expect(adjustedRandIndex([], [])).toBe(1);
+    // Large enough that C(n, 2)^2 is not exact in doubles.
+    expect(adjustedRandIndex(new Array<number>(200_000).fill(0), new Array<string>(200_000).fill('x'))).toBe(1);
     // One cluster against all singletons: index 0, expected 0, max 3/2 -> 0.
     expect(adjustedRandIndex([0, 0, 0], [0, 1, 2])).toBe(0);
   });
