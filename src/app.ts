@@ -45,6 +45,7 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
   const userIds = userIdCodec(privacy);
   const analytics = new AnalyticsService(new AnalyticsStore(ex, consent), { now: () => Date.now(), userIds });
   const profiles = new ProfileStore(ex, consent);
+  const segmentStore = new SegmentStore(ex);
   const catalog = new CatalogStore(ex);
   const hooks = profileHooks(profiles);
   const privacyService = new PrivacyService(new PrivacyStore(ex), {
@@ -60,8 +61,8 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
     analytics,
     observer: recs,
     privacy: privacyService,
-    customers: new CustomerService(profiles, () => Date.now(), userIds),
-    segments: new SegmentService(new SegmentStore(ex), profiles, () => Date.now(), (ids) => catalog.categoryNames(ids)),
+    customers: new CustomerService(profiles, segmentStore, () => Date.now(), userIds),
+    segments: new SegmentService(segmentStore, profiles, () => Date.now(), (ids) => catalog.categoryNames(ids)),
     demand: new DemandService(new DemandStore(ex, consent), () => Date.now()),
     userIds,
     neo4jMode: graph.mode,

@@ -1,4 +1,4 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, valueFromASTUntyped } from 'graphql';
 
 /**
  * JSON: any JSON value, output only (exportUserData's document). Not accepted as an input: no argument
@@ -34,5 +34,27 @@ export const DateTimeScalar = new GraphQLScalarType({
       throw new GraphQLError('DateTime must be an ISO-8601 string', { extensions: { code: 'INVALID_INPUT' } });
     }
     return ast.value;
+  },
+});
+
+/**
+ * RuleDocument: a segment rule as a JSON object, the one free-form input of the API. The scalar only checks
+ * it is an object; the rule language (src/algorithms/segments/parse-rule.ts) validates it with field-named
+ * errors, as it would for a rule from any other source.
+ */
+export const RuleDocumentScalar = new GraphQLScalarType({
+  name: 'RuleDocument',
+  serialize: (value) => value,
+  parseValue(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new GraphQLError('a rule document is a JSON object, e.g. {"feature": "frequency", "op": "gte", "value": 2}', { extensions: { code: 'INVALID_INPUT' } });
+    }
+    return value;
+  },
+  parseLiteral(ast, variables) {
+    if (ast.kind !== Kind.OBJECT) {
+      throw new GraphQLError('a rule document is a JSON object, e.g. {feature: "frequency", op: "gte", value: 2}', { extensions: { code: 'INVALID_INPUT' } });
+    }
+    return valueFromASTUntyped(ast, variables);
   },
 });

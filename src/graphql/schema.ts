@@ -6,7 +6,7 @@ import type { GraphContext } from './context.ts';
 import { coreMutationResolvers, socialPayloadResolvers } from './resolvers/core-mutations.ts';
 import { coreQueryResolvers } from './resolvers/core-queries.ts';
 import { coreTypeResolvers } from './resolvers/core-types.ts';
-import { DateTimeScalar, JsonScalar } from './scalars.ts';
+import { DateTimeScalar, JsonScalar, RuleDocumentScalar } from './scalars.ts';
 
 /** schema.graphql at the repository root is the contract; resolvers are merged per capability. */
 export const TYPE_DEFS = readFileSync(join(PROJECT_ROOT, 'schema.graphql'), 'utf8');
@@ -28,6 +28,7 @@ export function buildSchema(extra: readonly ResolverSet[] = []) {
   const merged: Record<string, Record<string, unknown>> = {
     DateTime: DateTimeScalar as unknown as Record<string, unknown>,
     JSON: JsonScalar as unknown as Record<string, unknown>,
+    RuleDocument: RuleDocumentScalar as unknown as Record<string, unknown>,
   };
   for (const set of [CORE, ...extra]) {
     for (const [type, fields] of Object.entries(set)) {

@@ -64,8 +64,6 @@ export const customerResolvers: ResolverSet = {
       ctx.services.segments.cluster(ctx.principal, args.input ?? {}),
   },
   UserProfile: {
-    segments: async (p: UserProfileView, _: unknown, ctx: GraphContext) =>
-      p.segmentIds.length === 0 ? [] : (await ctx.services.segments.list(ctx.principal)).filter((s) => p.segmentIds.includes(s.id)),
     computedAt: (p: UserProfileView) => time(p.computedAt),
     asOf: (p: UserProfileView) => time(p.asOf),
   },

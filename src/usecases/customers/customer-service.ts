@@ -2,6 +2,7 @@
 // churn risk, value or expected purchases for marketers.
 import type { Principal } from '../../domain/principal.ts';
 import type { ProfileStore } from '../../storage/profile-store.ts';
+import type { SegmentStore } from '../../storage/segment-store.ts';
 import { authorize } from '../access/permissions.ts';
 import { PLAIN_USER_IDS, type UserIdCodec } from '../privacy/user-id-codec.ts';
 import { FEATURES, type FeatureSpec } from './feature-catalogue.ts';
@@ -17,6 +18,7 @@ export interface RankedCustomer {
 export class CustomerService {
   constructor(
     private readonly store: ProfileStore,
+    private readonly segments: SegmentStore,
     private readonly now: () => number,
     private readonly ids: UserIdCodec = PLAIN_USER_IDS,
   ) {}
@@ -27,7 +29,8 @@ export class CustomerService {
     authorize(p, 'profile:read', id);
     const [stored] = await this.store.profiles([id]);
     if (stored == null) return null;
-    return toProfileView({ ...stored, userId }, await this.asOf());
+    const segments = stored.segmentIds.length === 0 ? [] : await this.segments.list(stored.segmentIds);
+    return toProfileView({ ...stored, userId }, await this.asOf(), segments);
   }
 
   /** One page of profiled users by score; offset paging (the order is by a computed value). */
@@ -36,9 +39,11 @@ export class CustomerService {
     const ranked = await this.store.ranked(orderBy, segmentId, skip, first);
     const profiles = await this.store.profiles(ranked.map((r) => r.userId));
     const asOf = await this.asOf();
+    const ids = [...new Set(profiles.flatMap((s) => s?.segmentIds ?? []))];
+    const segments = ids.length === 0 ? [] : await this.segments.list(ids);
     return ranked.flatMap((r, k) => {
       const stored = profiles[k];
-      return stored == null ? [] : [{ score: r.score, profile: toProfileView(stored, asOf) }];
+      return stored == null ? [] : [{ score: r.score, profile: toProfileView(stored, asOf, segments) }];
     });
   }
 

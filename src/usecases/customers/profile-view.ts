@@ -1,6 +1,7 @@
 // A stored profile as the API shows it: the live counters with the values derived from them at the
 // reference time, the features of the last profiles run, and the value model's scores.
 import type { AffinityScore, RfmScore, StoredProfile } from '../../domain/profile.ts';
+import type { StoredSegment } from '../../domain/segment.ts';
 import { derivedBehaviour } from './feature-catalogue.ts';
 
 const DAY_MS = 86_400_000;
@@ -20,13 +21,14 @@ export interface UserProfileView {
     pAlive: number | null; churnRisk: number | null; expectedPurchases90d: number | null;
     expectedAverageValue: number | null; clv: number | null; rfm: RfmScore | null;
   };
-  readonly segmentIds: readonly string[];
+  /** The segments the user is in (read with the profile: whoever may read it may see them). */
+  readonly segments: readonly StoredSegment[];
   /** Epoch ms. */
   readonly computedAt: number | null;
   readonly asOf: number;
 }
 
-export function toProfileView(p: StoredProfile, asOf: number): UserProfileView {
+export function toProfileView(p: StoredProfile, asOf: number, segments: readonly StoredSegment[]): UserProfileView {
   const c = p.counters;
   const k = p.computed;
   const d = derivedBehaviour(p, asOf);
@@ -45,7 +47,7 @@ export function toProfileView(p: StoredProfile, asOf: number): UserProfileView {
       pAlive: k.pAlive, churnRisk: k.pAlive === null ? null : 1 - k.pAlive, expectedPurchases90d: k.expectedPurchases90d,
       expectedAverageValue: k.expectedAverageValue, clv: k.clv, rfm: k.rfm,
     },
-    segmentIds: p.segmentIds,
+    segments: segments.filter((s) => p.segmentIds.includes(s.id)),
     computedAt: k.computedAt,
     asOf,
   };
