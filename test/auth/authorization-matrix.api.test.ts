@@ -5,6 +5,11 @@ import { capabilityResolvers } from '../../src/app.ts';
 import type { GraphConnection } from '../../src/storage/connect.ts';
 import { ANONYMOUSLY, bearer, createTestApi, type Gql } from '../support/api.ts';
 import { openTestGraph } from '../support/graph.ts';
+import { ProfileStore } from '../../src/storage/profile-store.ts';
+import { SegmentStore } from '../../src/storage/segment-store.ts';
+import { DEFAULT_PROFILES_OPTIONS } from '../../src/usecases/customers/profiles-job.ts';
+import { SegmentService } from '../../src/usecases/customers/segment-service.ts';
+import { refreshCustomers } from '../../src/usecases/customers/refresh-customers.ts';
 
 /**
  * Every Query and Mutation field of schema.graphql x every role, over HTTP: allowed calls answer without
@@ -52,6 +57,16 @@ const EXPECTED: Record<string, readonly Who[]> = {
   'Query.exportUserData': ['shopper (own user)', 'admin'],
   'Mutation.setConsent': ['shopper (own user)', 'service', 'admin'],
   'Mutation.deleteUser': ['admin'],
+  'Query.userProfile': JOURNEY,
+  'Query.customers': ANALYTICS,
+  'Query.segments': ANALYTICS,
+  'Query.segment': ANALYTICS,
+  'Query.profileFeatures': ANALYTICS,
+  'Query.hotItems': ANALYTICS,
+  'Query.demandForecast': ANALYTICS,
+  'Mutation.defineSegment': ANALYTICS,
+  'Mutation.deleteSegment': ANALYTICS,
+  'Mutation.clusterCustomers': ANALYTICS,
 };
 
 /** The shopper's own user is u1; "other user" calls name u2. `n` makes every write unique. */
@@ -87,6 +102,16 @@ const CALLS: Record<string, (c: CallCtx) => string> = {
   'Mutation.setConsent': (c) => `(userId: "${c.user}", consent: {analytics: true})`,
   // Only the admin may erase, and it runs last: the one victim is erased once.
   'Mutation.deleteUser': () => '(id: "victim")',
+  'Query.userProfile': (c) => `(userId: "${c.user}")`,
+  'Query.customers': () => '(first: 2)',
+  'Query.segments': () => '',
+  'Query.segment': () => '(id: "rfm-champions")',
+  'Query.profileFeatures': () => '',
+  'Query.hotItems': () => '(first: 2)',
+  'Query.demandForecast': () => '(categoryId: "c1", horizonDays: 3)',
+  'Mutation.defineSegment': (c) => `(input: {name: "segment ${c.n}", rule: {feature: "frequency", op: "gte", value: 1}})`,
+  'Mutation.deleteSegment': () => '(id: "no-such-segment")',
+  'Mutation.clusterCustomers': () => '(input: {minK: 2, maxK: 2})',
 };
 
 const schema = buildSchema(capabilityResolvers());
@@ -133,6 +158,9 @@ describe('authorisation matrix: every schema field x every role, over HTTP', () 
       e6: recordInteraction(input: {eventId: "e6", userId: "u3", itemId: "i2", type: VIEW, at: "2026-01-01T12:00:00Z"}) { created }
     }`);
     expect(setup.body.errors).toBeUndefined();
+    // Profiles and segments as `grec features` leaves them, so the customer fields have data to show.
+    const store = new ProfileStore(graph.executor);
+    await refreshCustomers(store, new SegmentService(new SegmentStore(graph.executor), store, () => Date.now()), { ...DEFAULT_PROFILES_OPTIONS, now: () => Date.now() });
   });
   afterAll(async () => graph.close());
 
