@@ -9,6 +9,11 @@ import { GraphWriter } from '../../src/storage/graph-writer.ts';
 import { ingestSource } from '../../src/usecases/ingest/ingest-source.ts';
 import { createTestApi } from '../support/api.ts';
 import { openTestGraph } from '../support/graph.ts';
+import { ProfileStore } from '../../src/storage/profile-store.ts';
+import { SegmentStore } from '../../src/storage/segment-store.ts';
+import { DEFAULT_PROFILES_OPTIONS } from '../../src/usecases/customers/profiles-job.ts';
+import { SegmentService } from '../../src/usecases/customers/segment-service.ts';
+import { refreshCustomers } from '../../src/usecases/customers/refresh-customers.ts';
 
 /** Every GraphQL operation shown in the README runs without errors against the demo shop. */
 const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
@@ -23,6 +28,11 @@ describe('README GraphQL examples', () => {
     graph = await openTestGraph();
     await ingestSource(createDemoSource(demoPreset('tiny')), new GraphWriter(graph.executor));
     gql = createTestApi(graph).gql;
+    // As `npm start` leaves the demo shop: profiles, segments and a clustering.
+    const store = new ProfileStore(graph.executor);
+    await refreshCustomers(store, new SegmentService(new SegmentStore(graph.executor), store, () => Date.now()), {
+      ...DEFAULT_PROFILES_OPTIONS, now: () => Date.now(), cluster: {},
+    });
   });
   afterAll(async () => graph.close());
 
