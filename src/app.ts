@@ -43,9 +43,11 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
   const recsConfig = { ...RECS_CONFIG, consentDefaults: consent };
   const recs = new RecsService(new RecsStore(ex), new GraphModelCache(new RecsGraphStore(ex), recsConfig.graph, () => Date.now(), consent), () => Date.now(), recsConfig);
   const userIds = userIdCodec(privacy);
-  const analytics = new AnalyticsService(new AnalyticsStore(ex, consent), { now: () => Date.now(), userIds });
-  const profiles = new ProfileStore(ex, consent);
   const segmentStore = new SegmentStore(ex);
+  const analytics = new AnalyticsService(new AnalyticsStore(ex, consent), {
+    now: () => Date.now(), userIds, segmentExists: async (id) => (await segmentStore.get(id)) !== null,
+  });
+  const profiles = new ProfileStore(ex, consent);
   const catalog = new CatalogStore(ex);
   const hooks = profileHooks(profiles);
   const privacyService = new PrivacyService(new PrivacyStore(ex), {

@@ -121,6 +121,9 @@ describe('customer profiles and segments over HTTP (hand-made shop)', () => {
     expect(next).toEqual({ edges: [{ node: { id: 'u2' } }], pageInfo: { hasNextPage: false } });
     const conv = (await data('{ conversionRate(action: PURCHASE, segment: {segmentId: "repeat-buyers"}) { numerator denominator } }')).conversionRate;
     expect(conv).toEqual({ numerator: 2, denominator: 2 });
+    const unknown = await errorOf('{ conversionRate(action: PURCHASE, segment: {segmentId: "nope"}) { rate } }');
+    expect(unknown.extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect(unknown.message).toMatch(/nope/);
   });
 
   it('rejects bad rule documents with the field and path named, all issues at once', async () => {

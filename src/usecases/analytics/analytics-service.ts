@@ -35,6 +35,8 @@ export interface AnalyticsServiceOptions {
   readonly paths?: Partial<CountingPaths>;
   /** How client user ids map to stored ids (pseudonymisation); default: as sent. */
   readonly userIds?: UserIdCodec;
+  /** Whether a saved segment exists (SegmentInput.segmentId naming none is NOT_FOUND, not an empty population). */
+  readonly segmentExists?: (id: string) => Promise<boolean>;
 }
 
 export const DEFAULT_CONVERSION_WINDOW_HOURS = 72;
@@ -45,8 +47,10 @@ export class AnalyticsService implements PrivacyObserver {
   private readonly ids: UserIdCodec;
   private paths: CountingPaths;
   private readonly forecaster: NextStateForecaster;
+  private readonly segmentExists: (id: string) => Promise<boolean>;
 
   constructor(private readonly store: AnalyticsStore, options: AnalyticsServiceOptions) {
+    this.segmentExists = options.segmentExists ?? (async () => true);
     this.now = options.now;
     this.ids = options.userIds ?? PLAIN_USER_IDS;
     this.paths = { ...DEFAULT_COUNTING_PATHS, ...options.paths };
@@ -60,21 +64,21 @@ export class AnalyticsService implements PrivacyObserver {
 
   async transitionMatrix(p: Principal, args: ScopeArgs): Promise<TransitionMatrixView> {
     authorize(p, 'analytics:read');
-    const scope = parseScope(this.segmentIds(args.segment), args.window);
+    const scope = parseScope(await this.segmentArgs(args.segment), args.window);
     return toMatrixView(await estimateScope(this.store, scope, parseChainOptions(args.options), this.now(), this.paths.transitions));
   }
 
   async sequenceProbability(p: Principal, args: ScopeArgs & { readonly states: readonly string[] }): Promise<SequenceProbabilityView> {
     authorize(p, 'analytics:read');
     if (args.states.length === 0) throw invalidInput('states must contain at least one state', { field: 'states' });
-    const scope = parseScope(this.segmentIds(args.segment), args.window);
+    const scope = parseScope(await this.segmentArgs(args.segment), args.window);
     const { chain } = await estimateScope(this.store, scope, parseChainOptions(args.options), this.now(), this.paths.transitions);
     return pathProbability(chain, args.states);
   }
 
   async absorption(p: Principal, args: ScopeArgs): Promise<AbsorptionView> {
     authorize(p, 'analytics:read');
-    const scope = parseScope(this.segmentIds(args.segment), args.window);
+    const scope = parseScope(await this.segmentArgs(args.segment), args.window);
     const { chain } = await estimateScope(this.store, scope, parseChainOptions(args.options), this.now(), this.paths.transitions);
     return toAbsorptionView(analyseAbsorption(chain));
   }
@@ -93,7 +97,7 @@ export class AnalyticsService implements PrivacyObserver {
   }): Promise<ConversionRateView> {
     authorize(p, 'analytics:read');
     const action = behaviourState(args.action, 'action');
-    return conversionRateFor(this.store, parseScope(this.segmentIds(args.segment), args.window), action, args.breakdown ?? null);
+    return conversionRateFor(this.store, parseScope(await this.segmentArgs(args.segment), args.window), action, args.breakdown ?? null);
   }
 
   async funnel(p: Principal, args: {
@@ -108,7 +112,7 @@ export class AnalyticsService implements PrivacyObserver {
     }
     const steps = args.steps.map((s, k) => behaviourState(s, `steps[${k}]`));
     const windowMs = parseDurationMs(args.conversionWindowHours ?? DEFAULT_CONVERSION_WINDOW_HOURS, 3_600_000, 'conversionWindowHours');
-    const scope = parseScope(this.segmentIds(args.segment), args.window);
+    const scope = parseScope(await this.segmentArgs(args.segment), args.window);
     const counts = await funnelCountsFor(this.store, scope, steps, windowMs, this.paths.funnel);
     if (counts.totalUsers === 0) throw emptyPopulation();
     return toFunnelView(counts);
@@ -132,6 +136,13 @@ export class AnalyticsService implements PrivacyObserver {
 
   userErased(_userId: UserId): void {
     this.forecaster.forget();
+  }
+
+  /** The segment as stored: user ids mapped (pseudonyms when configured), a saved segment checked to exist. */
+  private async segmentArgs(segment: SegmentArgs | null | undefined): Promise<SegmentArgs | null | undefined> {
+    const saved = segment?.segmentId;
+    if (saved != null && !(await this.segmentExists(saved))) throw notFound('Segment', saved);
+    return this.segmentIds(segment);
   }
 
   /** Segment user ids as stored (pseudonyms when configured). */
