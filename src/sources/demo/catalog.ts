@@ -21,6 +21,10 @@ export interface Catalog {
   /** Cumulative Zipf weight aligned with `members`, restarting at each category. */
   readonly cumulative: Float64Array;
   readonly basePrice: Float64Array;
+  /** Each item's price (the one its record carries). */
+  readonly price: Float64Array;
+  /** Median item price of each category: bargain hunters pass over items above it. */
+  readonly medianPrice: Float64Array;
   readonly itemIds: readonly ItemId[];
   readonly categoryIds: readonly CategoryId[];
   readonly tagIds: readonly TagId[];
@@ -51,12 +55,24 @@ export function buildCatalog(o: ResolvedDemoOptions): Catalog {
   }
   const basePrice = new Float64Array(o.categories);
   for (let c = 0; c < o.categories; c++) basePrice[c] = 5 * Math.exp(1.2 * rng.normal() + 1.5);
+  const price = new Float64Array(o.items);
+  for (let i = 0; i < o.items; i++) price[i] = itemHead(o, basePrice[itemCategory[i] ?? 0] ?? 10, i).price;
+  const medianPrice = new Float64Array(o.categories);
+  for (let c = 0; c < o.categories; c++) {
+    const from = offsets[c] ?? 0;
+    const prices = new Float64Array((offsets[c + 1] ?? from) - from);
+    for (let j = 0; j < prices.length; j++) prices[j] = price[members[from + j] ?? 0] ?? 0;
+    prices.sort();
+    medianPrice[c] = prices[(prices.length - 1) >> 1] ?? 0;
+  }
   return {
     itemCategory,
     members,
     offsets,
     cumulative,
     basePrice,
+    price,
+    medianPrice,
     itemIds: Array.from({ length: o.items }, (_, i) => asItemId(`i${i + 1}`)),
     categoryIds: Array.from({ length: o.categories }, (_, c) => asCategoryId(`c${c + 1}`)),
     tagIds: Array.from({ length: o.tags }, (_, t) => asTagId(`t${t + 1}`)),
@@ -76,6 +92,14 @@ export function sampleItem(catalog: Catalog, c: number, rng: Rng): number {
   return catalog.members[lo] ?? 0;
 }
 
+/** Bargain hunters' pick: Zipf like everyone, re-drawn (up to 3 times) while priced above the category median. */
+export function sampleCheapItem(catalog: Catalog, c: number, rng: Rng): number {
+  const limit = catalog.medianPrice[c] ?? Infinity;
+  let item = sampleItem(catalog, c, rng);
+  for (let retry = 0; retry < 3 && (catalog.price[item] ?? 0) > limit; retry++) item = sampleItem(catalog, c, rng);
+  return item;
+}
+
 export function* categoryRecords(catalog: Catalog): Generator<IngestRecord> {
   for (const [c, id] of catalog.categoryIds.entries()) {
     yield { kind: 'category', category: { id, name: nthName(CATEGORY_NAMES, c) } };
@@ -86,12 +110,18 @@ export function* tagRecords(catalog: Catalog): Generator<IngestRecord> {
   for (const [t, id] of catalog.tagIds.entries()) yield { kind: 'tag', tag: { id, name: nthName(TAG_WORDS, t) } };
 }
 
+/** The first draws of item i's stream: its brand and price (the catalog needs prices before the records). */
+function itemHead(o: ResolvedDemoOptions, basePrice: number, i: number): { rng: Rng; brand: string; price: number } {
+  const rng = rngFor(o.seed, STREAM.item, i);
+  const brand = rng.pick(BRANDS);
+  const price = Math.max(0.5, Math.round(basePrice * Math.exp(0.4 * rng.normal()) * 100) / 100);
+  return { rng, brand, price };
+}
+
 /** Item i, drawn from its own random stream so it does not depend on how many items precede it. */
 export function itemRecord(o: ResolvedDemoOptions, catalog: Catalog, i: number): IngestRecord {
-  const rng = rngFor(o.seed, STREAM.item, i);
   const c = catalog.itemCategory[i] ?? 0;
-  const brand = rng.pick(BRANDS);
-  const price = Math.max(0.5, Math.round((catalog.basePrice[c] ?? 10) * Math.exp(0.4 * rng.normal()) * 100) / 100);
+  const { rng, brand, price } = itemHead(o, catalog.basePrice[c] ?? 10, i);
   return {
     kind: 'item',
     item: {

@@ -1,0 +1,93 @@
+import { type CategoryTrends, cumulative, searchCumulative, trendAt } from './calendar.ts';
+import type { Catalog } from './catalog.ts';
+import type { ResolvedDemoOptions } from './demo-options.ts';
+import type { Population } from './population.ts';
+import type { Rng } from './prng.ts';
+
+/** Bargain hunters weight category c by (median base price / base price of c)^CHEAP_TILT. */
+const CHEAP_TILT = 2;
+
+/**
+ * Which category a browsing user looks at on day d. With probability categoryLoyalty one of the community's
+ * preferred categories, else any category; inside either set category c has weight tilt(c) * trend(c, d), tilt
+ * being 1 for most users and favouring cheap categories for bargain hunters. Keeping the loyalty split outside
+ * the weights keeps P(preferred) at about categoryLoyalty + (1 - categoryLoyalty) * |preferred| / categories,
+ * the social signal the recommender relies on. `probabilities` is the exact distribution `pick` samples.
+ */
+export class CategoryPicker {
+  /** Per tilt group: category weights without the trend. */
+  private readonly tilt: readonly Float64Array[];
+  /** trend[d * C + c]. */
+  private readonly trend: Float64Array;
+  /** Per tilt group: cumulative tilt * trend over all categories, one row of C per day. */
+  private readonly anyCumulative: readonly Float64Array[];
+  private readonly categories: number;
+
+  constructor(
+    private readonly o: ResolvedDemoOptions,
+    catalog: Catalog,
+    private readonly population: Population,
+    trends: CategoryTrends,
+  ) {
+    const C = o.categories;
+    this.categories = C;
+    const sorted = Float64Array.from(catalog.basePrice).sort();
+    const median = sorted[(C - 1) >> 1] ?? 1;
+    this.tilt = [new Float64Array(C).fill(1), Float64Array.from(catalog.basePrice, (p) => (median / p) ** CHEAP_TILT)];
+    this.trend = new Float64Array(trends.days * C);
+    for (let d = 0; d < trends.days; d++) for (let c = 0; c < C; c++) this.trend[d * C + c] = trendAt(trends, c, d);
+    this.anyCumulative = this.tilt.map((tilt) => {
+      const table = new Float64Array(trends.days * C);
+      for (let d = 0; d < trends.days; d++) {
+        const row = cumulative(Float64Array.from(tilt, (w, c) => w * (this.trend[d * C + c] ?? 1)));
+        table.set(row, d * C);
+      }
+      return table;
+    });
+  }
+
+  /** A category for a user of `community` on `day`; group 1 is the bargain hunters' cheap tilt. */
+  pick(group: 0 | 1, community: number, day: number, rng: Rng): number {
+    const C = this.categories;
+    const tilt = this.tilt[group];
+    if (tilt === undefined) return 0;
+    if (rng.chance(this.o.categoryLoyalty)) {
+      const preferred = this.population.preferred[community];
+      if (preferred !== undefined && preferred.length > 0) {
+        const base = day * C;
+        let total = 0;
+        for (let j = 0; j < preferred.length; j++) {
+          const c = preferred[j] ?? 0;
+          total += (tilt[c] ?? 0) * (this.trend[base + c] ?? 1);
+        }
+        let u = rng.next() * total;
+        for (let j = 0; j < preferred.length - 1; j++) {
+          const c = preferred[j] ?? 0;
+          u -= (tilt[c] ?? 0) * (this.trend[base + c] ?? 1);
+          if (u < 0) return c;
+        }
+        return preferred[preferred.length - 1] ?? 0;
+      }
+    }
+    const table = this.anyCumulative[group];
+    if (table === undefined) return 0;
+    const base = day * C;
+    const u = rng.next() * (table[base + C - 1] ?? 0);
+    return searchCumulative(table, u, base, base + C - 1) - base;
+  }
+
+  /** P(pick returns c) for every category c, for a user of `community` in tilt `group` on `day`. */
+  probabilities(group: 0 | 1, community: number, day: number): Float64Array {
+    const C = this.categories;
+    const tilt = this.tilt[group] ?? new Float64Array(C).fill(1);
+    const weight = Float64Array.from(tilt, (w, c) => w * (this.trend[day * C + c] ?? 1));
+    const all = weight.reduce((s, w) => s + w, 0);
+    const preferred = this.population.preferred[community] ?? new Uint32Array();
+    const loyalty = preferred.length > 0 ? this.o.categoryLoyalty : 0;
+    let inPreferred = 0;
+    for (const c of preferred) inPreferred += weight[c] ?? 0;
+    const p = Float64Array.from(weight, (w) => ((1 - loyalty) * w) / all);
+    for (const c of preferred) p[c] = (p[c] ?? 0) + (loyalty * (weight[c] ?? 0)) / inPreferred;
+    return p;
+  }
+}
