@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { InteractionEvent } from '../../src/domain/events.ts';
 import type { Item } from '../../src/domain/entities.ts';
 import { createDemoSource, demoPreset } from '../../src/sources/demo/demo-source.ts';
 import { resolveDemoOptions } from '../../src/sources/demo/demo-options.ts';
@@ -9,22 +8,7 @@ import { DEMO_SESSION_GAP_MS } from '../../src/sources/demo/sessions.ts';
 import { demoTruth } from '../../src/sources/demo/demo-truth.ts';
 import { CUSTOMER_CHAINS } from '../../src/sources/demo/customer-chains.ts';
 import { collect, ofKind } from './collect.ts';
-
-/** Splits each user's events into sessions at gaps over 30 minutes. */
-function sessionsOf(events: readonly InteractionEvent[]): InteractionEvent[][] {
-  const sessions: InteractionEvent[][] = [];
-  let current: InteractionEvent[] = [];
-  for (const e of events) {
-    const prev = current[current.length - 1];
-    if (prev !== undefined && (prev.userId !== e.userId || e.ts - prev.ts > DEMO_SESSION_GAP_MS)) {
-      sessions.push(current);
-      current = [];
-    }
-    current.push(e);
-  }
-  if (current.length > 0) sessions.push(current);
-  return sessions;
-}
+import { sessionsOf } from './demo-sessions.ts';
 
 describe('demo source: tiny preset', async () => {
   const { rows, counts } = await collect(createDemoSource(demoPreset('tiny')));
