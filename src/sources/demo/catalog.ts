@@ -23,8 +23,10 @@ export interface Catalog {
   readonly basePrice: Float64Array;
   /** Each item's price (the one its record carries). */
   readonly price: Float64Array;
-  /** Median item price of each category: bargain hunters pass over items above it. */
+  /** Median item price of each category. */
   readonly medianPrice: Float64Array;
+  /** The same three arrays as members/offsets/cumulative, restricted to items priced at most their category's median. */
+  readonly cheap: { readonly members: Uint32Array; readonly offsets: Uint32Array; readonly cumulative: Float64Array };
   readonly itemIds: readonly ItemId[];
   readonly categoryIds: readonly CategoryId[];
   readonly tagIds: readonly TagId[];
@@ -65,6 +67,7 @@ export function buildCatalog(o: ResolvedDemoOptions): Catalog {
     prices.sort();
     medianPrice[c] = prices[(prices.length - 1) >> 1] ?? 0;
   }
+  const cheap = restrict(members, offsets, cumulative, (i) => (price[i] ?? 0) <= (medianPrice[itemCategory[i] ?? 0] ?? 0));
   return {
     itemCategory,
     members,
@@ -73,6 +76,7 @@ export function buildCatalog(o: ResolvedDemoOptions): Catalog {
     basePrice,
     price,
     medianPrice,
+    cheap,
     itemIds: Array.from({ length: o.items }, (_, i) => asItemId(`i${i + 1}`)),
     categoryIds: Array.from({ length: o.categories }, (_, c) => asCategoryId(`c${c + 1}`)),
     tagIds: Array.from({ length: o.tags }, (_, t) => asTagId(`t${t + 1}`)),
@@ -81,23 +85,45 @@ export function buildCatalog(o: ResolvedDemoOptions): Catalog {
 
 /** A Zipf-distributed item of category c (binary search over the cumulative weights). */
 export function sampleItem(catalog: Catalog, c: number, rng: Rng): number {
-  let lo = catalog.offsets[c] ?? 0;
-  let hi = (catalog.offsets[c + 1] ?? lo + 1) - 1;
-  const u = rng.next() * (catalog.cumulative[hi] ?? 0);
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((catalog.cumulative[mid] ?? 0) > u) hi = mid;
-    else lo = mid + 1;
-  }
-  return catalog.members[lo] ?? 0;
+  return sampleGrouped(catalog, c, rng);
 }
 
-/** Bargain hunters' pick: Zipf like everyone, re-drawn (up to 3 times) while priced above the category median. */
+/** Bargain hunters' pick: Zipf by popularity rank among the category's items priced at most its median. */
 export function sampleCheapItem(catalog: Catalog, c: number, rng: Rng): number {
-  const limit = catalog.medianPrice[c] ?? Infinity;
-  let item = sampleItem(catalog, c, rng);
-  for (let retry = 0; retry < 3 && (catalog.price[item] ?? 0) > limit; retry++) item = sampleItem(catalog, c, rng);
-  return item;
+  return sampleGrouped(catalog.cheap, c, rng);
+}
+
+function sampleGrouped(g: { readonly members: Uint32Array; readonly offsets: Uint32Array; readonly cumulative: Float64Array }, c: number, rng: Rng): number {
+  let lo = g.offsets[c] ?? 0;
+  let hi = (g.offsets[c + 1] ?? lo + 1) - 1;
+  const u = rng.next() * (g.cumulative[hi] ?? 0);
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((g.cumulative[mid] ?? 0) > u) hi = mid;
+    else lo = mid + 1;
+  }
+  return g.members[lo] ?? 0;
+}
+
+/** The members (in rank order) that pass `keep`, with their own Zipf weights (1 / original rank^s) summed anew. */
+function restrict(members: Uint32Array, offsets: Uint32Array, cumulative: Float64Array, keep: (item: number) => boolean) {
+  const groups = offsets.length - 1;
+  const kept: number[] = [];
+  const weights: number[] = [];
+  const newOffsets = new Uint32Array(offsets.length);
+  for (let c = 0; c < groups; c++) {
+    let sum = 0;
+    for (let slot = offsets[c] ?? 0; slot < (offsets[c + 1] ?? 0); slot++) {
+      const item = members[slot] ?? 0;
+      const weight = (cumulative[slot] ?? 0) - (slot === offsets[c] ? 0 : (cumulative[slot - 1] ?? 0));
+      if (!keep(item)) continue;
+      sum += weight;
+      kept.push(item);
+      weights.push(sum);
+    }
+    newOffsets[c + 1] = kept.length;
+  }
+  return { members: Uint32Array.from(kept), offsets: newOffsets, cumulative: Float64Array.from(weights) };
 }
 
 export function* categoryRecords(catalog: Catalog): Generator<IngestRecord> {

@@ -21,7 +21,12 @@ export class CategoryPicker {
   private readonly trend: Float64Array;
   /** Per tilt group: cumulative tilt * trend over all categories, one row of C per day. */
   private readonly anyCumulative: readonly Float64Array[];
+  /** Per tilt group: cumulative tilt * trend over community k's preferred categories on day d, row k * days + d. */
+  private readonly preferredCumulative: readonly Float64Array[];
   private readonly categories: number;
+  private readonly days: number;
+  /** Preferred categories per community (the same for all communities). */
+  private readonly perCommunity: number;
 
   constructor(
     private readonly o: ResolvedDemoOptions,
@@ -31,6 +36,9 @@ export class CategoryPicker {
   ) {
     const C = o.categories;
     this.categories = C;
+    this.days = trends.days;
+    const P = population.preferred[0]?.length ?? 0;
+    this.perCommunity = P;
     const sorted = Float64Array.from(catalog.basePrice).sort();
     const median = sorted[(C - 1) >> 1] ?? 1;
     this.tilt = [new Float64Array(C).fill(1), Float64Array.from(catalog.basePrice, (p) => (median / p) ** CHEAP_TILT)];
@@ -44,31 +52,34 @@ export class CategoryPicker {
       }
       return table;
     });
+    this.preferredCumulative = this.tilt.map((tilt) => {
+      const table = new Float64Array(o.communities * trends.days * P);
+      for (let k = 0; k < o.communities; k++) {
+        const preferred = population.preferred[k] ?? new Uint32Array();
+        for (let d = 0; d < trends.days; d++) {
+          const weights = Float64Array.from(preferred, (c) => (tilt[c] ?? 0) * (this.trend[d * C + c] ?? 1));
+          table.set(cumulative(weights), (k * trends.days + d) * P);
+        }
+      }
+      return table;
+    });
   }
 
   /** A category for a user of `community` on `day`; group 1 is the bargain hunters' cheap tilt. */
   pick(group: 0 | 1, community: number, day: number, rng: Rng): number {
-    const C = this.categories;
-    const tilt = this.tilt[group];
-    if (tilt === undefined) return 0;
-    if (rng.chance(this.o.categoryLoyalty)) {
+    const P = this.perCommunity;
+    if (rng.chance(this.o.categoryLoyalty) && P > 0) {
+      const table = this.preferredCumulative[group];
       const preferred = this.population.preferred[community];
-      if (preferred !== undefined && preferred.length > 0) {
-        const base = day * C;
-        let total = 0;
-        for (let j = 0; j < preferred.length; j++) {
-          const c = preferred[j] ?? 0;
-          total += (tilt[c] ?? 0) * (this.trend[base + c] ?? 1);
-        }
-        let u = rng.next() * total;
-        for (let j = 0; j < preferred.length - 1; j++) {
-          const c = preferred[j] ?? 0;
-          u -= (tilt[c] ?? 0) * (this.trend[base + c] ?? 1);
-          if (u < 0) return c;
-        }
-        return preferred[preferred.length - 1] ?? 0;
+      if (table !== undefined && preferred !== undefined) {
+        const base = (community * this.days + day) * P;
+        const u = rng.next() * (table[base + P - 1] ?? 0);
+        let j = 0;
+        while (j < P - 1 && u >= (table[base + j] ?? 0)) j++;
+        return preferred[j] ?? 0;
       }
     }
+    const C = this.categories;
     const table = this.anyCumulative[group];
     if (table === undefined) return 0;
     const base = day * C;
