@@ -78,4 +78,13 @@ describe('demo shop: weekly seasonality and category trends (small preset)', asy
       expect(Math.abs(clusteredShareZ(counts, p)), `week ${week}`).toBeLessThan(4.5);
     }
   });
+
+  it('honours a shorter period: every event of a 3-week shop inside it, every churner gone before its end', async () => {
+    const short = demoPreset('tiny', { weeks: 3 });
+    const shortTruth = demoTruth(short);
+    const shortEvents = ofKind((await collect(createDemoSource(short))).rows, 'event').map((r) => r.event);
+    expect(shortTruth.days).toBe(21);
+    expect(shortEvents.filter((e) => e.ts < shortTruth.periodStart || e.ts >= (shortTruth.churnTs(e.userId) ?? shortTruth.periodEnd))).toEqual([]);
+    expect(shortEvents.length).toBeGreaterThanOrEqual(1_000);
+  });
 });
