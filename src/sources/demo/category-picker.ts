@@ -1,4 +1,4 @@
-import { type CategoryTrends, cumulative, searchCumulative, trendAt } from './calendar.ts';
+import { type CategoryTrends, searchCumulative, trendAt } from './calendar.ts';
 import type { Catalog } from './catalog.ts';
 import type { ResolvedDemoOptions } from './demo-options.ts';
 import type { Population } from './population.ts';
@@ -44,11 +44,12 @@ export class CategoryPicker {
     this.tilt = [new Float64Array(C).fill(1), Float64Array.from(catalog.basePrice, (p) => (median / p) ** CHEAP_TILT)];
     this.trend = new Float64Array(trends.days * C);
     for (let d = 0; d < trends.days; d++) for (let c = 0; c < C; c++) this.trend[d * C + c] = trendAt(trends, c, d);
+    // Plain loops: these tables are filled once per run but hold communities * days rows.
     this.anyCumulative = this.tilt.map((tilt) => {
       const table = new Float64Array(trends.days * C);
       for (let d = 0; d < trends.days; d++) {
-        const row = cumulative(Float64Array.from(tilt, (w, c) => w * (this.trend[d * C + c] ?? 1)));
-        table.set(row, d * C);
+        let sum = 0;
+        for (let c = 0; c < C; c++) table[d * C + c] = sum += (tilt[c] ?? 0) * (this.trend[d * C + c] ?? 1);
       }
       return table;
     });
@@ -57,8 +58,12 @@ export class CategoryPicker {
       for (let k = 0; k < o.communities; k++) {
         const preferred = population.preferred[k] ?? new Uint32Array();
         for (let d = 0; d < trends.days; d++) {
-          const weights = Float64Array.from(preferred, (c) => (tilt[c] ?? 0) * (this.trend[d * C + c] ?? 1));
-          table.set(cumulative(weights), (k * trends.days + d) * P);
+          const row = (k * trends.days + d) * P;
+          let sum = 0;
+          for (let j = 0; j < P; j++) {
+            const c = preferred[j] ?? 0;
+            table[row + j] = sum += (tilt[c] ?? 0) * (this.trend[d * C + c] ?? 1);
+          }
         }
       }
       return table;
