@@ -8,18 +8,17 @@ export type Chain = Readonly<Record<ChainFrom, Readonly<Record<ChainTo, number>>
 
 /**
  * The average shopper's first-order Markov chain: the churners' chain, and the reference the other customer
- * types deviate from (CUSTOMER_CHAINS). Every demo session follows its user's type's chain, so the chain an
- * estimator recovers from the whole shop is the mixture `demoTruth(options).chain` (see mixChains), known
- * exactly from the generator's parameters. `PLANTED_CHAIN[from][to]` is P(next = to | current = from). `START` is the distribution
- * of a session's first event (its END is 0: no empty sessions); `END` is the probability that the
- * session stops after `from`. Each row sums to 1.
+ * types deviate from (CUSTOMER_CHAINS). `PLANTED_CHAIN[from][to]` is P(next = to | current = from). `START`
+ * is the distribution of a session's first event (its END is 0: no empty sessions); `END` is the probability
+ * that the session stops after `from`. Each row sums to 1.
  *
- * How the generator uses it: a session draws its first state from START, emits it, then draws the next
- * state from the current row until END is drawn. A `view` (first or later) picks a new item; every
- * other state acts on the item currently in focus, so view -> cart -> purchase -> cancel follows one
- * item through the funnel. Sessions are never truncated (the event budget is checked only between
- * sessions), so sessionised transition counts are unbiased estimates of these rows, provided sessions
- * are split at gaps over 30 minutes (see DEMO_SESSION_GAP_MS).
+ * How the generator uses a chain: a session draws its first state from START, emits it, then draws the next
+ * state from the current row until END is drawn. A `view` (first or later) picks a new item; every other
+ * state acts on the item currently in focus, so view -> cart -> purchase -> cancel follows one item through
+ * the funnel. Sessions are never truncated (the event budget is checked only between sessions), so
+ * sessionised transition counts of one type's users are unbiased estimates of its chain's rows, provided
+ * sessions are split at gaps over 30 minutes (see DEMO_SESSION_GAP_MS); pooled over the whole shop they
+ * estimate the mixture `demoTruth(options).chain` (mixChains weighted by the run's sessions of each type).
  */
 export const PLANTED_CHAIN: Chain = {
   START: { view: 0.8, favourite: 0.05, cart: 0.1, purchase: 0.05, cancel: 0, END: 0 },
