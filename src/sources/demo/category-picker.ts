@@ -92,18 +92,36 @@ export class CategoryPicker {
     return searchCumulative(table, u, base, base + C - 1) - base;
   }
 
+  /** P(pick takes the community's preferred set): categoryLoyalty, or 0 when the shop has no preferred sets. */
+  get loyalty(): number {
+    return this.perCommunity > 0 ? this.o.categoryLoyalty : 0;
+  }
+
+  /** P(category c | pick takes any category) on `day`, for every c. */
+  anyShare(group: 0 | 1, day: number): Float64Array {
+    const C = this.categories;
+    const table = this.anyCumulative[group] ?? new Float64Array(this.days * C);
+    const total = table[day * C + C - 1] ?? 1;
+    return Float64Array.from({ length: C }, (_, c) => ((table[day * C + c] ?? 0) - (c > 0 ? (table[day * C + c - 1] ?? 0) : 0)) / total);
+  }
+
+  /** P(preferred[j] | pick takes the community's preferred set) on `day`, aligned with population.preferred[k]. */
+  preferredShare(group: 0 | 1, community: number, day: number): Float64Array {
+    const P = this.perCommunity;
+    const table = this.preferredCumulative[group] ?? new Float64Array(0);
+    const base = (community * this.days + day) * P;
+    const total = table[base + P - 1] ?? 1;
+    return Float64Array.from({ length: P }, (_, j) => ((table[base + j] ?? 0) - (j > 0 ? (table[base + j - 1] ?? 0) : 0)) / total);
+  }
+
   /** P(pick returns c) for every category c, for a user of `community` in tilt `group` on `day`. */
   probabilities(group: 0 | 1, community: number, day: number): Float64Array {
-    const C = this.categories;
-    const tilt = this.tilt[group] ?? new Float64Array(C).fill(1);
-    const weight = Float64Array.from(tilt, (w, c) => w * (this.trend[day * C + c] ?? 1));
-    const all = weight.reduce((s, w) => s + w, 0);
+    const p = this.anyShare(group, day).map((x) => (1 - this.loyalty) * x);
     const preferred = this.population.preferred[community] ?? new Uint32Array();
-    const loyalty = preferred.length > 0 ? this.o.categoryLoyalty : 0;
-    let inPreferred = 0;
-    for (const c of preferred) inPreferred += weight[c] ?? 0;
-    const p = Float64Array.from(weight, (w) => ((1 - loyalty) * w) / all);
-    for (const c of preferred) p[c] = (p[c] ?? 0) + (loyalty * (weight[c] ?? 0)) / inPreferred;
+    this.preferredShare(group, community, day).forEach((x, j) => {
+      const c = preferred[j] ?? 0;
+      p[c] = (p[c] ?? 0) + this.loyalty * x;
+    });
     return p;
   }
 }

@@ -105,21 +105,29 @@ export function demoTruth(options: DemoOptions): DemoTruth {
     if (byCategory !== undefined) return byCategory;
     const picker = new CategoryPicker(o, buildCatalog(o), population, trends);
     const out = CUSTOMER_TYPES.map(() => new Float64Array(o.categories * days));
-    for (const group of [0, 1] as const) {
-      const members = CUSTOMER_TYPES.flatMap((t, i) => ((CUSTOMER_PROFILES[t].cheap ? 1 : 0) === group ? [i] : []));
-      for (let k = 0; k < o.communities; k++) {
-        for (let d = 0; d < days; d++) {
-          if (!members.some((i) => (sessions[i]?.[k * days + d] ?? 0) > 0)) continue;
-          const p = picker.probabilities(group, k, d);
-          for (const i of members) {
-            const n = sessions[i]?.[k * days + d] ?? 0;
-            const target = out[i];
-            if (n === 0 || target === undefined) continue;
-            for (let c = 0; c < o.categories; c++) target[c * days + d] = (target[c * days + d] ?? 0) + n * (p[c] ?? 0);
-          }
+    // P(c | community k, day d) = loyalty * preferredShare + (1 - loyalty) * anyShare, and only the first part
+    // depends on k: the second is applied once per type and day to the type's sessions summed over communities.
+    const C = o.categories;
+    CUSTOMER_TYPES.forEach((t, i) => {
+      const group = CUSTOMER_PROFILES[t].cheap ? 1 : 0;
+      const table = sessions[i] ?? new Float64Array(0);
+      const target = out[i] ?? new Float64Array(0);
+      for (let d = 0; d < days; d++) {
+        let all = 0;
+        for (let k = 0; k < o.communities; k++) {
+          const n = table[k * days + d] ?? 0;
+          if (n === 0) continue;
+          all += n;
+          const preferred = population.preferred[k] ?? new Uint32Array();
+          picker.preferredShare(group, k, d).forEach((share, j) => {
+            const c = preferred[j] ?? 0;
+            target[c * days + d] = (target[c * days + d] ?? 0) + n * picker.loyalty * share;
+          });
         }
+        const any = picker.anyShare(group, d);
+        for (let c = 0; c < C; c++) target[c * days + d] = (target[c * days + d] ?? 0) + all * (1 - picker.loyalty) * (any[c] ?? 0);
       }
-    }
+    });
     byCategory = out;
     return out;
   };
