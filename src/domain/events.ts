@@ -20,7 +20,10 @@ export function parseEventType(raw: string): EventType | undefined {
   return EVENT_TYPE_ALIASES[raw.trim().toLowerCase()];
 }
 
-/** One recorded interaction. `ts` is epoch milliseconds; `value` is the rating value (rating only). */
+/**
+ * One recorded interaction. `ts` is epoch milliseconds. `value`: on a rating, the rating value; on a purchase,
+ * the order value (item price times quantity) in the shop's currency, when the source knows it.
+ */
 export interface InteractionEvent {
   readonly id: EventId;
   readonly userId: UserId;

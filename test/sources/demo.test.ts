@@ -1,28 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { InteractionEvent } from '../../src/domain/events.ts';
 import type { Item } from '../../src/domain/entities.ts';
 import { createDemoSource, demoPreset } from '../../src/sources/demo/demo-source.ts';
 import { resolveDemoOptions } from '../../src/sources/demo/demo-options.ts';
 import { CHAIN_STATES, type ChainFrom, type ChainTo, PLANTED_CHAIN } from '../../src/sources/demo/planted-chain.ts';
 import { buildPopulation } from '../../src/sources/demo/population.ts';
 import { DEMO_SESSION_GAP_MS } from '../../src/sources/demo/sessions.ts';
+import { demoTruth } from '../../src/sources/demo/demo-truth.ts';
+import { CUSTOMER_CHAINS } from '../../src/sources/demo/customer-chains.ts';
 import { collect, ofKind } from './collect.ts';
-
-/** Splits each user's events into sessions at gaps over 30 minutes. */
-function sessionsOf(events: readonly InteractionEvent[]): InteractionEvent[][] {
-  const sessions: InteractionEvent[][] = [];
-  let current: InteractionEvent[] = [];
-  for (const e of events) {
-    const prev = current[current.length - 1];
-    if (prev !== undefined && (prev.userId !== e.userId || e.ts - prev.ts > DEMO_SESSION_GAP_MS)) {
-      sessions.push(current);
-      current = [];
-    }
-    current.push(e);
-  }
-  if (current.length > 0) sessions.push(current);
-  return sessions;
-}
+import { sessionsOf } from './demo-sessions.ts';
 
 describe('demo source: tiny preset', async () => {
   const { rows, counts } = await collect(createDemoSource(demoPreset('tiny')));
@@ -30,7 +16,7 @@ describe('demo source: tiny preset', async () => {
   const items = ofKind(rows, 'item').map((r) => r.item);
 
   it('has the exact, reproducible size', () => {
-    expect(counts).toEqual({ category: 6, tag: 24, item: 120, user: 50, social: 123, event: 1012 });
+    expect(counts).toEqual({ category: 6, tag: 24, item: 120, user: 50, social: 123, event: 1003 });
     expect(createDemoSource(demoPreset('tiny')).estimatedRows).toBe(6 + 24 + 120 + 50 + 200 + 1000);
   });
 
@@ -53,7 +39,7 @@ describe('demo source: tiny preset', async () => {
     ]);
     expect(ofKind(rows, 'user').map((r) => r.user.id)).toEqual(Array.from({ length: 50 }, (_, i) => `u${i + 1}`));
     expect(items.map((i) => i.id)).toEqual(Array.from({ length: 120 }, (_, i) => `i${i + 1}`));
-    expect(events.map((e) => e.id)).toEqual(Array.from({ length: 1012 }, (_, i) => `demo-e${i + 1}`));
+    expect(events.map((e) => e.id)).toEqual(Array.from({ length: 1003 }, (_, i) => `demo-e${i + 1}`));
   });
 
   it('gives every item a positive price, one category, 1-3 distinct tags and a brand', () => {
@@ -93,16 +79,19 @@ describe('demo source: tiny preset', async () => {
 });
 
 describe('demo source: planted structure', () => {
-  it('has chain rows that are probability distributions', () => {
-    for (const from of ['START', ...CHAIN_STATES] as const) {
-      const sum = Object.values(PLANTED_CHAIN[from]).reduce((a, b) => a + b, 0);
-      expect(sum).toBeCloseTo(1, 12);
+  it('has chain rows that are probability distributions, for every customer type', () => {
+    for (const chain of [PLANTED_CHAIN, ...Object.values(CUSTOMER_CHAINS)]) {
+      for (const from of ['START', ...CHAIN_STATES] as const) {
+        const sum = Object.values(chain[from]).reduce((a, b) => a + b, 0);
+        expect(sum).toBeCloseTo(1, 12);
+      }
+      expect(chain.START.END).toBe(0);
     }
-    expect(PLANTED_CHAIN.START.END).toBe(0);
   });
 
-  it('recovers the planted chain from sessionised events within 0.01', async () => {
+  it('recovers the planted chain (the mixture of the customer types\' chains) from sessionised events within 0.01', async () => {
     const options = { seed: 3, users: 2_000, items: 3_000, categories: 20, eventsTarget: 300_000 };
+    const planted = demoTruth(options).chain;
     const events = ofKind((await collect(createDemoSource(options))).rows, 'event').map((r) => r.event);
     const counts = new Map<ChainFrom, Map<ChainTo, number>>();
     const bump = (from: ChainFrom, to: ChainTo): void => {
@@ -124,7 +113,7 @@ describe('demo source: planted structure', () => {
       const row = counts.get(from) ?? new Map<ChainTo, number>();
       const total = [...row.values()].reduce((a, b) => a + b, 0);
       for (const to of [...CHAIN_STATES, 'END'] as const) {
-        worst = Math.max(worst, Math.abs((row.get(to) ?? 0) / total - PLANTED_CHAIN[from][to]));
+        worst = Math.max(worst, Math.abs((row.get(to) ?? 0) / total - planted[from][to]));
       }
     }
     expect(events.length).toBeGreaterThanOrEqual(300_000);

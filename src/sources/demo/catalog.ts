@@ -21,6 +21,12 @@ export interface Catalog {
   /** Cumulative Zipf weight aligned with `members`, restarting at each category. */
   readonly cumulative: Float64Array;
   readonly basePrice: Float64Array;
+  /** Each item's price (the one its record carries). */
+  readonly price: Float64Array;
+  /** Median item price of each category. */
+  readonly medianPrice: Float64Array;
+  /** The same three arrays as members/offsets/cumulative, restricted to items priced at most their category's median. */
+  readonly cheap: { readonly members: Uint32Array; readonly offsets: Uint32Array; readonly cumulative: Float64Array };
   readonly itemIds: readonly ItemId[];
   readonly categoryIds: readonly CategoryId[];
   readonly tagIds: readonly TagId[];
@@ -51,12 +57,26 @@ export function buildCatalog(o: ResolvedDemoOptions): Catalog {
   }
   const basePrice = new Float64Array(o.categories);
   for (let c = 0; c < o.categories; c++) basePrice[c] = 5 * Math.exp(1.2 * rng.normal() + 1.5);
+  const price = new Float64Array(o.items);
+  for (let i = 0; i < o.items; i++) price[i] = itemHead(o, basePrice[itemCategory[i] ?? 0] ?? 10, i).price;
+  const medianPrice = new Float64Array(o.categories);
+  for (let c = 0; c < o.categories; c++) {
+    const from = offsets[c] ?? 0;
+    const prices = new Float64Array((offsets[c + 1] ?? from) - from);
+    for (let j = 0; j < prices.length; j++) prices[j] = price[members[from + j] ?? 0] ?? 0;
+    prices.sort();
+    medianPrice[c] = prices[(prices.length - 1) >> 1] ?? 0;
+  }
+  const cheap = restrict(members, offsets, cumulative, (i) => (price[i] ?? 0) <= (medianPrice[itemCategory[i] ?? 0] ?? 0));
   return {
     itemCategory,
     members,
     offsets,
     cumulative,
     basePrice,
+    price,
+    medianPrice,
+    cheap,
     itemIds: Array.from({ length: o.items }, (_, i) => asItemId(`i${i + 1}`)),
     categoryIds: Array.from({ length: o.categories }, (_, c) => asCategoryId(`c${c + 1}`)),
     tagIds: Array.from({ length: o.tags }, (_, t) => asTagId(`t${t + 1}`)),
@@ -65,15 +85,45 @@ export function buildCatalog(o: ResolvedDemoOptions): Catalog {
 
 /** A Zipf-distributed item of category c (binary search over the cumulative weights). */
 export function sampleItem(catalog: Catalog, c: number, rng: Rng): number {
-  let lo = catalog.offsets[c] ?? 0;
-  let hi = (catalog.offsets[c + 1] ?? lo + 1) - 1;
-  const u = rng.next() * (catalog.cumulative[hi] ?? 0);
+  return sampleGrouped(catalog, c, rng);
+}
+
+/** Bargain hunters' pick: Zipf by popularity rank among the category's items priced at most its median. */
+export function sampleCheapItem(catalog: Catalog, c: number, rng: Rng): number {
+  return sampleGrouped(catalog.cheap, c, rng);
+}
+
+function sampleGrouped(g: { readonly members: Uint32Array; readonly offsets: Uint32Array; readonly cumulative: Float64Array }, c: number, rng: Rng): number {
+  let lo = g.offsets[c] ?? 0;
+  let hi = (g.offsets[c + 1] ?? lo + 1) - 1;
+  const u = rng.next() * (g.cumulative[hi] ?? 0);
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((catalog.cumulative[mid] ?? 0) > u) hi = mid;
+    if ((g.cumulative[mid] ?? 0) > u) hi = mid;
     else lo = mid + 1;
   }
-  return catalog.members[lo] ?? 0;
+  return g.members[lo] ?? 0;
+}
+
+/** The members (in rank order) that pass `keep`, with their own Zipf weights (1 / original rank^s) summed anew. */
+function restrict(members: Uint32Array, offsets: Uint32Array, cumulative: Float64Array, keep: (item: number) => boolean) {
+  const groups = offsets.length - 1;
+  const kept: number[] = [];
+  const weights: number[] = [];
+  const newOffsets = new Uint32Array(offsets.length);
+  for (let c = 0; c < groups; c++) {
+    let sum = 0;
+    for (let slot = offsets[c] ?? 0; slot < (offsets[c + 1] ?? 0); slot++) {
+      const item = members[slot] ?? 0;
+      const weight = (cumulative[slot] ?? 0) - (slot === offsets[c] ? 0 : (cumulative[slot - 1] ?? 0));
+      if (!keep(item)) continue;
+      sum += weight;
+      kept.push(item);
+      weights.push(sum);
+    }
+    newOffsets[c + 1] = kept.length;
+  }
+  return { members: Uint32Array.from(kept), offsets: newOffsets, cumulative: Float64Array.from(weights) };
 }
 
 export function* categoryRecords(catalog: Catalog): Generator<IngestRecord> {
@@ -86,12 +136,18 @@ export function* tagRecords(catalog: Catalog): Generator<IngestRecord> {
   for (const [t, id] of catalog.tagIds.entries()) yield { kind: 'tag', tag: { id, name: nthName(TAG_WORDS, t) } };
 }
 
+/** The first draws of item i's stream: its brand and price (the catalog needs prices before the records). */
+function itemHead(o: ResolvedDemoOptions, basePrice: number, i: number): { rng: Rng; brand: string; price: number } {
+  const rng = rngFor(o.seed, STREAM.item, i);
+  const brand = rng.pick(BRANDS);
+  const price = Math.max(0.5, Math.round(basePrice * Math.exp(0.4 * rng.normal()) * 100) / 100);
+  return { rng, brand, price };
+}
+
 /** Item i, drawn from its own random stream so it does not depend on how many items precede it. */
 export function itemRecord(o: ResolvedDemoOptions, catalog: Catalog, i: number): IngestRecord {
-  const rng = rngFor(o.seed, STREAM.item, i);
   const c = catalog.itemCategory[i] ?? 0;
-  const brand = rng.pick(BRANDS);
-  const price = Math.max(0.5, Math.round((catalog.basePrice[c] ?? 10) * Math.exp(0.4 * rng.normal()) * 100) / 100);
+  const { rng, brand, price } = itemHead(o, catalog.basePrice[c] ?? 10, i);
   return {
     kind: 'item',
     item: {

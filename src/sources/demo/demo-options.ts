@@ -19,8 +19,10 @@ export interface DemoOptions {
   readonly communityLoyalty?: number;
   /** P(a browsed item comes from the community's preferred categories) (default 0.75). */
   readonly categoryLoyalty?: number;
-  /** Epoch ms of the first possible event (default 2024-01-01T00:00:00Z). */
+  /** Epoch ms of the first possible event (default 2024-01-01T00:00:00Z, a Monday). */
   readonly startTs?: number;
+  /** Length of the period the sessions spread over, in weeks from startTs (default 16). */
+  readonly weeks?: number;
 }
 
 /** Options with every default filled in. */
@@ -42,6 +44,7 @@ const schema = z
     communityLoyalty: probability.optional(),
     categoryLoyalty: probability.optional(),
     startTs: z.number().int().min(0).optional(),
+    weeks: z.number().int().min(1).max(520).optional(),
   })
   .strict()
   .refine((o) => o.items >= o.categories, { message: 'items must be at least categories (every category holds an item)' })
@@ -67,6 +70,7 @@ export function resolveDemoOptions(options: DemoOptions): ResolvedDemoOptions {
     communityLoyalty: o.communityLoyalty ?? 0.85,
     categoryLoyalty: o.categoryLoyalty ?? 0.75,
     startTs: o.startTs ?? Date.UTC(2024, 0, 1),
+    weeks: o.weeks ?? 16,
   };
 }
 

@@ -10,7 +10,10 @@ const BATCH = 2048;
 
 /**
  * A deterministic demo shop: categories, tags, items, users, a community-structured FRIEND graph, then
- * every user's sessions (user by user, timestamps increasing per user). Nothing is materialised beyond
+ * every user's sessions (user by user, timestamps increasing per user) over `weeks` weeks from startTs. Users
+ * have planted customer types (loyal, bargain, churner, casual: customer-types.ts) that shape their sessions,
+ * spend, timing and churn; activity has weekly seasonality and categories have trends (calendar.ts); purchases
+ * carry their order value. demoTruth(options) tells what was planted. Nothing is materialised beyond
  * typed arrays sized by users/items; events stream in batches, so millions cost no memory.
  * Options are validated here, once; rows() can be called repeatedly and yields the same rows each time.
  */

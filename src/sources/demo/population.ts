@@ -1,13 +1,12 @@
 import { asUserId, type UserId } from '../../domain/ids.ts';
 import type { IngestRecord } from '../../domain/ingest.ts';
+import { CUSTOMER_PROFILES, CUSTOMER_TYPES, customerOf } from './customer-types.ts';
 import type { ResolvedDemoOptions } from './demo-options.ts';
 import { CITIES, FIRST_NAMES } from './names.ts';
 import { STREAM, rngFor } from './prng.ts';
 
 /** Categories each community prefers (fewer when the shop has fewer categories). */
 export const PREFERRED_PER_COMMUNITY = 3;
-/** Sigma of the log-normal activity weight: a few heavy users, many light ones. */
-const ACTIVITY_SIGMA = 1.0;
 
 /**
  * Who belongs where, and how active each user is. Communities drive both the friend graph and the
@@ -20,6 +19,10 @@ export interface Population {
   readonly membersOf: readonly Uint32Array[];
   /** Preferred category indexes of community k. */
   readonly preferred: readonly Uint32Array[];
+  /** Planted customer type of user u: an index into CUSTOMER_TYPES. */
+  readonly type: Uint8Array;
+  /** Days from the period start user u is active (churners stop earlier than the period's end). */
+  readonly activeDays: Uint32Array;
   /** Events generated once user u is done: sessions continue while the running total is below it. */
   readonly budgetEnd: Float64Array;
 }
@@ -48,7 +51,18 @@ export function buildPopulation(o: ResolvedDemoOptions): Population {
     while (chosen.size < perCommunity) chosen.add(rng.int(o.categories));
     return Uint32Array.from(chosen);
   });
-  const weights = Array.from({ length: o.users }, () => Math.exp(ACTIVITY_SIGMA * rng.normal()));
+  const type = new Uint8Array(o.users);
+  const activeDays = new Uint32Array(o.users);
+  for (let u = 0; u < o.users; u++) {
+    const customer = customerOf(o, u);
+    type[u] = CUSTOMER_TYPES.indexOf(customer.type);
+    activeDays[u] = customer.activeDays;
+  }
+  // Log-normal activity weights (a few heavy users, many light ones) scaled by the user's type.
+  const weights = Array.from({ length: o.users }, (_, u) => {
+    const profile = CUSTOMER_PROFILES[CUSTOMER_TYPES[type[u] ?? 0] ?? 'casual'];
+    return profile.activity * Math.exp(profile.activitySigma * rng.normal());
+  });
   const total = weights.reduce((a, b) => a + b, 0);
   const budgetEnd = new Float64Array(o.users);
   let running = 0;
@@ -61,6 +75,8 @@ export function buildPopulation(o: ResolvedDemoOptions): Population {
     community,
     membersOf,
     preferred,
+    type,
+    activeDays,
     budgetEnd,
   };
 }

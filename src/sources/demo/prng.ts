@@ -76,4 +76,6 @@ export const STREAM = {
   friends: 5,
   activity: 6,
   events: 7,
+  customer: 8,
+  trends: 9,
 } as const;
