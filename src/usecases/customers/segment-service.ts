@@ -131,7 +131,11 @@ export class SegmentService {
     // behaviour still carries the distance).
     const affinityKeys = commonCategoryKeys(rows, CLUSTER_CATEGORIES);
     const names = await this.categoryNames(affinityKeys.map((k) => k.slice('category:'.length)));
-    const labels = (key: string): string => (key.startsWith('category:') ? names.get(key.slice('category:'.length)) ?? key : key);
+    const labels = (key: string): string => {
+      if (!key.startsWith('category:')) return key;
+      const id = key.slice('category:'.length);
+      return names.get(id) ?? `category ${id}`;
+    };
     const result = clusterUsers(rows, { features, affinityKeys, kRange: [minK, maxK], seed: args.seed ?? 42, logFeatures: LOG_FEATURES, labels });
     const at = this.now();
     for (const old of await this.segments.list()) if (old.kind === 'CLUSTER') await this.segments.delete(old.id);
