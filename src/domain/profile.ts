@@ -4,19 +4,27 @@
 // population (sessions, time of day, interests, influence, churn and value models, RFM scores).
 // A feature nobody can know (no purchase yet, refused analytics) is null, never 0.
 
-/** Kept current by every event write (cypher/customers/profile-counters.cypher). */
-export interface ProfileCounters {
+/** Event counts per type (number of events, not of distinct items). */
+export interface EventCounts {
   readonly views: number;
   readonly favourites: number;
   readonly carts: number;
   readonly purchases: number;
+  /** Cancels are counted here only; they are not subtracted from `purchases` or `monetary`. */
   readonly cancels: number;
   readonly ratings: number;
-  /** Sum of purchase order values (the item's price when the event carries none), shop currency. */
+}
+
+/** Kept current by every event write (cypher/customers/profile-counters.cypher). */
+export interface ProfileCounters extends EventCounts {
+  /**
+   * Spend, shop currency: sum over purchases of the event's order value when present, else the item's
+   * price. A purchase with neither adds 0 and is counted in `unpricedPurchases`.
+   */
   readonly monetary: number;
   /** Purchases with neither an order value nor an item price (counted, not guessed). */
   readonly unpricedPurchases: number;
-  /** Epoch ms; null when the user has no event. */
+  /** Epoch ms of the earliest / latest event of any type, and of the latest purchase; null when none. */
   readonly firstActivityTs: number | null;
   readonly lastActivityTs: number | null;
   readonly lastPurchaseTs: number | null;

@@ -28,11 +28,12 @@ describe('analytics arguments', () => {
   it('fills every segment parameter, null meaning no filter', () => {
     expect(parseScope({ gender: 'female', minAge: 18, hasFriendWhoPurchased: false, acquiredTo: '2024-01-01T00:00:00Z' }, null)).toEqual({
       segment: {
-        userIds: null, gender: 'female', minAge: 18, maxAge: null, location: null, categoryId: null,
+        userIds: null, segmentId: null, gender: 'female', minAge: 18, maxAge: null, location: null, categoryId: null,
         acquiredFrom: null, acquiredTo: 1704067200000, hasFriendWhoPurchased: false,
       },
       window: { from: null, to: null },
     });
+    expect(parseScope({ segmentId: 'rfm-champions' }, null).segment.segmentId).toBe('rfm-champions');
   });
 
   it('parses chain options with defaults (alpha 0, minSupport 1, 30 min gap) and rejects bad ones', () => {

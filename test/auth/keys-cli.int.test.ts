@@ -1,23 +1,14 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { grecCli } from '../support/cli.ts';
 import type { GraphConnection } from '../../src/storage/connect.ts';
 import { createTestApi, type Gql } from '../support/api.ts';
 import { openTestGraph } from '../support/graph.ts';
-
-const run = promisify(execFile);
 
 /** `grec keys` as an operator runs it, against the test run's Neo4j; the key it prints works over HTTP. */
 describe('grec keys (CLI)', () => {
   let graph: GraphConnection;
   let gql: Gql;
-  const grec = async (...args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'cli', 'main.ts'), ...args], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, NEO4J_URI: inject('neo4jUri') },
-    });
+  const grec = grecCli;
 
   beforeAll(async () => {
     graph = await openTestGraph();

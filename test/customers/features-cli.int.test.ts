@@ -1,11 +1,8 @@
 // `grec features` as an operator runs it, against the test run's Neo4j: the hand-made shop's profiles
 // are written (the same numbers the use case gives), RFM segments exist, a clustering is saved, and bad
 // options are refused with the option named.
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { grecCli } from '../support/cli.ts';
 import type { GraphConnection } from '../../src/storage/connect.ts';
 import { GraphWriter } from '../../src/storage/graph-writer.ts';
 import { ProfileStore } from '../../src/storage/profile-store.ts';
@@ -13,15 +10,9 @@ import { SegmentStore } from '../../src/storage/segment-store.ts';
 import { openTestGraph } from '../support/graph.ts';
 import { AS_OF, writeHandShop } from './hand-shop.ts';
 
-const run = promisify(execFile);
-
 describe('grec features (CLI)', () => {
   let graph: GraphConnection;
-  const grec = async (...args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'cli', 'main.ts'), ...args], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, NEO4J_URI: inject('neo4jUri') },
-    });
+  const grec = grecCli;
 
   beforeAll(async () => {
     graph = await openTestGraph();

@@ -6,39 +6,18 @@
 import type { EventType } from '../../domain/events.ts';
 import { invalidInput } from '../../domain/errors.ts';
 import { DAY_MS, checkEvent, checkNow, type PriceOf, type ProfileEvent } from './profile-event.ts';
+import type { EventCounts, ProfileCounters as StoredCounters } from '../../domain/profile.ts';
 
-/** Event counts per type (number of events, not of distinct items). */
-export interface EventCounts {
-  readonly views: number;
-  readonly favourites: number;
-  readonly carts: number;
-  readonly purchases: number;
-  /** Cancels are counted here only; they are not subtracted from `purchases`, `frequency` or `monetary`. */
-  readonly cancels: number;
-  readonly ratings: number;
-}
+export type { EventCounts };
 
-export interface ProfileCounters extends EventCounts {
-  /**
-   * RFM frequency: number of purchase events (equal to `purchases`). Cancels are not subtracted: a cancel
-   * event names neither the order nor the amount it takes back, so subtracting would guess; callers that want
-   * a net figure have `cancels` next to it.
-   */
+/**
+ * The stored counters (src/domain/profile.ts: events per type, spend, unpriced purchases, first/last
+ * activity, last purchase) plus the RFM frequency. Cancels are counted only as cancels: a cancel event names
+ * neither the order nor the amount it takes back, so subtracting would guess.
+ */
+export interface ProfileCounters extends StoredCounters {
+  /** RFM frequency: number of purchase events (equal to `purchases`). */
   readonly frequency: number;
-  /**
-   * RFM monetary value, shop currency: sum over purchases of the event's `value` (the order value) when
-   * present, else the item's catalogue price. A purchase with neither adds 0 and is counted in
-   * `unpricedPurchases`, so a low figure can be told apart from missing prices.
-   */
-  readonly monetary: number;
-  /** Purchases with neither an order value nor a catalogue price (they add 0 to `monetary`). */
-  readonly unpricedPurchases: number;
-  /** Epoch ms of the earliest event of any type; null when there are none. */
-  readonly firstActivityTs: number | null;
-  /** Epoch ms of the latest event of any type; null when there are none. */
-  readonly lastActivityTs: number | null;
-  /** Epoch ms of the latest purchase; null when there is none. */
-  readonly lastPurchaseTs: number | null;
 }
 
 /** The features computed from counters and the current time; no history needed. */

@@ -1,6 +1,7 @@
 // The profile features rule segments and clustering can use: one name, unit and meaning each, and the one
 // function that turns a stored profile into those values (the API's profile, segment rules and the
 // clustering all read them from here, so a feature means the same everywhere).
+import { derivedFromCounters, type DerivedFeatures } from '../../algorithms/profile/profile-counters.ts';
 import type { StoredProfile } from '../../domain/profile.ts';
 
 export type FeatureKind = 'basic' | 'behaviour' | 'interest' | 'social' | 'value';
@@ -63,20 +64,12 @@ export const DEFAULT_CLUSTER_FEATURES: readonly string[] = [
 /** Heavy-tailed counts and amounts, taken as log(1 + x) before standardising. */
 export const LOG_FEATURES: ReadonlySet<string> = new Set(['frequency', 'monetary', 'views', 'favourites', 'carts', 'purchases', 'cancels', 'ratings', 'sessions', 'meanSessionMinutes', 'friends', 'followers', 'following']);
 
-/** The derived behaviour values that depend on the reference time or on two counters. */
-export function derivedBehaviour(p: StoredProfile, asOf: number): {
-  recencyDays: number | null;
-  daysSinceLastActivity: number | null;
-  viewToCartRate: number | null;
-  cartToPurchaseRate: number | null;
-} {
-  const c = p.counters;
-  return {
-    recencyDays: c.lastPurchaseTs === null ? null : Math.max(0, asOf - c.lastPurchaseTs) / DAY_MS,
-    daysSinceLastActivity: c.lastActivityTs === null ? null : Math.max(0, asOf - c.lastActivityTs) / DAY_MS,
-    viewToCartRate: c.views === 0 ? null : Math.min(1, c.carts / c.views),
-    cartToPurchaseRate: c.carts === 0 ? null : Math.min(1, c.purchases / c.carts),
-  };
+/**
+ * The derived behaviour values that depend on the reference time or on two counters: the same formula the
+ * profiles run and the live counters use (src/algorithms/profile/profile-counters.ts).
+ */
+export function derivedBehaviour(p: StoredProfile, asOf: number): DerivedFeatures {
+  return derivedFromCounters({ ...p.counters, frequency: p.counters.purchases }, asOf);
 }
 
 /** Every numeric feature of FEATURES for one stored profile, at reference time `asOf`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adjustedRandIndex } from '../../../src/algorithms/segments/adjusted-rand.ts';
-import { expectAppError } from './expect-app-error.ts';
+import { expectAppError } from '../markov/expect-app-error.ts';
 
 describe('adjustedRandIndex (Hubert & Arabie 1985)', () => {
   it('is 1 for identical partitions and for relabelled ones', () => {

@@ -3,7 +3,7 @@ import { adjustedRandIndex } from '../../../src/algorithms/segments/adjusted-ran
 import type { FeatureRow } from '../../../src/algorithms/segments/feature-table.ts';
 import { canonicalLabels, clusterUsers } from '../../../src/algorithms/segments/kmeans-clusters.ts';
 import { BLOBS, blobRows, FEATURES } from './blobs.ts';
-import { expectAppError } from './expect-app-error.ts';
+import { expectAppError } from '../markov/expect-app-error.ts';
 
 const labels = (key: string): string => (key === 'category:c1' ? 'electronics' : key);
 const opts = { features: FEATURES, affinityKeys: ['category:c1'], seed: 1, labels };

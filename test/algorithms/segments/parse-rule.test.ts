@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRule } from '../../../src/algorithms/segments/parse-rule.ts';
 import { ruleSchema } from '../../../src/algorithms/segments/rule.ts';
-import { expectAppError } from './expect-app-error.ts';
+import { expectAppError } from '../markov/expect-app-error.ts';
 import { KNOWN } from './known-names.ts';
 
 const issuesOf = (json: unknown): { path: string; message: string }[] =>

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RFM_SEGMENTS, rfmFm, rfmScores, rfmSegment, rfmSegments, type RfmInput } from '../../../src/algorithms/segments/rfm-segments.ts';
-import { expectAppError } from './expect-app-error.ts';
+import { expectAppError } from '../markov/expect-app-error.ts';
 
 // Ten buyers with ties on every axis (recency 2 and 30 twice, frequency 1 five times, monetary 20 twice and
 // 60 three times), one user who never bought and one with an incomplete record.

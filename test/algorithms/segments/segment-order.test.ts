@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Rule } from '../../../src/algorithms/segments/rule.ts';
 import { segmentMemberships, segmentOrder, segmentReferences } from '../../../src/algorithms/segments/segment-order.ts';
-import { expectAppError } from './expect-app-error.ts';
+import { expectAppError } from '../markov/expect-app-error.ts';
 
 const rules = (entries: [string, Rule][]): Map<string, Rule> => new Map(entries);
 const ref = (segment: string): Rule => ({ segment });
