@@ -1,6 +1,6 @@
 // Stored profiles of the given users (the API's userProfile, batched): the attributes, the behaviour
 // counters that live events keep current, the features of the last `grec features` run, the social
-// counts and the segments the user is in. Users that do not exist return no row.
+// counts, the segments the user is in, and the GRAPH model's user vector when refreshGraphModel wrote one. Users that do not exist return no row.
 // Analysts: MATCH one user with :param userIds => ['u1'] to see the numbers the API shows.
 // :param userIds => ['u1']
 UNWIND $userIds AS id
@@ -11,7 +11,7 @@ RETURN u {.id, .age, .gender, .location, .createdAt,
           .sessions, .meanSessionMinutes, .favouriteHour, .favouriteWeekday, .weekendShare,
           .topCategoryIds, .topCategoryScores, .topTagIds, .topTagScores, .influence,
           .pAlive, .expectedPurchases90d, .expectedAverageValue, .clv, .rfmR, .rfmF, .rfmM, .rfmSegment,
-          .profileComputedAt, .profileAsOf} AS profile,
+          .profileComputedAt, .profileAsOf, .embedding} AS profile,
        COUNT { (u)-[:FRIEND]-(:User) } AS friends,
        COUNT { (:User)-[:FOLLOWS]->(u) } AS followers,
        COUNT { (u)-[:FOLLOWS]->(:User) } AS following,

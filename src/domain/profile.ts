@@ -81,4 +81,6 @@ export interface StoredProfile {
   readonly followers: number;
   readonly following: number;
   readonly segmentIds: readonly string[];
+  /** The GRAPH model's 64-dim user vector, when `refreshGraphModel(writeEmbeddings: true)` stored one. */
+  readonly graphVector: readonly number[] | null;
 }

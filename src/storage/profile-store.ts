@@ -171,6 +171,7 @@ export function profileFromRow(r: Row): StoredProfile {
     followers: Number(r['followers'] ?? 0),
     following: Number(r['following'] ?? 0),
     segmentIds: ((r['segmentIds'] ?? []) as unknown[]).map(String),
+    graphVector: Array.isArray(p['embedding']) ? (p['embedding'] as unknown[]).map(Number) : null,
   };
 }
 

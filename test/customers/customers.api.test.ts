@@ -77,6 +77,15 @@ describe('customer profiles and segments over HTTP (hand-made shop)', () => {
     expect(cats[1]!.score).toBeCloseTo(c2 / (c1 + c2), 12);
   });
 
+  it('shows the GRAPH model\'s user vector once a refresh stored the embeddings', async () => {
+    const q = '{ userProfile(userId: "u1") { interest { graphVector } } }';
+    expect((await data(q)).userProfile.interest.graphVector).toBeNull();
+    await data('mutation { refreshGraphModel(writeEmbeddings: true) { __typename } }');
+    const v = (await data(q)).userProfile.interest.graphVector as number[];
+    expect(v).toHaveLength(64);
+    expect(v.some((x) => x !== 0)).toBe(true);
+  });
+
   it('counts ties and scores influence by PageRank (u3 -> u1 <-> u2, solved by hand)', async () => {
     // r3 = 0.15/3; r1 = r3 + 0.85 (r2 + r3); r2 = r3 + 0.85 r1  =>  r1 = 0.135 / 0.2775
     const r3 = 0.05;

@@ -15,7 +15,7 @@ export interface UserProfileView {
     sessions: number | null; meanSessionMinutes: number | null; viewToCartRate: number | null; cartToPurchaseRate: number | null;
     daysSinceLastActivity: number | null; favouriteHour: number | null; favouriteWeekday: number | null; weekendShare: number | null;
   };
-  readonly interest: { categories: readonly AffinityScore[]; tags: readonly AffinityScore[] };
+  readonly interest: { categories: readonly AffinityScore[]; tags: readonly AffinityScore[]; graphVector: readonly number[] | null };
   readonly social: { friends: number; followers: number; following: number; influence: number | null };
   readonly value: {
     pAlive: number | null; churnRisk: number | null; expectedPurchases90d: number | null;
@@ -41,7 +41,7 @@ export function toProfileView(p: StoredProfile, asOf: number, segments: readonly
       sessions: k.sessions, meanSessionMinutes: k.meanSessionMinutes, viewToCartRate: d.viewToCartRate, cartToPurchaseRate: d.cartToPurchaseRate,
       daysSinceLastActivity: d.daysSinceLastActivity, favouriteHour: k.favouriteHour, favouriteWeekday: k.favouriteWeekday, weekendShare: k.weekendShare,
     },
-    interest: { categories: k.topCategories, tags: k.topTags },
+    interest: { categories: k.topCategories, tags: k.topTags, graphVector: p.graphVector },
     social: { friends: p.friends, followers: p.followers, following: p.following, influence: k.influence },
     value: {
       pAlive: k.pAlive, churnRisk: k.pAlive === null ? null : 1 - k.pAlive, expectedPurchases90d: k.expectedPurchases90d,
