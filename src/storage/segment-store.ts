@@ -3,6 +3,18 @@ import { SEGMENT_KINDS, type SegmentDefinition, type SegmentKind, type StoredSeg
 import { cypher } from './cypher-files.ts';
 import type { Executor } from './executor.ts';
 
+export interface SegmentSummary {
+  readonly members: number;
+  /** members / profiled users. */
+  readonly share: number;
+  readonly meanRecencyDays: number | null;
+  readonly meanPurchases: number | null;
+  readonly meanMonetary: number | null;
+  readonly meanPAlive: number | null;
+  readonly meanClv: number | null;
+  readonly totalClv: number | null;
+}
+
 /** Edges per write transaction when memberships are replaced. */
 const MEMBERSHIP_BATCH = 10_000;
 
@@ -44,6 +56,26 @@ export class SegmentStore {
   async members(segmentId: string, after: string, first: number): Promise<string[]> {
     const rows = await this.executor.read(cypher('customers/segment-members'), { segmentId, after, first });
     return rows.map((r) => String(r['userId']));
+  }
+
+  /** Member statistics (segment-summary.cypher); null when the segment does not exist. */
+  async summary(segmentId: string): Promise<SegmentSummary | null> {
+    const [r] = await this.executor.read(cypher('customers/segment-summary'), { segmentId });
+    if (r === undefined) return null;
+    const opt = (k: string): number | null => (r[k] === null || r[k] === undefined ? null : Number(r[k]));
+    const members = Number(r['members']);
+    const profiled = Number(r['profiled']);
+    return {
+      members, share: profiled === 0 ? 0 : members / profiled,
+      meanRecencyDays: opt('meanRecencyDays'), meanPurchases: opt('meanPurchases'), meanMonetary: opt('meanMonetary'),
+      meanPAlive: opt('meanPAlive'), meanClv: opt('meanClv'), totalClv: members === 0 ? 0 : opt('totalClv'),
+    };
+  }
+
+  /** The items the segment's members interacted with most (segment-top-items.cypher). */
+  async topItems(segmentId: string, first: number): Promise<{ itemId: string; score: number; members: number }[]> {
+    const rows = await this.executor.read(cypher('customers/segment-top-items'), { segmentId, first });
+    return rows.map((r) => ({ itemId: String(r['itemId']), score: Number(r['score']), members: Number(r['members']) }));
   }
 
   private async clearMembers(segmentId: string): Promise<void> {

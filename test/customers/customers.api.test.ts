@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphConnection } from '../../src/storage/connect.ts';
 import { GraphWriter } from '../../src/storage/graph-writer.ts';
 import { ProfileStore } from '../../src/storage/profile-store.ts';
+import { cypher } from '../../src/storage/cypher-files.ts';
 import { SegmentStore } from '../../src/storage/segment-store.ts';
 import { DEFAULT_PROFILES_OPTIONS } from '../../src/usecases/customers/profiles-job.ts';
 import { SegmentService } from '../../src/usecases/customers/segment-service.ts';
@@ -97,6 +98,24 @@ describe('customer profiles and segments over HTTP (hand-made shop)', () => {
     expect(await social('u3')).toEqual({ friends: 0, followers: 0, following: 1, influence: expect.closeTo(3 * r3, 8) });
   });
 
+  it('cypher/customers/user-profile.cypher gives analysts the numbers userProfile shows', async () => {
+    for (const id of ['u1', 'u2', 'u3']) {
+      const p = (await data(PROFILE, { id })).userProfile;
+      const [row] = await graph.executor.read(cypher('customers/user-profile'), { userId: id });
+      const { userId, asOf, rfmR, rfmF, rfmM, rfmSegment, topCategoryIds, topCategoryScores, ...flat } = row as Record<string, unknown>;
+      expect(userId).toBe(id);
+      expect(new Date(Number(asOf)).toISOString()).toBe(p.asOf);
+      const num = (v: unknown) => (v === null ? null : Number(v));
+      const fromCypher = Object.fromEntries(Object.entries(flat).map(([k, v]) => [k, num(v)]));
+      const fromApi = { ...p.behaviour, ...p.social, ...p.value };
+      delete fromApi.rfm;
+      expect(fromCypher).toEqual(fromApi);
+      expect(p.value.rfm === null ? null : { r: num(rfmR), f: num(rfmF), m: num(rfmM), segment: rfmSegment }).toEqual(p.value.rfm);
+      expect((topCategoryIds as string[] | null) ?? []).toEqual(p.interest.categories.map((c: { category: { id: string } }) => c.category.id));
+      expect((topCategoryScores as number[] | null) ?? []).toEqual(p.interest.categories.map((c: { score: number }) => c.score));
+    }
+  });
+
   it('counts an unpriced purchase without guessing its value, and gives a user without events nulls, not zeros', async () => {
     const u2 = (await data(PROFILE, { id: 'u2' })).userProfile.behaviour;
     expect(u2).toMatchObject({ recencyDays: 0, frequency: 1, monetary: 0, sessions: 1, meanSessionMinutes: 1, favouriteWeekday: 3 });
@@ -130,6 +149,16 @@ describe('customer profiles and segments over HTTP (hand-made shop)', () => {
     expect(next).toEqual({ edges: [{ node: { id: 'u2' } }], pageInfo: { hasNextPage: false } });
     const conv = (await data('{ conversionRate(action: PURCHASE, segment: {segmentId: "repeat-buyers"}) { numerator denominator } }')).conversionRate;
     expect(conv).toEqual({ numerator: 2, denominator: 2 });
+    const summary = (await data('{ segment(id: "repeat-buyers") { summary { members share meanPurchases meanMonetary meanRecencyDays meanPAlive totalClv } topItems { item { id } score members } } }')).segment;
+    const latest = AS_OF + DAY; // the live purchase of u2 is now the latest event
+    expect(summary.summary).toEqual({
+      members: 2, share: 2 / 3, meanPurchases: 2, meanMonetary: (45 + 7.5) / 2,
+      meanRecencyDays: ((latest - (T0 + 2 * DAY + 5 * MIN)) / DAY + 0) / 2, meanPAlive: null, totalClv: 0,
+    });
+    // Weights: u1 i1 view+cart+purchase 9, i2 view+purchase 6; u2 i3 view+purchase 6, i2 purchase 5.
+    expect(summary.topItems).toEqual([
+      { item: { id: 'i2' }, score: 11, members: 2 }, { item: { id: 'i1' }, score: 9, members: 1 }, { item: { id: 'i3' }, score: 6, members: 1 },
+    ]);
     const unknown = await errorOf('{ conversionRate(action: PURCHASE, segment: {segmentId: "nope"}) { rate } }');
     expect(unknown.extensions).toMatchObject({ code: 'NOT_FOUND' });
     expect(unknown.message).toMatch(/nope/);

@@ -82,11 +82,16 @@ export const customerResolvers: ResolverSet = {
     centroid: (s: StoredSegment) => (s.centroid == null ? null : JSON.parse(s.centroid) as unknown),
     size: (s: StoredSegment) => s.size ?? 0,
     refreshedAt: (s: StoredSegment) => time(s.refreshedAt),
+    summary: (s: StoredSegment, _: unknown, ctx: GraphContext) => ctx.services.segments.summary(ctx.principal, s.id),
+    topItems: (s: StoredSegment, args: { first?: number | null }, ctx: GraphContext) => ctx.services.segments.topItems(ctx.principal, s.id, pageSize(args.first, 10)),
     async members(s: StoredSegment, args: PageArgs, ctx: GraphContext) {
       const first = pageSize(args.first);
       const ids = await ctx.services.segments.members(ctx.principal, s.id, decodeCursor(args.after), first + 1);
       return { ...toConnection(ids, first, (id) => id, (id) => ctx.loaders.user.load(id as UserId)), totalCount: s.size ?? null };
     },
+  },
+  SegmentTopItem: {
+    item: (h: { itemId: string }, _: unknown, ctx: GraphContext) => handled(ctx.loaders.item.load(asItemId(h.itemId))),
   },
   HotItem: {
     item: (h: { itemId: string }, _: unknown, ctx: GraphContext) => handled(ctx.loaders.item.load(asItemId(h.itemId))),

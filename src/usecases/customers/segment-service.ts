@@ -15,7 +15,7 @@ import type { Principal } from '../../domain/principal.ts';
 import type { StoredProfile } from '../../domain/profile.ts';
 import type { SegmentKind, StoredSegment } from '../../domain/segment.ts';
 import type { ProfileStore } from '../../storage/profile-store.ts';
-import type { SegmentStore } from '../../storage/segment-store.ts';
+import type { SegmentStore, SegmentSummary } from '../../storage/segment-store.ts';
 import { authorize } from '../access/permissions.ts';
 import {
   affinityValues, attributeValues, ATTRIBUTE_NAMES, DEFAULT_CLUSTER_FEATURES, FEATURE_NAMES, featureValues, LOG_FEATURES,
@@ -71,6 +71,17 @@ export class SegmentService {
   async members(p: Principal, id: string, after: string, first: number): Promise<string[]> {
     authorize(p, 'segments:read');
     return this.segments.members(id, after, first);
+  }
+
+  async summary(p: Principal, id: string): Promise<SegmentSummary | null> {
+    authorize(p, 'segments:read');
+    return this.segments.summary(id);
+  }
+
+  /** The segment as an audience: what its members like most; `first` already validated. */
+  async topItems(p: Principal, id: string, first: number): Promise<{ itemId: string; score: number; members: number }[]> {
+    authorize(p, 'segments:read');
+    return this.segments.topItems(id, first);
   }
 
   /** Throws NOT_FOUND for an id no segment has (analytics' SegmentInput.segmentId checks this first). */
