@@ -1,7 +1,7 @@
 /**
  * Ingestion benchmark (issue 2, section 6). One fresh embedded Neo4j, one run, three ways to write the same
  * generated events:
- *   (a) the product's batched path: ingestSource -> GraphWriter (UNWIND batches, 4 statements per tx);
+ *   (a) the product's batched path: ingestSource -> GraphWriter (UNWIND batches, 5 statements per tx);
  *   (b) Neo4j's own LOAD CSV of the same rows (bench/cypher/load-csv-events.cypher, IN TRANSACTIONS);
  *   (c) one transaction per event, on a small slice (it is ~1000x slower; a full run would take hours).
  * Prints a markdown table and writes bench/out/ingest.md. Usage:
@@ -69,8 +69,8 @@ async function main(): Promise<void> {
 
   // LOAD CSV reads a file: write the same rows once, before any timing.
   const csv = createWriteStream(join(importDir, 'events.csv'));
-  csv.write('id,userId,itemId,type,ts,w\n');
-  for (const e of events) csv.write(`${e.id},${e.userId},${e.itemId},${e.type},${e.ts},${eventWeight(e.type, e.value)}\n`);
+  csv.write('id,userId,itemId,type,ts,w,v\n');
+  for (const e of events) csv.write(`${e.id},${e.userId},${e.itemId},${e.type},${e.ts},${eventWeight(e.type, e.value)},${e.value ?? ''}\n`);
   await new Promise<void>((r) => csv.end(r));
 
   const neoCfg = { ...cfg.neo4j, local: { ...cfg.neo4j.local, heap: process.env['GREC_NEO4J_HEAP'] ?? '4g', pageCache: '2g' } };

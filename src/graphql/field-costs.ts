@@ -10,6 +10,9 @@ import type { PriceTable } from './operation-cost.ts';
  *   only alone (and only once at a time: single-flight is the use case's job).
  * - Recommendation fields score candidates for every requested result: a base for the user's state plus
  *   2 per result asked for, on top of the page's selection.
+ * - Customer fields: clustering reads every profile and runs k-means for each k (22 s for 50k users on the
+ *   benchmark machine), defining a segment refreshes every segment (15 s): each only alone. Hot items and
+ *   forecasts aggregate the events of a window (a population scan, like the analytics).
  */
 export const FIELD_PRICES: PriceTable = {
   'Query.transitionMatrix': { base: 300 },
@@ -24,6 +27,13 @@ export const FIELD_PRICES: PriceTable = {
   'Query.similarItems': { base: 10, perItem: 2 },
   'Query.peopleYouMayKnow': { base: 10, perItem: 2 },
   'Mutation.refreshGraphModel': { base: 1500 },
+  'Mutation.clusterCustomers': { base: 1500 },
+  'Mutation.defineSegment': { base: 1000 },
+  'Mutation.deleteSegment': { base: 10 },
+  'Query.hotItems': { base: 300 },
+  'Query.demandForecast': { base: 100 },
+  'Query.customers': { base: 20, perItem: 2 },
+  'Query.userProfile': { base: 5 },
   'Mutation.recordInteraction': { base: 5 },
   'Mutation.upsertUser': { base: 5 },
   'Mutation.upsertItem': { base: 5 },
