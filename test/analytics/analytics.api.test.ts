@@ -198,10 +198,11 @@ describe('behaviour analytics over HTTP on a hand-made event log', () => {
   });
 
   it('forecasts the next state from the current one; a recorded event refreshes the chain', async () => {
-    const q = 'query($u: ID!, $n: Int) { nextState(userId: $u, steps: $n) { userId currentState churnRisk steps { step unresolvedMass distribution { state probability } } } }';
-    const ann = (await data(q, { u: 'ann' })).nextState as { currentState: string; churnRisk: number; steps: { distribution: { state: string; probability: number }[] }[] };
+    const q = 'query($u: ID!, $n: Int) { nextState(userId: $u, steps: $n) { userId currentState sessionExitRisk churnRisk steps { step unresolvedMass distribution { state probability } } } }';
+    const ann = (await data(q, { u: 'ann' })).nextState as { currentState: string; sessionExitRisk: number; churnRisk: number; steps: { distribution: { state: string; probability: number }[] }[] };
     expect(ann.currentState).toBe('EXIT');
-    expect(ann.churnRisk).toBe(1);
+    expect(ann.sessionExitRisk).toBe(1);
+    expect(ann.churnRisk).toBe(ann.sessionExitRisk); // the deprecated name, same value
     expect(ann.steps[0]?.distribution.find((d) => d.state === 'EXIT')?.probability).toBe(1);
     const rec = await gql('mutation { recordInteraction(input: {eventId: "live-1", userId: "eve", itemId: "i1", type: VIEW}) { created } }');
     expect(rec.body.errors).toBeUndefined();

@@ -10,6 +10,9 @@ interface ScopeArgs { segment?: SegmentArgs | null; window?: WindowArgs | null; 
 
 export const analyticsResolvers: ResolverSet = {
   State: { ...STATE_ENUM },
+  NextStateForecast: {
+    sessionExitRisk: (f: { churnRisk: number | null }) => f.churnRisk,
+  },
   Query: {
     transitionMatrix: (_: unknown, args: ScopeArgs, ctx: GraphContext) => ctx.services.analytics.transitionMatrix(ctx.principal, args),
     sequenceProbability: (_: unknown, args: ScopeArgs & { states: string[] }, ctx: GraphContext) =>
