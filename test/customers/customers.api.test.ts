@@ -164,6 +164,21 @@ describe('customer profiles and segments over HTTP (hand-made shop)', () => {
     expect(unknown.message).toMatch(/nope/);
   });
 
+  it('an empty segment is a segment: size 0, no members, a summary of nothing, and analytics say it is empty', async () => {
+    const seg = (await data('mutation { defineSegment(input: {name: "Whales", rule: {feature: "monetary", op: "gt", value: 1000000}}) { id size } }')).defineSegment;
+    expect(seg).toEqual({ id: 'whales', size: 0 });
+    const read = (await data('{ segment(id: "whales") { members { edges { node { id } } pageInfo { hasNextPage } } summary { members share meanPurchases meanPAlive totalClv } topItems { score } } }')).segment;
+    expect(read).toEqual({
+      members: { edges: [], pageInfo: { hasNextPage: false } },
+      summary: { members: 0, share: 0, meanPurchases: null, meanPAlive: null, totalClv: 0 },
+      topItems: [],
+    });
+    const funnel = await errorOf('{ funnel(steps: [VIEW, PURCHASE], segment: {segmentId: "whales"}) { overallConversion } }');
+    expect(funnel.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'EMPTY_SEGMENT' });
+    expect(await data('mutation { deleteSegment(id: "whales") }')).toEqual({ deleteSegment: true });
+    expect((await data('{ segment(id: "whales") { id } }')).segment).toBeNull();
+  });
+
   it('rejects bad rule documents with the field and path named, all issues at once', async () => {
     const e = await errorOf(`mutation($rule: RuleDocument!) { defineSegment(input: {name: "bad", rule: $rule}) { id } }`,
       { rule: { all: [{ feature: 'frequncy', op: 'gte', value: 1 }, { feature: 'monetary', op: 'between', value: [5, 1] }] } });
