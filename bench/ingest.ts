@@ -74,7 +74,8 @@ async function main(): Promise<void> {
   await new Promise<void>((r) => csv.end(r));
 
   const neoCfg = { ...cfg.neo4j, local: { ...cfg.neo4j.local, heap: process.env['GREC_NEO4J_HEAP'] ?? '4g', pageCache: '2g' } };
-  const graph = await connectGraph({ ...neoCfg, uri: undefined }, log, { storeDir: store, port: 0 });
+  // Bulk statements (the reset, LOAD CSV) run far past the API's 30 s transaction timeout.
+  const graph = await connectGraph({ ...neoCfg, uri: undefined }, log, { storeDir: store, port: 0, txTimeoutMs: 3_600_000 });
   // Embedded Neo4j leaves LOAD CSV's file root unset, so it may read the file by absolute file:// URL.
   const ex = graph.executor;
   try {
@@ -94,6 +95,8 @@ async function main(): Promise<void> {
     // reset events, then (b) LOAD CSV of the same rows
     await ex.autoCommit('MATCH ()-[r:INTERACTED]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 20000 ROWS');
     await ex.autoCommit('MATCH (e:Event) CALL (e) { DETACH DELETE e } IN TRANSACTIONS OF 20000 ROWS');
+    await ex.autoCommit('MATCH (u:User) CALL (u) { REMOVE u.views, u.favourites, u.carts, u.purchases, u.cancels, u.ratings, u.monetary, '
+      + 'u.unpricedPurchases, u.firstActivityTs, u.lastActivityTs, u.lastPurchaseTs } IN TRANSACTIONS OF 20000 ROWS');
     log(`(b) LOAD CSV: the same ${events.length} rows, IN TRANSACTIONS OF ${BATCH} ROWS`);
     t = performance.now();
     await ex.autoCommit(readFileSync(join(import.meta.dirname, 'cypher', 'load-csv-events.cypher'), 'utf8'), {
