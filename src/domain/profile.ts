@@ -84,3 +84,13 @@ export interface StoredProfile {
   /** The GRAPH model's 64-dim user vector, when `refreshGraphModel(writeEmbeddings: true)` stored one. */
   readonly graphVector: readonly number[] | null;
 }
+
+/** The User properties that hold a profile (counters and computed features): derived data, not given by the user. */
+export const PROFILE_PROPERTIES: readonly string[] = [
+  'views', 'favourites', 'carts', 'purchases', 'cancels', 'ratings', 'monetary', 'unpricedPurchases',
+  'firstActivityTs', 'lastActivityTs', 'lastPurchaseTs',
+  'sessions', 'meanSessionMinutes', 'favouriteHour', 'favouriteWeekday', 'weekendShare',
+  'topCategoryIds', 'topCategoryScores', 'topTagIds', 'topTagScores', 'influence',
+  'pAlive', 'expectedPurchases90d', 'expectedAverageValue', 'clv', 'rfmR', 'rfmF', 'rfmM', 'rfmSegment',
+  'profileComputedAt', 'profileAsOf',
+];

@@ -72,6 +72,12 @@ describe('erasure and export of a user', () => {
       followers: [{ userId: 'bob', since: 12 }],
     });
     expect(derived.embedding).toHaveLength(64);
+    // The profile counters the event writes folded in: 4 views, a cart, a purchase of i2 (no order value:
+    // its price, 20) and a rating; activity from T+1 to T+7.
+    expect(derived.profile).toEqual({
+      views: 4, favourites: 0, carts: 1, purchases: 1, cancels: 0, ratings: 1, monetary: 20, unpricedPurchases: 0,
+      firstActivityTs: T + 1, lastActivityTs: T + 7, lastPurchaseTs: T + 4,
+    });
     // It is a JSON document: serialising and parsing it changes nothing.
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
   });

@@ -120,7 +120,9 @@ describe('privacy API over HTTP', () => {
       const [u] = await graph.executor.read('MATCH (u:User {id: $id}) RETURN properties(u) AS props, COUNT { (u)<-[:FOLLOWS]-(:User {id: $other}) } AS followers', {
         id: p('shop-user-1'), other: p('shop-user-2'),
       });
-      expect(u).toEqual({ props: { id: p('shop-user-1'), age: 30 }, followers: 1 });
+      // Kept: the pseudonym, the age (GREC_KEEP_PII=age) and the profile counters of the one view; no name.
+      const counters = { views: 1, favourites: 0, carts: 0, purchases: 0, cancels: 0, ratings: 0, monetary: 0, unpricedPurchases: 0, firstActivityTs: 1_000, lastActivityTs: 1_000 };
+      expect(u).toEqual({ props: { id: p('shop-user-1'), age: 30, ...counters }, followers: 1 });
       expect(await pok('{ user(id: "shop-user-1") { id interactions { edges { node { item { id } } } } } }')).toEqual({
         user: { id: p('shop-user-1'), interactions: { edges: [{ node: { item: { id: 'i3' } } }] } },
       });

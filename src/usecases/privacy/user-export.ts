@@ -1,9 +1,10 @@
 // The portability document (GDPR art. 20) built from what export-user.cypher read: every stored property of
-// the user (the GRAPH model's stored vector apart, under `derived`), the consent as recorded and as it
+// the user (the GRAPH model's stored vector and the customer profile apart, under `derived`), the consent as recorded and as it
 // applies, every event, the aggregated interactions, friends, follows and followers. Values are as stored
 // (times in epoch milliseconds); absent optional values are left out rather than null.
 import { CONSENT_PROPERTY, PURPOSES, effectiveConsent, type Consent, type ConsentFlags } from '../../domain/consent.ts';
 import type { StoredUserData } from '../../storage/privacy-store.ts';
+import { PROFILE_PROPERTIES } from '../../domain/profile.ts';
 
 export const EXPORT_FORMAT = 'grec-user-export/1';
 
@@ -18,14 +19,23 @@ export interface UserExport {
   readonly friends: readonly Readonly<Record<string, unknown>>[];
   readonly follows: readonly Readonly<Record<string, unknown>>[];
   readonly followers: readonly Readonly<Record<string, unknown>>[];
-  /** Computed by the product, not given by the user: the GRAPH model's vector as last stored. */
-  readonly derived: { readonly embedding: readonly number[] | null };
+  /**
+   * Computed by the product, not given by the user: the GRAPH model's vector as last stored, and the customer
+   * profile (behaviour counters, features, churn and value scores, RFM segment) as stored.
+   */
+  readonly derived: { readonly embedding: readonly number[] | null; readonly profile: Readonly<Record<string, unknown>> };
 }
 
 export function buildUserExport(data: StoredUserData, defaults: Consent, exportedAt: number): UserExport {
   const consentProps = new Set(Object.values(CONSENT_PROPERTY));
+  const profileProps = new Set(PROFILE_PROPERTIES);
   const user: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(data.properties)) if (k !== 'embedding' && !consentProps.has(k) && v !== null) user[k] = v;
+  const profile: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data.properties)) {
+    if (k === 'embedding' || consentProps.has(k) || v === null) continue;
+    if (profileProps.has(k)) profile[k] = v;
+    else user[k] = v;
+  }
   const recorded: { -readonly [K in keyof ConsentFlags]: ConsentFlags[K] } = {};
   for (const p of PURPOSES) {
     const v = data.properties[CONSENT_PROPERTY[p]];
@@ -42,7 +52,7 @@ export function buildUserExport(data: StoredUserData, defaults: Consent, exporte
     friends: data.friends.map(withoutNulls),
     follows: data.follows.map(withoutNulls),
     followers: data.followers.map(withoutNulls),
-    derived: { embedding: Array.isArray(embedding) ? embedding.map(Number) : null },
+    derived: { embedding: Array.isArray(embedding) ? embedding.map(Number) : null, profile },
   };
 }
 
