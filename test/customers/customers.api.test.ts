@@ -212,4 +212,13 @@ describe('customer profiles and segments over HTTP (hand-made shop)', () => {
     expect(again.segments).toEqual([]);
     expect(again.computedAt).toBeNull();
   });
+
+  it('erasing a member takes them out of their segments first, so sizes stay true', async () => {
+    await refresh();
+    const sizeOf = async () => (await data('{ segment(id: "repeat-buyers") { size } }')).segment.size as number;
+    const before = await sizeOf();
+    expect((await data(PROFILE, { id: 'u1' })).userProfile.segments.map((x: { id: string }) => x.id)).toContain('repeat-buyers');
+    await data('mutation { deleteUser(id: "u1") { events } }');
+    expect(await sizeOf()).toBe(before - 1);
+  });
 });
