@@ -19,9 +19,13 @@ export interface Assignment {
  * bit for bit, and the package is the reference. Its helpers (`hash`, `getBucketRanges`,
  * `chooseVariation` in dist/util) are not reachable: the package's `exports` map only opens "." and
  * "./plugins" (ERR_PACKAGE_PATH_NOT_EXPORTED). So we call the public `GrowthBookClient.runInlineExperiment`,
- * the multi-user server API: one client for the process, the user passed per call. Measured on this
- * machine (2 shared cores, Node 20): ~540k assignments/s with this shared client vs ~200k/s with a
- * `new GrowthBook({ attributes })` per call, which builds and destroys a full per-user instance.
+ * the multi-user server API: one client for the process, the user passed per call. A
+ * `new GrowthBook({ attributes })` per call builds and destroys a full per-user instance: ~200k runs/s on
+ * this machine against ~540k/s for the shared client (bare SDK calls, A/B experiment).
+ *
+ * Throughput of `assignVariant` itself (Node 20, 2 shared cores under load ~2, 500k users, tsx): A/B at
+ * full coverage 430k-540k/s; 3 weighted variants at coverage 0.8 230k-300k/s; users left out by coverage
+ * cost a second evaluation for their hash, 155k-160k/s. About 2-6 microseconds per assignment.
  *
  * The client is never `init`ed: no client key, no payload, no fetch, no timers, no tracking callback and
  * no `trackedExperiments` set, so a call keeps no state and does no I/O; it stays a pure function.
