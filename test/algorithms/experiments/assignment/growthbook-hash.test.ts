@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assignVariant } from '../../../../src/algorithms/experiments/assignment/assign-variant.ts';
 
-// The npm package does not ship GrowthBook's cases.json (checked: nothing under node_modules/@growthbook
-// but package.json is JSON), so the proof of compatibility is built here from three sides that must agree:
+// The npm package does not ship GrowthBook's cases.json (checked: no JSON under node_modules/@growthbook
+// besides package.json), so the proof of compatibility is built here from three sides that must agree:
 // the package's own `hash`, an independent FNV-1a written below, and what `assignVariant` reports.
 
 /**
