@@ -3,7 +3,7 @@
 // Interval for one rate: Wilson score (default; see ../stats/wilson-interval.ts for why) or Wald
 // p +- z sqrt(p(1-p)/n) ('normal', kept because analysts compare against it).
 //
-// Two-proportion z-test (e.g. Agresti, "Categorical Data Analysis", 3rd ed., §2.1 and §3.1):
+// Two-proportion z-test (e.g. Agresti, "Categorical Data Analysis", 3rd ed.; Newcombe 1998 for the intervals):
 //   d = pB - pA
 //   test  (H0: pA = pB, so both arms share one rate): p = (xA + xB)/(nA + nB),
 //         SE0 = sqrt(p(1-p)(1/nA + 1/nB)),  z = d / SE0,  p-value = 2 Phi(-|z|)

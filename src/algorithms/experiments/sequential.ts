@@ -21,7 +21,8 @@
 // narrowest when V equals the variance expected at the planned sample size. Setting the derivative of h^2 in
 // r = tau^2/V to zero gives r = ln(1 + r) - 2 ln(alpha), solved by fixed-point iteration; the first iterate
 // r = -2 ln(alpha) + ln(1 - 2 ln(alpha)) is the closed-form choice of Howard et al. (rho = m / (that), m = 1/V),
-// also behind GrowthBook's sequential-testing tuning parameter.
+// also behind GrowthBook's sequential-testing tuning parameter; it is slightly below the exact optimum
+// (7.99 against 8.21 at alpha = 0.05), which widens the interval by about 0.003%.
 import { invalidInput } from '../../domain/errors.ts';
 
 export interface SequentialOptions {
