@@ -2,7 +2,7 @@
 
 Run:  python3 -m venv /tmp/venv-scipy && /tmp/venv-scipy/bin/pip install scipy statsmodels
       /tmp/venv-scipy/bin/python test/algorithms/experiments/reference.py
-(produced with scipy 1.x / statsmodels 0.14.x; the versions are printed first).
+(fixtures produced with scipy 1.17.1 and statsmodels 0.15.0; the script prints the versions first).
 """
 import json
 import math
