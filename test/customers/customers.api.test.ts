@@ -175,6 +175,13 @@ describe('customer profiles and segments over HTTP (hand-made shop)', () => {
     });
     const funnel = await errorOf('{ funnel(steps: [VIEW, PURCHASE], segment: {segmentId: "whales"}) { overallConversion } }');
     expect(funnel.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'EMPTY_SEGMENT' });
+    // A segment another rule names cannot go first; built-in ones cannot go at all.
+    await data('mutation { defineSegment(input: {name: "Active whales", rule: {all: [{segment: "whales"}, {feature: "daysSinceLastActivity", op: "lt", value: 30}]}}) { id } }');
+    const used = await errorOf('mutation { deleteSegment(id: "whales") }');
+    expect(used.extensions).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(used.message).toMatch(/active-whales/);
+    expect((await errorOf('mutation { deleteSegment(id: "rfm-champions") }')).extensions).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await data('mutation { deleteSegment(id: "active-whales") }')).toEqual({ deleteSegment: true });
     expect(await data('mutation { deleteSegment(id: "whales") }')).toEqual({ deleteSegment: true });
     expect((await data('{ segment(id: "whales") { id } }')).segment).toBeNull();
   });

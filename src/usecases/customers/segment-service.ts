@@ -8,7 +8,7 @@ import { parseRule } from '../../algorithms/segments/parse-rule.ts';
 import { RFM_SEGMENTS } from '../../algorithms/segments/rfm-segments.ts';
 import type { Rule } from '../../algorithms/segments/rule.ts';
 import { explainRule } from '../../algorithms/segments/explain-rule.ts';
-import { segmentOrder } from '../../algorithms/segments/segment-order.ts';
+import { segmentOrder, segmentReferences } from '../../algorithms/segments/segment-order.ts';
 import { clusterUsers } from '../../algorithms/segments/kmeans-clusters.ts';
 import { invalidInput, notFound } from '../../domain/errors.ts';
 import type { Principal } from '../../domain/principal.ts';
@@ -115,7 +115,7 @@ export class SegmentService {
     const s = await this.segments.get(id);
     if (s === null) return false;
     if (s.kind !== 'RULE') throw invalidInput(`only rule segments can be deleted ('${id}' is ${s.kind})`, { field: 'id' });
-    const dependants = [...ruleMap(await this.segments.list())].filter(([other, r]) => other !== id && JSON.stringify(r).includes(`"segment":${JSON.stringify(id)}`));
+    const dependants = [...ruleMap(await this.segments.list())].filter(([other, r]) => other !== id && segmentReferences(r).includes(id));
     if (dependants.length > 0) throw invalidInput(`segment '${id}' is used by ${dependants.map(([d]) => `'${d}'`).join(', ')}`, { field: 'id' });
     return this.segments.delete(id);
   }
