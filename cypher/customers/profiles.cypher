@@ -1,8 +1,11 @@
 // Stored profiles of the given users (the API's userProfile, batched): the attributes, the behaviour
 // counters that live events keep current, the features of the last `grec features` run, the social
-// counts, the segments the user is in, and the GRAPH model's user vector when refreshGraphModel wrote one. Users that do not exist return no row.
-// Analysts: MATCH one user with :param userIds => ['u1'] to see the numbers the API shows.
+// counts, the segments the user is in, the GRAPH model's user vector when refreshGraphModel wrote one, and
+// the reference time (the latest event in the graph), all in one round trip. Users that do not exist
+// return no row. Analysts: cypher/customers/user-profile.cypher shows one user's numbers with the
+// derived values computed.
 // :param userIds => ['u1']
+CALL () { MATCH (e:Event) RETURN max(e.ts) AS asOf }
 UNWIND $userIds AS id
 MATCH (u:User {id: id})
 RETURN u {.id, .age, .gender, .location, .createdAt,
@@ -15,4 +18,5 @@ RETURN u {.id, .age, .gender, .location, .createdAt,
        COUNT { (u)-[:FRIEND]-(:User) } AS friends,
        COUNT { (:User)-[:FOLLOWS]->(u) } AS followers,
        COUNT { (u)-[:FOLLOWS]->(:User) } AS following,
-       [(u)-[:IN_SEGMENT]->(s:Segment) | s.id] AS segmentIds
+       [(u)-[:IN_SEGMENT]->(s:Segment) | s {.id, .name, .kind, .rule, .description, .size, .refreshedAt, .updatedAt, .centroid}] AS segments,
+       asOf

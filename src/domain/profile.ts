@@ -1,3 +1,5 @@
+import type { StoredSegment } from './segment.ts';
+
 // A customer's profile as stored on the User node: the behaviour counters that every new event updates
 // (order-independent sums, minimums and maximums, so live writes and bulk loads keep them exact), and the
 // features of the last profiles run (`grec features`), which need the whole history or the whole
@@ -80,7 +82,8 @@ export interface StoredProfile {
   readonly friends: number;
   readonly followers: number;
   readonly following: number;
-  readonly segmentIds: readonly string[];
+  /** The segments the user is in (read with the profile: whoever may read it may see them). */
+  readonly segments: readonly StoredSegment[];
   /** The GRAPH model's 64-dim user vector, when `refreshGraphModel(writeEmbeddings: true)` stored one. */
   readonly graphVector: readonly number[] | null;
 }

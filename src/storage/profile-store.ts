@@ -5,6 +5,7 @@ import type { EventType } from '../domain/events.ts';
 import type { AffinityScore, ComputedFeatures, ProfileCounters, StoredProfile } from '../domain/profile.ts';
 import { cypher } from './cypher-files.ts';
 import type { Executor, Row } from './executor.ts';
+import { segmentFromRow } from './segment-store.ts';
 
 export interface ProfileInputEvent {
   readonly type: EventType;
@@ -92,15 +93,20 @@ export class ProfileStore {
 
   /** Stored profiles in the order of `userIds`, null for users that do not exist (DataLoader contract). */
   async profiles(userIds: readonly string[]): Promise<(StoredProfile | null)[]> {
+    return (await this.profilesAsOf(userIds)).profiles;
+  }
+
+  /** The same, with the reference time (the latest event; null in a graph without events), in one round trip. */
+  async profilesAsOf(userIds: readonly string[]): Promise<{ profiles: (StoredProfile | null)[]; asOf: number | null }> {
     const rows = await this.executor.read(cypher('customers/profiles'), { userIds: [...userIds] });
     const byId = new Map(rows.map((r) => [String((r['profile'] as Record<string, unknown>)['id']), profileFromRow(r)]));
-    return userIds.map((id) => byId.get(id) ?? null);
+    return { profiles: userIds.map((id) => byId.get(id) ?? null), asOf: optNum(rows[0]?.['asOf']) };
   }
 
   /** One page of profiled users (id > after), for segment evaluation outside a profiles run. */
   async profiledPage(after: string, batchSize: number): Promise<StoredProfile[]> {
     const rows = await this.executor.read(cypher('customers/feature-rows'), { after, batchSize });
-    return rows.map((r) => profileFromRow({ ...r, segmentIds: [] }));
+    return rows.map((r) => profileFromRow({ ...r, segments: [] }));
   }
 
   /** Drops the user's segment memberships and derived features (see profile-clear.cypher); 0 when unknown. */
@@ -170,7 +176,7 @@ export function profileFromRow(r: Row): StoredProfile {
     friends: Number(r['friends'] ?? 0),
     followers: Number(r['followers'] ?? 0),
     following: Number(r['following'] ?? 0),
-    segmentIds: ((r['segmentIds'] ?? []) as unknown[]).map(String),
+    segments: ((r['segments'] ?? []) as Record<string, unknown>[]).map(segmentFromRow),
     graphVector: Array.isArray(p['embedding']) ? (p['embedding'] as unknown[]).map(Number) : null,
   };
 }

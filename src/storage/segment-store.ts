@@ -86,7 +86,7 @@ export class SegmentStore {
   }
 }
 
-function segmentFromRow(s: Record<string, unknown>): StoredSegment {
+export function segmentFromRow(s: Record<string, unknown>): StoredSegment {
   const kind = String(s['kind']);
   return {
     id: String(s['id']),

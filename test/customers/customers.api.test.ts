@@ -203,6 +203,10 @@ describe('customer profiles and segments over HTTP (hand-made shop)', () => {
     expect((await errorOf(PROFILE, { id: 'u2' }, bearer('shopper', 'u1'))).extensions?.['code']).toBe('FORBIDDEN');
     expect((await errorOf('{ segments { id } }', {}, bearer('service'))).extensions?.['code']).toBe('FORBIDDEN');
     expect((await gql('{ segments { id } }', {}, bearer('analyst'))).body.errors).toBeUndefined();
+    // The role is checked before the segment: a caller without it cannot probe which segments exist.
+    const ranked = '{ customers(segmentId: "no-such-segment") { edges { score } } }';
+    expect((await errorOf(ranked, {}, bearer('shopper', 'u1'))).extensions?.['code']).toBe('FORBIDDEN');
+    expect((await errorOf(ranked, {}, bearer('analyst'))).extensions).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('withdrawing analytics consent removes the user from every segment and clears derived features at once', async () => {

@@ -28,7 +28,7 @@ export interface UserProfileView {
   readonly asOf: number;
 }
 
-export function toProfileView(p: StoredProfile, asOf: number, segments: readonly StoredSegment[]): UserProfileView {
+export function toProfileView(p: StoredProfile, asOf: number): UserProfileView {
   const c = p.counters;
   const k = p.computed;
   const d = derivedBehaviour(p, asOf);
@@ -47,7 +47,7 @@ export function toProfileView(p: StoredProfile, asOf: number, segments: readonly
       pAlive: k.pAlive, churnRisk: k.pAlive === null ? null : 1 - k.pAlive, expectedPurchases90d: k.expectedPurchases90d,
       expectedAverageValue: k.expectedAverageValue, clv: k.clv, rfm: k.rfm,
     },
-    segments: segments.filter((s) => p.segmentIds.includes(s.id)),
+    segments: p.segments,
     computedAt: k.computedAt,
     asOf,
   };

@@ -10,7 +10,7 @@ import type { Rule } from '../../algorithms/segments/rule.ts';
 import { explainRule } from '../../algorithms/segments/explain-rule.ts';
 import { segmentOrder, segmentReferences } from '../../algorithms/segments/segment-order.ts';
 import { clusterUsers } from '../../algorithms/segments/kmeans-clusters.ts';
-import { invalidInput, notFound } from '../../domain/errors.ts';
+import { invalidInput } from '../../domain/errors.ts';
 import type { Principal } from '../../domain/principal.ts';
 import type { StoredProfile } from '../../domain/profile.ts';
 import type { SegmentKind, StoredSegment } from '../../domain/segment.ts';
@@ -82,13 +82,6 @@ export class SegmentService {
   async topItems(p: Principal, id: string, first: number): Promise<{ itemId: string; score: number; members: number }[]> {
     authorize(p, 'segments:read');
     return this.segments.topItems(id, first);
-  }
-
-  /** Throws NOT_FOUND for an id no segment has (analytics' SegmentInput.segmentId checks this first). */
-  async requireSegment(id: string): Promise<StoredSegment> {
-    const s = await this.segments.get(id);
-    if (s === null) throw notFound('Segment', id);
-    return s;
   }
 
   /** Validates the rule (field-named errors), saves it under the slug of `name`, computes its members now. */
