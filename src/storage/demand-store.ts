@@ -30,9 +30,10 @@ export class DemandStore {
     return out;
   }
 
-  async lastEventTs(): Promise<number | null> {
-    const rows = await this.executor.read(cypher('demand/last-event'));
-    const v = rows[0]?.['lastTs'];
-    return v === null || v === undefined ? null : Number(v);
+  /** The latest event time (null without events) and whether the item / category asked about exists. */
+  async reference(itemId: string | null, categoryId: string | null): Promise<{ lastTs: number | null; itemFound: boolean; categoryFound: boolean }> {
+    const [r] = await this.executor.read(cypher('demand/reference'), { itemId, categoryId });
+    const v = r?.['lastTs'];
+    return { lastTs: v === null || v === undefined ? null : Number(v), itemFound: r?.['itemFound'] === true, categoryFound: r?.['categoryFound'] === true };
   }
 }

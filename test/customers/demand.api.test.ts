@@ -105,5 +105,11 @@ describe('hot items and demand forecasts over HTTP (hand-made purchase log)', ()
     expect(horizon.body.errors?.[0]?.message).toMatch(/horizonDays/);
     const window = await gql('{ hotItems(window: {recentDays: 0}) { score } }');
     expect(window.body.errors?.[0]?.message).toMatch(/window.recentDays/);
+    // Unknown ids are NOT_FOUND, not a forecast of zeros or an empty ranking.
+    for (const q of ['{ demandForecast(itemId: "nope") { method } }', '{ demandForecast(categoryId: "nope") { method } }', '{ hotItems(categoryId: "nope") { score } }']) {
+      const r = await gql(q);
+      expect(r.body.errors?.[0]?.extensions, q).toMatchObject({ code: 'NOT_FOUND' });
+      expect(r.body.errors?.[0]?.message, q).toMatch(/nope/);
+    }
   });
 });

@@ -2,7 +2,7 @@
 // forecasts with prediction intervals (Holt-Winters with a weekly season; src/algorithms/forecast).
 import { forecastDaily } from '../../algorithms/forecast/holt-winters.ts';
 import { hotItems, type HotItem } from '../../algorithms/trending/hot-items.ts';
-import { invalidInput } from '../../domain/errors.ts';
+import { invalidInput, notFound } from '../../domain/errors.ts';
 import { isEventType } from '../../domain/events.ts';
 import type { Principal } from '../../domain/principal.ts';
 import type { DemandStore } from '../../storage/demand-store.ts';
@@ -50,12 +50,11 @@ export class DemandService {
     const baselineDays = intIn(args.baselineDays ?? 28, 1, MAX_WINDOW_DAYS, 'window.baselineDays');
     const first = intIn(args.first ?? 10, 1, MAX_HOT, 'first');
     const eventType = eventTypeOf(args.eventType);
-    const asOf = args.asOf ?? (await this.store.lastEventTs()) ?? this.now();
+    const categoryId = args.categoryId == null ? null : requireId('categoryId', args.categoryId);
+    const ref = await this.checkedReference(null, categoryId);
+    const asOf = args.asOf ?? ref.lastTs ?? this.now();
     const recentFrom = asOf - recentDays * DAY_MS;
-    const counts = await this.store.windowCounts({
-      categoryId: args.categoryId == null ? null : requireId('categoryId', args.categoryId),
-      eventType, baselineFrom: recentFrom - baselineDays * DAY_MS, recentFrom, asOf,
-    });
+    const counts = await this.store.windowCounts({ categoryId, eventType, baselineFrom: recentFrom - baselineDays * DAY_MS, recentFrom, asOf });
     return hotItems(counts, { windowDays: recentDays, baselineDays }, first);
   }
 
@@ -68,7 +67,7 @@ export class DemandService {
     const historyDays = intIn(args.historyDays ?? 112, 7, MAX_HISTORY_DAYS, 'historyDays');
     const eventType = eventTypeOf(args.eventType);
     // Whole UTC days ending with the day of the latest event (that day may be partial in a live shop).
-    const last = (await this.store.lastEventTs()) ?? this.now();
+    const last = (await this.checkedReference(itemId, categoryId)).lastTs ?? this.now();
     const lastDay = Math.floor(last / DAY_MS) * DAY_MS;
     const from = lastDay - (historyDays - 1) * DAY_MS;
     const series = await this.store.dailyCounts({ itemId, categoryId, eventType, from, to: lastDay + DAY_MS - 1 });
@@ -78,6 +77,14 @@ export class DemandService {
       history: series.map((count, d) => ({ date: isoDay(from + d * DAY_MS), count })),
       forecast: f.mean.map((mean, h) => ({ date: isoDay(lastDay + (h + 1) * DAY_MS), mean, lower: f.lower[h] ?? 0, upper: f.upper[h] ?? 0 })),
     };
+  }
+
+  /** The latest event time, after checking the item or category exists (NOT_FOUND naming it otherwise). */
+  private async checkedReference(itemId: string | null, categoryId: string | null): Promise<{ lastTs: number | null }> {
+    const ref = await this.store.reference(itemId, categoryId);
+    if (!ref.itemFound) throw notFound('Item', itemId ?? '');
+    if (!ref.categoryFound) throw notFound('Category', categoryId ?? '');
+    return ref;
   }
 }
 
