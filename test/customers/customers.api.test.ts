@@ -177,6 +177,13 @@ describe('customer profiles and segments over HTTP (hand-made shop)', () => {
     expect(funnel.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'EMPTY_SEGMENT' });
     // A segment another rule names cannot go first; built-in ones cannot go at all.
     await data('mutation { defineSegment(input: {name: "Active whales", rule: {all: [{segment: "whales"}, {feature: "daysSinceLastActivity", op: "lt", value: 30}]}}) { id } }');
+    expect((await data('{ segment(id: "active-whales") { size } }')).segment.size).toBe(0);
+    // Redefining whales refreshes the rule that names it: everyone spent >= 0; u1 and u2 were active lately,
+    // u3 never was (a missing value compares false).
+    await data('mutation { defineSegment(input: {name: "Whales", rule: {feature: "monetary", op: "gte", value: 0}}) { id } }');
+    expect((await data('{ segment(id: "whales") { size } }')).segment.size).toBe(3);
+    const active = (await data('{ segment(id: "active-whales") { size members { edges { node { id } } } } }')).segment;
+    expect(active).toEqual({ size: 2, members: { edges: [{ node: { id: 'u1' } }, { node: { id: 'u2' } }] } });
     const used = await errorOf('mutation { deleteSegment(id: "whales") }');
     expect(used.extensions).toMatchObject({ code: 'INVALID_INPUT' });
     expect(used.message).toMatch(/active-whales/);

@@ -94,12 +94,15 @@ export class SegmentService {
     }
     const existing = await this.segments.list();
     if (existing.some((s) => s.id === id && s.kind !== 'RULE')) throw invalidInput(`'${id}' is a built-in segment id; choose another name`, { field: 'input.name' });
-    const rules = ruleMap(existing.filter((s) => s.id !== id));
+    // Other rules may name this one (a redefinition): it stays a known segment for them.
+    const rules = ruleMap(existing.filter((s) => s.id !== id), new Set([...existing.map((s) => s.id), id]));
     const known = { features: FEATURE_NAMES, attributes: ATTRIBUTE_NAMES, segments: new Set([...existing.map((s) => s.id)].filter((s) => s !== id)) };
     const rule = parseRule(input.rule, known);
     segmentOrder(new Map([...rules, [id, rule]])); // throws INVALID_INPUT naming a cycle
     await this.segments.save({ id, name, kind: 'RULE', rule: JSON.stringify(input.rule), description: explainRule(rule), updatedAt: this.now() });
-    await this.refreshAll();
+    // Only this segment and the rules that name it (directly or through others) change; RFM and cluster
+    // memberships come from the last profiles run and stay as they are.
+    await this.refreshRules(await this.loadRows(), this.now(), new Map(), withDependants(new Map([...rules, [id, rule]]), id));
     return (await this.segments.get(id))!;
   }
 
@@ -171,14 +174,22 @@ export class SegmentService {
       members.set(id, new Set(ids));
       out.push({ id, size: await this.segments.replaceMembers(id, ids, at) });
     }
-    const saved = await this.segments.list();
-    for (const s of saved) if (s.kind === 'CLUSTER') members.set(s.id, new Set(await this.allMembers(s.id)));
-    const rules = ruleMap(saved);
+    return [...out, ...(await this.refreshRules(rows, at, members, null))];
+  }
+
+  /**
+   * Recomputes the rule segments in `only` (all when null), in dependency order, so a rule naming another
+   * segment sees its fresh members; members of referenced segments not recomputed here (RFM, clusters,
+   * untouched rules) are read from the store, once each.
+   */
+  private async refreshRules(rows: readonly FeatureRow[], at: number, members: Map<string, Set<string>>, only: ReadonlySet<string> | null): Promise<SegmentRefresh[]> {
+    const rules = ruleMap(await this.segments.list());
+    const out: SegmentRefresh[] = [];
     for (const id of segmentOrder(rules)) {
       const rule = rules.get(id);
-      if (rule === undefined) continue; // a segment referenced by rules but not itself a rule (RFM, CLUSTER)
-      const inSegment = (row: FeatureRow) => (name: string) => members.get(name)?.has(row.userId) ?? false;
-      const ids = rows.filter((r) => evaluateRule(rule, r, inSegment(r))).map((r) => r.userId);
+      if (rule === undefined || (only !== null && !only.has(id))) continue; // RFM / CLUSTER, or not asked for
+      for (const ref of segmentReferences(rule)) if (!members.has(ref)) members.set(ref, new Set(await this.allMembers(ref)));
+      const ids = rows.filter((r) => evaluateRule(rule, r, (name) => members.get(name)?.has(r.userId) ?? false)).map((r) => r.userId);
       members.set(id, new Set(ids));
       out.push({ id, size: await this.segments.replaceMembers(id, ids, at) });
     }
@@ -213,6 +224,21 @@ export function featureRow(p: StoredProfile): FeatureRow {
   return { userId: p.userId, values: featureValues(p, p.computed.asOf ?? 0), attributes: attributeValues(p), affinities: affinityValues(p) };
 }
 
+/** `id` and every rule that references it, directly or through other rules. */
+function withDependants(rules: ReadonlyMap<string, Rule>, id: string): Set<string> {
+  const out = new Set([id]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [other, rule] of rules) {
+      if (!out.has(other) && segmentReferences(rule).some((r) => out.has(r))) {
+        out.add(other);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
 /** Categories that enter the clustering as affinity features. */
 const CLUSTER_CATEGORIES = 5;
 
@@ -222,12 +248,13 @@ function commonCategoryKeys(rows: readonly FeatureRow[], n: number): string[] {
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([k]) => k);
 }
 
-function ruleMap(segments: readonly StoredSegment[]): Map<string, Rule> {
+/** The saved rules by id; `knownIds` are the segment ids they may name (default: the segments given). */
+function ruleMap(segments: readonly StoredSegment[], knownIds: ReadonlySet<string> = new Set(segments.map((x) => x.id))): Map<string, Rule> {
   const out = new Map<string, Rule>();
   for (const s of segments) {
     if (s.kind !== 'RULE' || s.rule === null) continue;
     // Saved rules were validated when defined; features never disappear, so they parse again.
-    out.set(s.id, parseRule(JSON.parse(s.rule) as unknown, { features: FEATURE_NAMES, attributes: ATTRIBUTE_NAMES, segments: new Set(segments.map((x) => x.id)) }));
+    out.set(s.id, parseRule(JSON.parse(s.rule) as unknown, { features: FEATURE_NAMES, attributes: ATTRIBUTE_NAMES, segments: knownIds }));
   }
   return out;
 }
