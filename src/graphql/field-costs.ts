@@ -11,7 +11,8 @@ import type { PriceTable } from './operation-cost.ts';
  * - Recommendation fields score candidates for every requested result: a base for the user's state plus
  *   2 per result asked for, on top of the page's selection.
  * - Customer fields: clustering reads every profile and runs k-means for each k (22 s for 50k users on the
- *   benchmark machine), defining a segment refreshes every segment (15 s): each only alone. Hot items and
+ *   benchmark machine); defining a segment reads every profile and recomputes it and the rules naming it:
+ *   each only alone. Hot items and
  *   forecasts aggregate the events of a window (a population scan, like the analytics).
  */
 export const FIELD_PRICES: PriceTable = {
