@@ -68,6 +68,11 @@ const schema = z.object({
   // Empty counts as unset (docker compose passes `${GREC_PSEUDONYM_KEY:-}` through).
   GREC_PSEUDONYM_KEY: z.union([z.literal(''), z.string().min(32, 'must be at least 32 characters (a 256-bit key, e.g. `openssl rand -base64 32`)')]).optional(),
   GREC_PSEUDONYM_LENGTH: z.coerce.number().int().min(16).max(43).default(22),
+  // The loop (README "Experiments and campaigns"): recommendation ids, attribution, scheduled refresh.
+  GREC_REC_ID_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  GREC_ATTRIBUTION_WINDOW_HOURS: z.coerce.number().positive().max(24 * 90).default(168),
+  GREC_REFRESH_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
+  GREC_REFRESH_AFTER_EVENTS: z.coerce.number().int().min(0).default(10_000),
   GREC_KEEP_PII: z.string().default('').transform((s, ctx) => {
     const cols = s.split(',').map((c) => c.trim()).filter((c) => c !== '');
     const bad = cols.filter((c) => !(PII_COLUMNS as readonly string[]).includes(c));
@@ -97,6 +102,25 @@ export const DEFAULT_PRIVACY: PrivacyConfig = {
   erasureSalt: 'grec-development-erasure-salt',
   pseudonym: null,
   keepPii: [],
+};
+
+export interface LoopConfig {
+  /** Signs recommendation ids; GREC_REC_ID_KEY, else derived from the erasure salt (one per deployment). */
+  readonly recIdKey: string;
+  /** Interactions and purchases count for a page or offer within this many hours of it being served. */
+  readonly attributionWindowHours: number;
+  /** Scheduled refresh of the GRAPH model, profiles and segments: every N ms (0: off) ... */
+  readonly refreshIntervalMs: number;
+  /** ... and after N new events (0: off), whichever comes first. */
+  readonly refreshAfterEvents: number;
+}
+
+/** Tests and scripts: no scheduled refresh (they refresh when they mean to). */
+export const DEFAULT_LOOP: LoopConfig = {
+  recIdKey: 'grec-development-recommendation-ids',
+  attributionWindowHours: 168,
+  refreshIntervalMs: 0,
+  refreshAfterEvents: 0,
 };
 
 export interface Neo4jConfig {
@@ -209,6 +233,7 @@ export interface Config {
   readonly auth: AuthConfig;
   readonly observability: ObservabilityConfig;
   readonly privacy: PrivacyConfig;
+  readonly loop: LoopConfig;
 }
 
 export interface ObservabilityConfig {
@@ -306,6 +331,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       erasureSalt: e.GREC_ERASURE_SALT,
       pseudonym: e.GREC_PSEUDONYM_KEY === undefined || e.GREC_PSEUDONYM_KEY === '' ? null : { key: e.GREC_PSEUDONYM_KEY, length: e.GREC_PSEUDONYM_LENGTH },
       keepPii: e.GREC_KEEP_PII,
+    },
+    loop: {
+      recIdKey: e.GREC_REC_ID_KEY ?? `derived:${e.GREC_ERASURE_SALT}`,
+      attributionWindowHours: e.GREC_ATTRIBUTION_WINDOW_HOURS,
+      refreshIntervalMs: e.GREC_REFRESH_INTERVAL_MS,
+      refreshAfterEvents: e.GREC_REFRESH_AFTER_EVENTS,
     },
   };
 }

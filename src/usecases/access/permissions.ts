@@ -43,7 +43,21 @@ export type Permission =
   /** Defining and deleting rule segments, clustering. */
   | 'segments:write'
   /** Hot items and demand forecasts. */
-  | 'demand:read';
+  | 'demand:read'
+  /** Reporting what a page or offer rendered (impressions). */
+  | 'impressions:write'
+  /** Experiments, their results, online metrics, model freshness. */
+  | 'experiments:read'
+  /** Creating and stopping experiments. */
+  | 'experiments:write'
+  /** Campaigns and their figures. */
+  | 'campaigns:read'
+  /** Creating and stopping campaigns. */
+  | 'campaigns:write'
+  /** The next-best offer for a user; for a shopper only their own. */
+  | 'offers:read'
+  /** A campaign's audience as a contact list (email / push export). */
+  | 'audience:read';
 
 /** `self`: allowed only when the user concerned is the shopper's own user. */
 type Grant = 'all' | 'self';
@@ -55,15 +69,18 @@ const ROLE_GRANTS: Readonly<Record<Role, Partial<Record<Permission, Grant>>>> = 
     'catalog:read': 'all', 'recs:similar': 'all', 'recs:visitor': 'all',
     'user:read': 'self', 'recs:read': 'self', 'journey:read': 'self',
     'event:write': 'self', 'social:write': 'self', 'consent:write': 'self', 'user:export': 'self', 'profile:read': 'self',
+    'impressions:write': 'self', 'offers:read': 'self',
   },
   service: {
     'catalog:read': 'all', 'recs:similar': 'all', 'recs:visitor': 'all', 'recs:read': 'all', 'user:read': 'all',
     'event:write': 'all', 'user:write': 'all', 'item:write': 'all', 'social:write': 'all', 'consent:write': 'all',
+    'impressions:write': 'all', 'offers:read': 'all', 'audience:read': 'all',
   },
   analyst: {
     'catalog:read': 'all', 'recs:similar': 'all', 'recs:visitor': 'all', 'recs:read': 'all', 'user:read': 'all',
     'user:list': 'all', 'journey:read': 'all', 'analytics:read': 'all',
     'profile:read': 'all', 'profile:list': 'all', 'segments:read': 'all', 'segments:write': 'all', 'demand:read': 'all',
+    'experiments:read': 'all', 'campaigns:read': 'all', 'offers:read': 'all', 'audience:read': 'all',
   },
   admin: {
     'catalog:read': 'all', 'recs:similar': 'all', 'recs:visitor': 'all', 'recs:read': 'all', 'user:read': 'all',
@@ -71,6 +88,8 @@ const ROLE_GRANTS: Readonly<Record<Role, Partial<Record<Permission, Grant>>>> = 
     'item:write': 'all', 'social:write': 'all', 'consent:write': 'all', 'user:export': 'all', 'user:erase': 'all',
     'model:refresh': 'all', 'keys:manage': 'all',
     'profile:read': 'all', 'profile:list': 'all', 'segments:read': 'all', 'segments:write': 'all', 'demand:read': 'all',
+    'impressions:write': 'all', 'experiments:read': 'all', 'experiments:write': 'all', 'campaigns:read': 'all',
+    'campaigns:write': 'all', 'offers:read': 'all', 'audience:read': 'all',
   },
 };
 
@@ -123,6 +142,13 @@ const DESCRIPTIONS: Readonly<Record<Permission, string>> = {
   'segments:read': 'read segments',
   'segments:write': 'define segments',
   'demand:read': 'read demand signals',
+  'impressions:write': 'record impressions',
+  'experiments:read': 'read experiments',
+  'experiments:write': 'manage experiments',
+  'campaigns:read': 'read campaigns',
+  'campaigns:write': 'manage campaigns',
+  'offers:read': 'read offers',
+  'audience:read': "read a campaign's audience",
 };
 
 const describe = (permission: Permission): string => DESCRIPTIONS[permission];
