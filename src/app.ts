@@ -20,7 +20,9 @@ import { createAuthentication, type Authentication } from './graphql/authenticat
 import { ApiKeyStore } from './storage/api-key-store.ts';
 import { ApiKeyAuthenticator } from './usecases/access/api-keys.ts';
 import { privacyResolvers } from './graphql/resolvers/privacy.ts';
-import { DEFAULT_PRIVACY, type PrivacyConfig } from './config.ts';
+import { DEFAULT_LOOP, DEFAULT_PRIVACY, type LoopConfig, type PrivacyConfig } from './config.ts';
+import { RecommendationIds } from './usecases/loop/recommendation-id.ts';
+import { NO_EXPERIMENTS } from './usecases/loop/serve-page.ts';
 import { PrivacyStore } from './storage/privacy-store.ts';
 import { PrivacyService } from './usecases/privacy/privacy-service.ts';
 import { userIdCodec } from './usecases/privacy/user-id-codec.ts';
@@ -37,7 +39,7 @@ import { customerResolvers } from './graphql/resolvers/customers.ts';
  * The composition root's wiring: stores over one connection, and the resolver sets of each capability.
  * `live.autoCreate` (GREC_AUTO_CREATE) lets mutations create the users/items they name; off by default.
  */
-export function createServices(graph: GraphConnection, live: LiveConfig = { autoCreate: false }, privacy: PrivacyConfig = DEFAULT_PRIVACY): Services {
+export function createServices(graph: GraphConnection, live: LiveConfig = { autoCreate: false }, privacy: PrivacyConfig = DEFAULT_PRIVACY, loop: LoopConfig = DEFAULT_LOOP): Services {
   const ex = graph.executor;
   const consent = privacy.consentDefaults;
   const recsConfig = { ...RECS_CONFIG, consentDefaults: consent };
@@ -67,6 +69,7 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
     segments: new SegmentService(segmentStore, profiles, () => Date.now(), (ids) => catalog.categoryNames(ids)),
     demand: new DemandService(new DemandStore(ex, consent), () => Date.now()),
     userIds,
+    loop: { recIds: new RecommendationIds(loop.recIdKey), chooser: NO_EXPERIMENTS, attributionWindowMs: loop.attributionWindowHours * 3_600_000 },
     neo4jMode: graph.mode,
     ping: () => graph.ping(),
     now: () => Date.now(),

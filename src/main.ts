@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${formatReport(demoLoad)}\n`);
   }
 
-  const services = createServices(graph, config.live, config.privacy);
+  const services = createServices(graph, config.live, config.privacy, config.loop);
   if (demoLoad !== undefined) {
     // The demo shop comes with its customers understood: profiles, RFM segments and a clustering.
     const customers = await refreshCustomers(new ProfileStore(graph.executor, config.privacy.consentDefaults), services.segments, {

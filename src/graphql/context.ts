@@ -11,7 +11,16 @@ import type { Principal } from '../domain/principal.ts';
 import type { CustomerService } from '../usecases/customers/customer-service.ts';
 import type { SegmentService } from '../usecases/customers/segment-service.ts';
 import type { DemandService } from '../usecases/customers/demand-service.ts';
+import type { RecommendationIds } from '../usecases/loop/recommendation-id.ts';
+import type { VariantChooser } from '../usecases/loop/serve-page.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
+
+export interface LoopServices {
+  readonly recIds: RecommendationIds;
+  readonly chooser: VariantChooser;
+  /** GREC_ATTRIBUTION_WINDOW_HOURS in milliseconds. */
+  readonly attributionWindowMs: number;
+}
 
 /** Long-lived dependencies, built once by the composition root (src/app.ts). */
 export interface Services {
@@ -33,6 +42,8 @@ export interface Services {
   readonly demand: DemandService;
   /** Client user ids -> stored ids (pseudonyms when GREC_PSEUDONYM_KEY is set); every user-id argument goes through it. */
   readonly userIds: UserIdCodec;
+  /** The loop: recommendation ids, the experiment serving a user. */
+  readonly loop: LoopServices;
   readonly neo4jMode: string;
   ping(): Promise<boolean>;
   now(): number;

@@ -16,7 +16,7 @@ const code = (f: () => unknown) => {
 describe('parseRecommendArgs', () => {
   it('fills defaults: HYBRID, 20, offset 0, exclude seen and purchased, no diversity', () => {
     const r = parseRecommendArgs({ userId: ' u1 ' });
-    expect(r).toEqual({ userId: 'u1', strategy: 'HYBRID', first: 20, offset: 0, filter: NO_FILTER, diversity: null });
+    expect(r).toEqual({ userId: 'u1', strategy: 'HYBRID', hybridWeights: null, first: 20, offset: 0, filter: NO_FILTER, diversity: null });
   });
 
   it('rejects first outside 1..100, minPrice > maxPrice, mmrLambda outside [0,1], bad cursors', () => {

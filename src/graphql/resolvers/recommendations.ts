@@ -1,6 +1,7 @@
 import { asItemId, asUserId } from '../../domain/ids.ts';
 import { encodeRankCursor, parseFirst, parseRecommendArgs, parseVisitorArgs, requireId, type RecommendArgs, type VisitorArgs } from '../../usecases/recommend/parse-args.ts';
-import type { RecommendationPage, RecommendedItem, ScoredItem } from '../../usecases/recommend/recs-service.ts';
+import type { RecommendedItem, ScoredItem } from '../../usecases/recommend/recs-service.ts';
+import { servePage, visitorPage, type ServeDeps, type ServedPage } from '../../usecases/loop/serve-page.ts';
 import type { GraphModelSummary } from '../../usecases/recommend/graph-model-cache.ts';
 import type { PageEntities, PersonSuggestion, SourceName, Strategy } from '../../usecases/recommend/types.ts';
 import type { GraphContext } from '../context.ts';
@@ -16,11 +17,11 @@ import { reasonResolvers } from './recommendation-reasons.ts';
 export const recommendationResolvers: ResolverSet = {
   Query: {
     recommendations: async (_: unknown, args: RecommendArgs, ctx: GraphContext) =>
-      toConnection(await ctx.services.recs.recommend(ctx.principal, parseRecommendArgs(args, ctx.services.userIds)), ctx),
+      toConnection(await servePage(ctx.principal, parseRecommendArgs(args, ctx.services.userIds), args.strategy != null, serveDeps(ctx)), ctx),
     friendRecommendations: async (_: unknown, args: { userId: string; first?: number | null; after?: string | null }, ctx: GraphContext) =>
-      toConnection(await ctx.services.recs.recommend(ctx.principal, parseRecommendArgs({ ...args, strategy: 'SOCIAL' }, ctx.services.userIds)), ctx),
+      toConnection(await servePage(ctx.principal, parseRecommendArgs({ ...args, strategy: 'SOCIAL' }, ctx.services.userIds), true, serveDeps(ctx)), ctx),
     visitorRecommendations: async (_: unknown, args: VisitorArgs, ctx: GraphContext) =>
-      toConnection(await ctx.services.recs.recommendForVisitor(ctx.principal, parseVisitorArgs(args)), ctx),
+      toConnection(visitorPage(await ctx.services.recs.recommendForVisitor(ctx.principal, parseVisitorArgs(args))), ctx),
     similarItems: async (_: unknown, args: { itemId: string; first?: number | null }, ctx: GraphContext) => {
       const r = await ctx.services.recs.similarItems(ctx.principal, asItemId(requireId('itemId', args.itemId)), parseFirst(args.first, 10));
       prime(r.entities, ctx);
@@ -58,10 +59,15 @@ function prime(e: PageEntities, ctx: GraphContext): void {
   primeEntities(ctx.loaders, e);
 }
 
-function toConnection(page: RecommendationPage, ctx: GraphContext) {
+function toConnection(page: ServedPage, ctx: GraphContext) {
   prime(page.entities, ctx);
-  const edges = page.items.map((node, k) => ({ cursor: encodeRankCursor(page.offset + k + 1), node }));
-  return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, strategy: page.strategy };
+  const edges = page.items.map((item, k) => ({ cursor: encodeRankCursor(page.offset + k + 1), node: { ...item, position: page.offset + k + 1 } }));
+  return {
+    edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, strategy: page.strategy,
+    recommendationId: page.recommendationId, experiment: page.experiment,
+  };
 }
+
+const serveDeps = (ctx: GraphContext): ServeDeps => ({ recs: ctx.services.recs, chooser: ctx.services.loop.chooser, recIds: ctx.services.loop.recIds, now: ctx.services.now });
 
 const publicSource = (s: SourceName): Strategy => (s === 'TRENDING' ? 'POPULAR' : s);

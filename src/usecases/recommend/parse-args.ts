@@ -4,7 +4,7 @@ import { invalidInput } from '../../domain/errors.ts';
 import { asCategoryId, asItemId, asUserId, type ItemId, type UserId } from '../../domain/ids.ts';
 import { requireId } from '../../domain/id-text.ts';
 import { PLAIN_USER_IDS, type UserIdCodec } from '../privacy/user-id-codec.ts';
-import { STRATEGIES, type Diversity, type RecsFilter, type Strategy } from './types.ts';
+import { STRATEGIES, type Diversity, type RecsFilter, type SourceName, type Strategy } from './types.ts';
 
 export const MAX_FIRST = 100;
 
@@ -27,6 +27,8 @@ export interface RecommendArgs {
 export interface RecommendRequest {
   readonly userId: UserId;
   readonly strategy: Strategy;
+  /** The HYBRID blend's weight per source (an experiment variant's); null = the served configuration. */
+  readonly hybridWeights: Readonly<Record<SourceName, number>> | null;
   readonly first: number;
   /** Rank offset of the first returned item (the cursor). */
   readonly offset: number;
@@ -98,6 +100,7 @@ export function parseRecommendArgs(args: RecommendArgs, ids: UserIdCodec = PLAIN
   return {
     userId: ids.pseudonymous ? ids.encode(args.userId, 'userId') : asUserId(requireId('userId', args.userId)),
     strategy,
+    hybridWeights: null,
     first: parseFirst(args.first, 20),
     offset: decodeRankCursor(args.after),
     filter: {

@@ -36,6 +36,8 @@ export interface RecommendedItem extends RankedItem {
 }
 
 export interface RecommendationPage {
+  /** The user the page is for; null for a visitor's page. */
+  readonly userId: UserId | null;
   readonly strategy: Strategy;
   readonly offset: number;
   readonly items: readonly RecommendedItem[];
@@ -83,12 +85,13 @@ export class RecsService implements WriteObserver, PrivacyObserver {
     const early = this.startEarly(req, pool);
     const user = await this.store.userContext(req.userId, this.cfg.consentDefaults);
     if (user === null) throw notFound('User', req.userId);
-    let ranked = user.personalisation ? await this.rank(req.strategy, user, req.filter, pool, early) : await this.notPersonalised(req.filter, pool);
+    const weights = req.hybridWeights ?? this.cfg.hybridWeights;
+    let ranked = user.personalisation ? await this.rank(req.strategy, weights, user, req.filter, pool, early) : await this.notPersonalised(req.filter, pool);
     if (inMemoryRules) {
       const kept = await this.keepAttributes(ranked, req.filter);
       ranked = this.diversify(kept.ranked, kept.facts, req, need);
     }
-    const page = await this.toPage(user.personalisation ? req.strategy : 'POPULAR', ranked, req.offset, req.first);
+    const page = await this.toPage(req.userId, user.personalisation ? req.strategy : 'POPULAR', ranked, req.offset, req.first);
     this.pages.set(key, pageTags(user, page.entities), page, since);
     return page;
   }
@@ -123,7 +126,7 @@ export class RecsService implements WriteObserver, PrivacyObserver {
     let ranked = cascadeSources([{ source: 'GRAPH', candidates: graph }, { source: 'POPULAR', candidates: popular.filter((c) => !excluded.has(c.itemId)) }]);
     // POPULAR applied the category and price rules in Cypher; the GRAPH scores did not.
     if (hasAttributeRules(req.filter) && graph.length > 0) ranked = (await this.keepAttributes(ranked, req.filter)).ranked;
-    const page = await this.toPage('HYBRID', ranked, req.offset, req.first);
+    const page = await this.toPage(null, 'HYBRID', ranked, req.offset, req.first);
     this.pages.set(key, [...page.entities.items.keys()].map(itemTag), page, since);
     return page;
   }
@@ -220,17 +223,13 @@ export class RecsService implements WriteObserver, PrivacyObserver {
   }
 
   /** The ranking of one strategy (Cypher order and scores as they are) or of the hybrid. */
-  private async rank(strategy: Strategy, user: UserContext, filter: RecsFilter, limit: number, early: EarlySources): Promise<RankedItem[]> {
+  private async rank(strategy: Strategy, weights: Weights, user: UserContext, filter: RecsFilter, limit: number, early: EarlySources): Promise<RankedItem[]> {
     if (strategy !== 'HYBRID') return singleSource(await this.source(strategy, user, filter, limit));
     const warm = user.items.some((i) => i.weight > 0);
     if (!warm) {
       return cascadeSources(await Promise.all(this.cfg.coldStartCascade.map((s) => this.hybridSource(s, user, filter, limit, early))));
     }
-    return blendSources(await Promise.all(this.hybridSources().map((s) => this.hybridSource(s, user, filter, limit, early))), this.cfg.hybridWeights);
-  }
-
-  private hybridSources(): SourceName[] {
-    return (Object.keys(this.cfg.hybridWeights) as SourceName[]).filter((s) => this.cfg.hybridWeights[s] > 0).sort();
+    return blendSources(await Promise.all(hybridSources(weights).map((s) => this.hybridSource(s, user, filter, limit, early))), weights);
   }
 
   /**
@@ -238,7 +237,7 @@ export class RecsService implements WriteObserver, PrivacyObserver {
    * (so it is needed whatever the user's state), it is sent together with that state instead of after it.
    */
   private startEarly(req: RecommendRequest, limit: number): EarlySources {
-    if (req.strategy !== 'HYBRID' || !(this.hybridSources().includes('SOCIAL') && this.cfg.coldStartCascade.includes('SOCIAL'))) return {};
+    if (req.strategy !== 'HYBRID' || !(hybridSources(req.hybridWeights ?? this.cfg.hybridWeights).includes('SOCIAL') && this.cfg.coldStartCascade.includes('SOCIAL'))) return {};
     const social = this.store.social(req.userId, req.filter, strategyParams('SOCIAL', this.cfg, this.now()), limit);
     social.catch(() => undefined); // awaited by the source, or dropped when the user does not exist
     return { SOCIAL: social };
@@ -308,14 +307,14 @@ export class RecsService implements WriteObserver, PrivacyObserver {
   }
 
   /** The requested slice of a ranking with everything it shows, read in one round trip. */
-  private async toPage(strategy: Strategy, ranked: readonly RankedItem[], offset: number, first: number): Promise<RecommendationPage> {
+  private async toPage(userId: UserId | null, strategy: Strategy, ranked: readonly RankedItem[], offset: number, first: number): Promise<RecommendationPage> {
     const slice = ranked.slice(offset, offset + first);
     const entities = await this.store.entities(referencedIds(slice.map((r) => r.itemId), slice.flatMap((r) => r.reasons)));
     const items = slice.flatMap((r) => {
       const item = entities.items.get(r.itemId);
       return item === undefined ? [] : [{ ...r, item }];
     });
-    return { strategy, offset, items, hasNextPage: ranked.length > offset + first, entities };
+    return { userId, strategy, offset, items, hasNextPage: ranked.length > offset + first, entities };
   }
 
   private diversify(ranked: RankedItem[], facts: ReadonlyMap<ItemId, ItemFacts>, req: RecommendRequest, need: number): RankedItem[] {
@@ -333,6 +332,11 @@ export class RecsService implements WriteObserver, PrivacyObserver {
     return out;
   }
 }
+
+type Weights = Readonly<Record<SourceName, number>>;
+
+/** The sources a blend with these weights reads (weight > 0), in a fixed order. */
+const hybridSources = (weights: Weights): SourceName[] => (Object.keys(weights) as SourceName[]).filter((s) => weights[s] > 0).sort();
 
 /** Sources already sent with the user's state. */
 type EarlySources = Partial<Record<SourceName, Promise<Candidate[]>>>;
