@@ -21,6 +21,11 @@ import { DEFAULT_PROFILES_OPTIONS } from '../usecases/customers/profiles-job.ts'
 import { SegmentService } from '../usecases/customers/segment-service.ts';
 import { formatCustomerReport, refreshCustomers } from '../usecases/customers/refresh-customers.ts';
 import { invalidInput } from '../domain/errors.ts';
+import { ApiClient } from '../simulate/api-client.ts';
+import { PlantedShoppers } from '../simulate/shopper-model.ts';
+import { playScenario, sameCounts, summarise } from '../simulate/scenarios.ts';
+import { storeShoppers } from '../simulate/shoppers-online.ts';
+import { demoPreset } from '../sources/demo/demo-source.ts';
 
 const program = new Command('grec')
   .description('Graph recommender admin: load data sets into Neo4j, show counts, wipe.\n'
@@ -172,6 +177,48 @@ program.command('token')
     if (auth.jwtSecret === undefined) throw new Error('set GREC_JWT_SECRET (the server\'s secret) to sign tokens; with a JWKS identity provider, tokens come from it');
     const ttlSeconds = Math.round(Number(opts.ttlHours) * 3600);
     process.stdout.write(`${signToken({ role: opts.role, subject: opts.sub, ttlSeconds }, { secret: auth.jwtSecret, ...auth })}\n`);
+  });
+
+program.command('simulate')
+  .description('Play simulated shoppers of the demo shop against a running API (npm start): per run, create an\n'
+    + 'experiment (control vs treatment strategy), serve, render, click and buy with the planted probabilities,\n'
+    + 'read experimentResults, stop the experiment. Needs an admin token (npm start prints one).')
+  .option('--url <url>', 'the GraphQL endpoint', 'http://localhost:4000/graphql')
+  .option('--token <jwt>', 'admin token (default: $GREC_TOKEN)')
+  .option('--control <strategy>', 'strategy of the control', 'POPULAR')
+  .option('--treatment <strategy>', 'strategy of the treatment', 'HYBRID')
+  .addOption(new Option('--runs <n>', 'experiments to run one after another').default('1'))
+  .addOption(new Option('--skew <share>', 'share of the treatment lost before reaching the API (a broken split)').default('0'))
+  .addOption(new Option('--preset <name>', 'the demo preset the store was loaded with (the planted truth)').choices(['tiny', 'small', 'large']).default('small'))
+  .addOption(new Option('--seed <n>', 'the demo seed the store was loaded with').default('42'))
+  .addOption(new Option('--concurrency <n>', 'shoppers in flight').default('8'))
+  .addOption(new Option('--page-size <n>', 'items per page').default('10'))
+  .option('--json', 'print every run as JSON')
+  .action(async (o: { url: string; token?: string; control: string; treatment: string; runs: string; skew: string; preset: 'tiny' | 'small' | 'large'; seed: string; concurrency: string; pageSize: string; json?: boolean }) => {
+    const token = o.token ?? process.env['GREC_TOKEN'];
+    if (token === undefined || token === '') throw invalidInput('an admin token is needed: --token <jwt> or GREC_TOKEN (npm start prints one)', { field: 'token' });
+    const number = (name: string, v: string, min: number, max: number) => {
+      const n = Number(v);
+      if (!(Number.isFinite(n) && n >= min && n <= max)) throw invalidInput(`--${name} must be a number in [${min}, ${max}], got '${v}'`, { field: name });
+      return n;
+    };
+    const runs = number('runs', o.runs, 1, 10_000);
+    const client = new ApiClient(o.url, `Bearer ${token.replace(/^Bearer /, '')}`);
+    const shoppers = new PlantedShoppers(demoPreset(o.preset, { seed: number('seed', o.seed, 0, 0xffffffff) }));
+    const store = await storeShoppers(client);
+    const seed = Date.now() % 1_000_000;
+    const outcomes = await playScenario(client, shoppers, {
+      name: `${o.control} vs ${o.treatment}`, control: o.control, treatment: o.treatment, runs, dropTreatment: number('skew', o.skew, 0, 0.99),
+    }, {
+      shoppers: store.ids, counted: store.analytics, pageSize: number('page-size', o.pageSize, 1, 100), concurrency: number('concurrency', o.concurrency, 1, 64),
+      confidence: 0.95, seed, keyPrefix: `sim${seed}`,
+    }, (r, k) => {
+      const l = r.lift;
+      process.stderr.write(`run ${k + 1}/${runs} (${r.key}): ${r.played} shoppers, true difference ${r.truth.difference.toFixed(4)}, `
+        + `estimate ${l === null ? 'n/a' : `${l.difference.toFixed(4)} [${l.lower.toFixed(4)}, ${l.upper.toFixed(4)}] p=${l.pValue.toPrecision(3)}`}, `
+        + `SRM ${r.srm?.mismatch === true ? 'FLAGGED' : 'ok'}, counts ${sameCounts(r) ? 'equal' : 'DIFFER'}\n`);
+    });
+    process.stdout.write(o.json === true ? `${JSON.stringify(outcomes, null, 2)}\n` : `${JSON.stringify(summarise(outcomes), null, 2)}\n`);
   });
 
 program.command('neo4j-build')
