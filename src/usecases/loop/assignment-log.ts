@@ -68,7 +68,7 @@ export class AssignmentLog {
     );
     this.flushing = run.finally(() => { this.flushing = undefined; });
     await this.flushing;
-    if (this.pending.length >= this.opts.maxRows) await this.flush();
+    if (this.pending.length > 0) await this.flush(); // in batches of maxRows until nothing is left
   }
 
   /** Final flush (clean shutdown); later records are ignored. */
