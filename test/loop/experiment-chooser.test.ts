@@ -98,3 +98,27 @@ describe('ExperimentChooser', () => {
     expect(reads.members).toBe(3);
   });
 });
+
+describe('ExperimentChooser when the database fails', () => {
+  it('serves without an experiment until a read succeeds; a cached experiment is kept through a failed refresh', async () => {
+    let fail = true;
+    let reads = 0;
+    let clock = NOW;
+    const store = {
+      open: async () => {
+        reads++;
+        if (fail) throw new Error('database down');
+        return [{ ...experiment(), plan: { usersPerVariant: 1, baselineConversionRate: 0.5, orderValueMean: 1, orderValueMeanSq: 1 } }];
+      },
+    };
+    const chooser = new ExperimentChooser(store, { members: async () => [] }, { record: () => {} }, () => clock);
+    expect(await chooser.choose(asUserId('u1'))).toBeNull();
+    fail = false;
+    expect(await chooser.choose(asUserId('u1'))).not.toBeNull();
+    fail = true;
+    clock += 60_000;
+    expect(await chooser.choose(asUserId('u1'))).not.toBeNull(); // stale, while the refresh fails
+    expect(await chooser.choose(asUserId('u1'))).not.toBeNull();
+    expect(reads).toBe(4);
+  });
+});

@@ -46,7 +46,19 @@ export class ExperimentChooser implements VariantChooser {
     this.open = new Refreshing(async () => (await store.open(SURFACE, this.now())).map(prepare), opts.experimentTtlMs, now);
   }
 
+  /**
+   * When the experiments (or the audience) cannot be read and nothing is cached yet, the page is served
+   * without an experiment rather than failing: a page cache hit needs no database, and nobody is assigned.
+   */
   async choose(userId: UserId): Promise<VariantChoice | null> {
+    try {
+      return await this.chooseOrFail(userId);
+    } catch {
+      return null;
+    }
+  }
+
+  private async chooseOrFail(userId: UserId): Promise<VariantChoice | null> {
     const now = this.now();
     const running = (await this.open.get()).find((p) => p.experiment.startAt <= now && (p.experiment.stopAt === null || now < p.experiment.stopAt));
     if (running === undefined) return null;
