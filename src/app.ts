@@ -22,7 +22,12 @@ import { ApiKeyAuthenticator } from './usecases/access/api-keys.ts';
 import { privacyResolvers } from './graphql/resolvers/privacy.ts';
 import { DEFAULT_LOOP, DEFAULT_PRIVACY, type LoopConfig, type PrivacyConfig } from './config.ts';
 import { RecommendationIds } from './usecases/loop/recommendation-id.ts';
-import { NO_EXPERIMENTS } from './usecases/loop/serve-page.ts';
+import { ExperimentStore } from './storage/experiment-store.ts';
+import { AssignmentLog } from './usecases/loop/assignment-log.ts';
+import { ExperimentChooser } from './usecases/loop/experiment-chooser.ts';
+import { ExperimentService } from './usecases/loop/experiment-service.ts';
+import { ExperimentResultsService } from './usecases/loop/experiment-results.ts';
+import { experimentResolvers } from './graphql/resolvers/loop-experiments.ts';
 import { PrivacyStore } from './storage/privacy-store.ts';
 import { PrivacyService } from './usecases/privacy/privacy-service.ts';
 import { userIdCodec } from './usecases/privacy/user-id-codec.ts';
@@ -56,6 +61,11 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
     consentDefaults: consent, erasureSalt: privacy.erasureSalt, userIds, now: () => Date.now(), observers: [recs, analytics],
     erasureHooks: [hooks.erasure], consentHooks: [hooks.consent],
   });
+  const experimentStore = new ExperimentStore(ex, consent);
+  const assignments = new AssignmentLog(experimentStore);
+  const chooser = new ExperimentChooser(experimentStore, segmentStore, assignments, () => Date.now());
+  void chooser.warm(); // the first recommendation request does not wait for the experiments to be read
+  const attributionWindowMs = loop.attributionWindowHours * 3_600_000;
   return {
     catalog,
     social: new SocialStore(ex),
@@ -69,7 +79,12 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
     segments: new SegmentService(segmentStore, profiles, () => Date.now(), (ids) => catalog.categoryNames(ids)),
     demand: new DemandService(new DemandStore(ex, consent), () => Date.now()),
     userIds,
-    loop: { recIds: new RecommendationIds(loop.recIdKey), chooser: NO_EXPERIMENTS, attributionWindowMs: loop.attributionWindowHours * 3_600_000 },
+    loop: {
+      recIds: new RecommendationIds(loop.recIdKey), chooser, attributionWindowMs,
+      experiments: new ExperimentService({ store: experimentStore, segments: segmentStore, now: () => Date.now(), changed: () => chooser.invalidate() }),
+      experimentResults: new ExperimentResultsService({ store: experimentStore, now: () => Date.now(), attributionWindowMs }),
+      assignments,
+    },
     neo4jMode: graph.mode,
     ping: () => graph.ping(),
     now: () => Date.now(),
@@ -77,7 +92,7 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
 }
 
 export function capabilityResolvers(): ResolverSet[] {
-  return [analyticsResolvers, recommendationResolvers, privacyResolvers, customerResolvers];
+  return [analyticsResolvers, recommendationResolvers, privacyResolvers, customerResolvers, experimentResolvers];
 }
 
 /**

@@ -53,6 +53,8 @@ async function main(): Promise<void> {
     logger.info({ signal, inFlight: tracker.size, graceMs: config.shutdown.graceMs }, 'shutting down: accepting no new requests');
     const drained = await tracker.drain(server, config.shutdown.graceMs);
     logger.info(drained, 'requests drained (cut-off ones were answered 503 UNAVAILABLE)');
+    // The experiment assignments still queued are written before the driver goes.
+    await services.loop.assignments.close().catch((err: unknown) => logger.warn({ err }, 'experiment assignments not written at shutdown'));
     // Refuses new queries, closes the driver (transactions not yet committed roll back) and stops the JVM.
     await graph.close();
     logger.info('stopped');
@@ -77,6 +79,7 @@ async function main(): Promise<void> {
   }
 
   const services = createServices(graph, config.live, config.privacy, config.loop);
+  services.loop.assignments.onFlushError = (err, pending) => logger.warn({ err, pending }, 'experiment assignments not written yet: retried with the next flush');
   if (demoLoad !== undefined) {
     // The demo shop comes with its customers understood: profiles, RFM segments and a clustering.
     const customers = await refreshCustomers(new ProfileStore(graph.executor, config.privacy.consentDefaults), services.segments, {

@@ -13,6 +13,9 @@ import type { SegmentService } from '../usecases/customers/segment-service.ts';
 import type { DemandService } from '../usecases/customers/demand-service.ts';
 import type { RecommendationIds } from '../usecases/loop/recommendation-id.ts';
 import type { VariantChooser } from '../usecases/loop/serve-page.ts';
+import type { ExperimentService } from '../usecases/loop/experiment-service.ts';
+import type { ExperimentResultsService } from '../usecases/loop/experiment-results.ts';
+import type { AssignmentLog } from '../usecases/loop/assignment-log.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 export interface LoopServices {
@@ -20,6 +23,11 @@ export interface LoopServices {
   readonly chooser: VariantChooser;
   /** GREC_ATTRIBUTION_WINDOW_HOURS in milliseconds. */
   readonly attributionWindowMs: number;
+  /** Creating, stopping and listing experiments. */
+  readonly experiments: ExperimentService;
+  readonly experimentResults: ExperimentResultsService;
+  /** ASSIGNED edges waiting to be written (flushed every ~200 ms; close() on shutdown). */
+  readonly assignments: AssignmentLog;
 }
 
 /** Long-lived dependencies, built once by the composition root (src/app.ts). */

@@ -42,4 +42,10 @@ export const FIELD_PRICES: PriceTable = {
   'Mutation.unfollow': { base: 5 },
   'Mutation.addFriend': { base: 5 },
   'Mutation.removeFriend': { base: 5 },
+  // Experiment results aggregate every assigned user's impressions and events (a population scan).
+  'Query.experimentResults': { base: 300 },
+  'Query.experiments': { base: 5 },
+  'Query.experiment': { base: 5 },
+  'Mutation.createExperiment': { base: 10 },
+  'Mutation.stopExperiment': { base: 5 },
 };

@@ -67,6 +67,11 @@ const EXPECTED: Record<string, readonly Who[]> = {
   'Mutation.defineSegment': ANALYTICS,
   'Mutation.deleteSegment': ANALYTICS,
   'Mutation.clusterCustomers': ANALYTICS,
+  'Query.experiments': ANALYTICS,
+  'Query.experiment': ANALYTICS,
+  'Query.experimentResults': ANALYTICS,
+  'Mutation.createExperiment': ['admin'],
+  'Mutation.stopExperiment': ['admin'],
 };
 
 /** The shopper's own user is u1; "other user" calls name u2. `n` makes every write unique. */
@@ -112,7 +117,20 @@ const CALLS: Record<string, (c: CallCtx) => string> = {
   'Mutation.defineSegment': (c) => `(input: {name: "segment ${c.n}", rule: {feature: "frequency", op: "gte", value: 1}})`,
   'Mutation.deleteSegment': () => '(id: "no-such-segment")',
   'Mutation.clusterCustomers': () => '(input: {minK: 2, maxK: 2})',
+  'Query.experiments': () => '',
+  'Query.experiment': () => '(key: "no-such-experiment")',
+  'Query.experimentResults': () => '(key: "matrix-past")',
+  // One-week experiments, each a week after the last: no two overlap, so every admin call succeeds. The last
+  // one created (by the admin, who is called last) is the one stopExperiment, next in schema order, stops.
+  'Mutation.createExperiment': (c) => {
+    matrixExperiment = `matrix-${c.n}`;
+    const start = Date.UTC(2030, 0, 1) + c.n * 7 * 86_400_000;
+    return `(input: {key: "${matrixExperiment}", startAt: "${new Date(start).toISOString()}", stopAt: "${new Date(start + 7 * 86_400_000).toISOString()}", `
+      + 'variants: [{key: "a", weight: 0.5, strategy: POPULAR}, {key: "b", weight: 0.5, strategy: HYBRID, hybridWeights: {POPULAR: 1}}]})';
+  },
+  'Mutation.stopExperiment': () => `(key: "${matrixExperiment}")`,
 };
+let matrixExperiment = 'none';
 
 const schema = buildSchema(capabilityResolvers());
 const FIELDS: { key: string; op: 'query' | 'mutation'; field: GraphQLField<unknown, unknown> }[] = [
@@ -156,6 +174,7 @@ describe('authorisation matrix: every schema field x every role, over HTTP', () 
       e4: recordInteraction(input: {eventId: "e4", userId: "u2", itemId: "i1", type: VIEW, at: "2026-01-01T11:00:00Z"}) { created }
       e5: recordInteraction(input: {eventId: "e5", userId: "u2", itemId: "i3", type: CART, at: "2026-01-01T11:01:00Z"}) { created }
       e6: recordInteraction(input: {eventId: "e6", userId: "u3", itemId: "i2", type: VIEW, at: "2026-01-01T12:00:00Z"}) { created }
+      x: createExperiment(input: {key: "matrix-past", startAt: "2020-01-01T00:00:00Z", stopAt: "2020-02-01T00:00:00Z", variants: [{key: "a", weight: 0.5, strategy: POPULAR}, {key: "b", weight: 0.5, strategy: GRAPH}]}) { key }
     }`);
     expect(setup.body.errors).toBeUndefined();
     // Profiles and segments as `grec features` leaves them, so the customer fields have data to show.
