@@ -42,4 +42,5 @@ export const FIELD_PRICES: PriceTable = {
   'Mutation.unfollow': { base: 5 },
   'Mutation.addFriend': { base: 5 },
   'Mutation.removeFriend': { base: 5 },
+  'Mutation.recordImpressions': { base: 5 },
 };
