@@ -33,23 +33,59 @@ const RACE_ATTEMPTS = 5;
 export class ImpressionStore {
   constructor(private readonly executor: Executor) {}
 
-  /** Writes the reports in one transaction; outcomes in the order of `reports`. */
+  /**
+   * Writes the reports in one transaction; outcomes in the order of `reports`. Reports of one page in the
+   * same call are merged into one row (the earliest time; items in report order); each counts the items
+   * it was first to add, and `total` is the page's count after the whole call.
+   */
   async record(reports: readonly ImpressionReport[]): Promise<ImpressionOutcome[]> {
     if (reports.length === 0) return [];
-    const rows = reports.map((r, k) => ({ k, ...r, day: utcDay(r.at) }));
+    const groups = new Map<string, number[]>();
+    reports.forEach((r, j) => groups.set(r.recId, [...(groups.get(r.recId) ?? []), j]));
+    const rows = [...groups.values()].map((members, k) => ({ k, ...merged(members.map((j) => reports[j]!)) }));
+    const written = await this.write(rows);
+    const out: ImpressionOutcome[] = reports.map(() => null);
+    for (const [k, members] of [...groups.values()].entries()) {
+      const row = written.get(k);
+      if (row === undefined) continue;
+      const unclaimed = new Set(row.fresh);
+      for (const j of members) {
+        const mine = reports[j]!.itemIds.filter((id) => unclaimed.delete(id));
+        out[j] = { recorded: mine.length, total: row.total };
+      }
+    }
+    return out;
+  }
+
+  private async write(rows: readonly Record<string, unknown>[]): Promise<Map<number, { fresh: string[]; total: number }>> {
     // Two transactions creating the same new recId both MERGE-create; the second fails on the impression_rec
     // constraint once the first has committed, so running it again matches the node and adds only what is new.
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await this.executor.writeTx((tx) => tx.run(cypher('loop/impression-record'), { rows }), 'loop:impressions');
-        const out: ImpressionOutcome[] = reports.map(() => null);
-        for (const r of result) out[Number(r['k'])] = { recorded: Number(r['recorded']), total: Number(r['total']) };
-        return out;
+        return new Map(result.map((r) => [Number(r['k']), { fresh: (r['fresh'] as unknown[]).map(String), total: Number(r['total']) }]));
       } catch (err) {
         if (attempt >= RACE_ATTEMPTS || !isRecIdConflict(err)) throw err;
       }
     }
   }
+}
+
+/** One row for the reports of one page: its facts (the same in each: the id names them), the earliest time, the union of the items. */
+function merged(group: readonly ImpressionReport[]): Omit<ImpressionReport, 'itemIds' | 'positions'> & { day: string; itemIds: string[]; positions: number[] } {
+  const first = group[0]!;
+  const itemIds: string[] = [];
+  const positions: number[] = [];
+  for (const r of group) {
+    r.itemIds.forEach((id, k) => {
+      if (!itemIds.includes(id)) {
+        itemIds.push(id);
+        positions.push(r.positions[k]!);
+      }
+    });
+  }
+  const at = Math.min(...group.map((r) => r.at));
+  return { ...first, at, day: utcDay(at), itemIds, positions };
 }
 
 /** The UTC calendar day of an instant, YYYY-MM-DD (the per-day metrics group by it). */
