@@ -10,6 +10,9 @@ import { SegmentStore } from '../../src/storage/segment-store.ts';
 import { DEFAULT_PROFILES_OPTIONS } from '../../src/usecases/customers/profiles-job.ts';
 import { SegmentService } from '../../src/usecases/customers/segment-service.ts';
 import { refreshCustomers } from '../../src/usecases/customers/refresh-customers.ts';
+import { DEFAULT_LOOP } from '../../src/config.ts';
+import { asItemId, asUserId } from '../../src/domain/ids.ts';
+import { RecommendationIds } from '../../src/usecases/loop/recommendation-id.ts';
 
 /**
  * Every Query and Mutation field of schema.graphql x every role, over HTTP: allowed calls answer without
@@ -67,6 +70,7 @@ const EXPECTED: Record<string, readonly Who[]> = {
   'Mutation.defineSegment': ANALYTICS,
   'Mutation.deleteSegment': ANALYTICS,
   'Mutation.clusterCustomers': ANALYTICS,
+  'Mutation.recordImpressions': WRITE_OWN,
 };
 
 /** The shopper's own user is u1; "other user" calls name u2. `n` makes every write unique. */
@@ -112,7 +116,16 @@ const CALLS: Record<string, (c: CallCtx) => string> = {
   'Mutation.defineSegment': (c) => `(input: {name: "segment ${c.n}", rule: {feature: "frequency", op: "gte", value: 1}})`,
   'Mutation.deleteSegment': () => '(id: "no-such-segment")',
   'Mutation.clusterCustomers': () => '(input: {minK: 2, maxK: 2})',
+  // A page of the call's user served just now, signed with the key the test API uses.
+  'Mutation.recordImpressions': (c) => `(recommendationId: "${pageId(c.user)}", itemIds: ["i2"])`,
 };
+
+function pageId(user: string): string {
+  return new RecommendationIds(DEFAULT_LOOP.recIdKey).encode({
+    surface: 'recommendations', userId: asUserId(user), servedAt: Date.now(), strategy: 'POPULAR', experimentKey: null,
+    variant: null, campaignId: null, offset: 0, itemIds: [asItemId('i2'), asItemId('i3')],
+  });
+}
 
 const schema = buildSchema(capabilityResolvers());
 const FIELDS: { key: string; op: 'query' | 'mutation'; field: GraphQLField<unknown, unknown> }[] = [
