@@ -217,7 +217,7 @@ describe('impressions and attribution over HTTP (hand-made shop)', () => {
       expect(hist.user.interactions.edges).toEqual([{ node: { id: 'click-1', attribution: { position: 2, strategy: page.strategy, variant: null } } }]);
     });
 
-    it('a retry creates nothing and leaves the attribution as it was, even with another item or no id', async () => {
+    it('a retry creates nothing and leaves the attribution as it was, with or without the id', async () => {
       const again = (await data(INTERACT, input('click-1', page.items[1]!))).recordInteraction;
       expect(again.created).toBe(false);
       expect(again.interaction.attribution).toMatchObject({ position: 2, recommendationId: page.recommendationId });
