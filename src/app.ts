@@ -4,6 +4,7 @@ import type { ResolverSet } from './graphql/schema.ts';
 import { CatalogStore } from './storage/catalog-store.ts';
 import type { GraphConnection } from './storage/connect.ts';
 import { EventStore } from './storage/event-store.ts';
+import { ImpressionStore } from './storage/impression-store.ts';
 import { GraphWriter } from './storage/graph-writer.ts';
 import { SocialStore } from './storage/social-store.ts';
 import { RecsGraphStore } from './storage/recs-graph-store.ts';
@@ -39,6 +40,7 @@ import { SegmentService } from './usecases/customers/segment-service.ts';
 import { DemandService } from './usecases/customers/demand-service.ts';
 import { profileHooks } from './usecases/customers/profile-privacy.ts';
 import { customerResolvers } from './graphql/resolvers/customers.ts';
+import { loopImpressionResolvers } from './graphql/resolvers/loop-impressions.ts';
 
 /**
  * The composition root's wiring: stores over one connection, and the resolver sets of each capability.
@@ -70,6 +72,7 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
     catalog,
     social: new SocialStore(ex),
     events: new EventStore(ex),
+    impressions: new ImpressionStore(ex),
     writer: new GraphWriter(ex, { missingRefs: live.autoCreate ? 'create' : 'reject' }),
     recs,
     analytics,
@@ -92,7 +95,7 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
 }
 
 export function capabilityResolvers(): ResolverSet[] {
-  return [analyticsResolvers, recommendationResolvers, privacyResolvers, customerResolvers, experimentResolvers];
+  return [analyticsResolvers, recommendationResolvers, privacyResolvers, customerResolvers, experimentResolvers, loopImpressionResolvers];
 }
 
 /**

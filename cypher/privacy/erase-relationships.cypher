@@ -1,4 +1,4 @@
-// Erasure, step 2, repeated until it deletes nothing: up to $batchSize of the user's remaining
+// Erasure, step 3, repeated until it deletes nothing: up to $batchSize of the user's remaining
 // relationships (INTERACTED aggregates, FRIEND, FOLLOWS in both directions).
 // :param userId => 'u1'
 // :param batchSize => 10000

@@ -1,4 +1,5 @@
 import type { EventId, ItemId, UserId } from './ids.ts';
+import type { Attribution } from './loop.ts';
 
 /** Interaction types, in the order they are usually reached in a shop funnel. */
 export const EVENT_TYPES = ['view', 'favourite', 'cart', 'purchase', 'cancel', 'rating'] as const;
@@ -31,4 +32,6 @@ export interface InteractionEvent {
   readonly type: EventType;
   readonly ts: number;
   readonly value?: number;
+  /** The page or offer it came from, when recordInteraction attributed it (docs/loop.md); stored on creation only. */
+  readonly attribution?: Attribution;
 }

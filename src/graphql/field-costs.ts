@@ -48,4 +48,5 @@ export const FIELD_PRICES: PriceTable = {
   'Query.experiment': { base: 5 },
   'Mutation.createExperiment': { base: 10 },
   'Mutation.stopExperiment': { base: 5 },
+  'Mutation.recordImpressions': { base: 5 },
 };

@@ -2,6 +2,7 @@ import { CONSENT_PROPERTY, PURPOSES } from '../domain/consent.ts';
 import type { AggregateInteraction, Category, Item, ItemTag, SocialEdge, Tag, User } from '../domain/entities.ts';
 import { isAppError, notFound } from '../domain/errors.ts';
 import type { InteractionEvent } from '../domain/events.ts';
+import { attributionProperties } from './event-store.ts';
 import { foldPairs, foldUserCounters } from './fold-pairs.ts';
 import { cypher } from './cypher-files.ts';
 import type { Executor, Tx } from './executor.ts';
@@ -78,7 +79,11 @@ export class GraphWriter {
       const refs = { userIds: [...new Set(fresh.map((e) => e.userId))], itemIds: [...new Set(fresh.map((e) => e.itemId))] };
       if (this.opts.missingRefs === 'reject') await rejectMissing(tx, refs);
       else await tx.run(cypher('ingest/ensure-nodes'), refs);
-      const rows = fresh.map((e) => ({ id: e.id, userId: e.userId, itemId: e.itemId, type: e.type, ts: e.ts, value: e.value ?? null }));
+      // Only attributed events (the live path) carry an `attribution` map; batch loads send rows as before.
+      const rows = fresh.map((e) => ({
+        id: e.id, userId: e.userId, itemId: e.itemId, type: e.type, ts: e.ts, value: e.value ?? null,
+        ...(e.attribution !== undefined ? { attribution: attributionProperties(e.attribution) } : {}),
+      }));
       const created = await tx.run(cypher('ingest/events-create'), { rows });
       await tx.run(cypher('ingest/interactions-fold'), { pairs: foldPairs(fresh) });
       await tx.run(cypher('customers/profile-counters'), { users: foldUserCounters(fresh) });

@@ -11,10 +11,13 @@ export interface StoredUserData {
   readonly friends: readonly Row[];
   readonly follows: readonly Row[];
   readonly followers: readonly Row[];
+  /** The Impression nodes of the user's pages (docs/loop.md). */
+  readonly impressions: readonly Row[];
 }
 
 export interface ErasureCounts {
   readonly events: number;
+  readonly impressions: number;
   readonly relationships: number;
   /** false: the user did not exist (nothing written, no audit record). */
   readonly erased: boolean;
@@ -44,14 +47,15 @@ export class PrivacyStore {
   }
 
   /**
-   * Events, then relationships, each in transactions of `batchSize`, then the node and the audit record in
+   * Events, impressions, then relationships, each in transactions of `batchSize`, then the node and the audit record in
    * one transaction. Every step is idempotent, so a retry after a failure finishes the erasure.
    */
   async erase(userId: UserId, audit: { readonly idHash: string; readonly at: number }): Promise<ErasureCounts> {
     const events = await this.drain('privacy/erase-events', userId);
+    const impressions = await this.drain('privacy/erase-impressions', userId);
     const relationships = await this.drain('privacy/erase-relationships', userId);
     const rows = await this.executor.writeTx((tx) => tx.run(cypher('privacy/erase-user'), { userId, idHash: audit.idHash, at: audit.at }), 'privacy:erase');
-    return { events, relationships, erased: Number(rows[0]?.['erased'] ?? 0) > 0 };
+    return { events, impressions, relationships, erased: Number(rows[0]?.['erased'] ?? 0) > 0 };
   }
 
   async exportUser(userId: UserId): Promise<StoredUserData | null> {
@@ -65,6 +69,7 @@ export class PrivacyStore {
       friends: list('friends'),
       follows: list('follows'),
       followers: list('followers'),
+      impressions: list('impressions'),
     };
   }
 

@@ -10,6 +10,9 @@ import { SegmentStore } from '../../src/storage/segment-store.ts';
 import { DEFAULT_PROFILES_OPTIONS } from '../../src/usecases/customers/profiles-job.ts';
 import { SegmentService } from '../../src/usecases/customers/segment-service.ts';
 import { refreshCustomers } from '../../src/usecases/customers/refresh-customers.ts';
+import { DEFAULT_LOOP } from '../../src/config.ts';
+import { asItemId, asUserId } from '../../src/domain/ids.ts';
+import { RecommendationIds } from '../../src/usecases/loop/recommendation-id.ts';
 
 /**
  * Every Query and Mutation field of schema.graphql x every role, over HTTP: allowed calls answer without
@@ -72,6 +75,7 @@ const EXPECTED: Record<string, readonly Who[]> = {
   'Query.experimentResults': ANALYTICS,
   'Mutation.createExperiment': ['admin'],
   'Mutation.stopExperiment': ['admin'],
+  'Mutation.recordImpressions': WRITE_OWN,
 };
 
 /** The shopper's own user is u1; "other user" calls name u2. `n` makes every write unique. */
@@ -129,8 +133,17 @@ const CALLS: Record<string, (c: CallCtx) => string> = {
       + 'variants: [{key: "a", weight: 0.5, strategy: POPULAR}, {key: "b", weight: 0.5, strategy: HYBRID, hybridWeights: {POPULAR: 1}}]})';
   },
   'Mutation.stopExperiment': () => `(key: "${matrixExperiment}")`,
+  // A page of the call's user served just now, signed with the key the test API uses.
+  'Mutation.recordImpressions': (c) => `(recommendationId: "${pageId(c.user)}", itemIds: ["i2"])`,
 };
 let matrixExperiment = 'none';
+
+function pageId(user: string): string {
+  return new RecommendationIds(DEFAULT_LOOP.recIdKey).encode({
+    surface: 'recommendations', userId: asUserId(user), servedAt: Date.now(), strategy: 'POPULAR', experimentKey: null,
+    variant: null, campaignId: null, offset: 0, itemIds: [asItemId('i2'), asItemId('i3')],
+  });
+}
 
 const schema = buildSchema(capabilityResolvers());
 const FIELDS: { key: string; op: 'query' | 'mutation'; field: GraphQLField<unknown, unknown> }[] = [

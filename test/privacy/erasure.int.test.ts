@@ -1,6 +1,7 @@
 // deleteUser and exportUserData against the real Neo4j, on the hand-made shop plus one user with everything
-// a user can have: attributes, consent, events (more than one erasure batch), aggregated interactions, a
-// play count, friends, follows, a follower and a stored GRAPH vector. After erasure the id is found nowhere:
+// a user can have: attributes, consent, events (more than one erasure batch, one attributed to a
+// recommendation page), aggregated interactions, a play count, friends, follows, a follower, a stored GRAPH
+// vector and impressions of their pages. After erasure the id is found nowhere:
 // not in any node or relationship property of the store, not anywhere inside the services' caches.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asEventId, asItemId, asUserId } from '../../src/domain/ids.ts';
@@ -8,6 +9,9 @@ import type { EventType } from '../../src/domain/events.ts';
 import { SYSTEM, type Principal } from '../../src/domain/principal.ts';
 import type { GraphConnection } from '../../src/storage/connect.ts';
 import { GraphWriter } from '../../src/storage/graph-writer.ts';
+import { ImpressionStore } from '../../src/storage/impression-store.ts';
+import type { Attribution } from '../../src/domain/loop.ts';
+import { RecommendationIds } from '../../src/usecases/loop/recommendation-id.ts';
 import { erasureIdHash } from '../../src/usecases/privacy/erasure-audit.ts';
 import { parseRecommendArgs } from '../../src/usecases/recommend/parse-args.ts';
 import { openTestGraph } from '../support/graph.ts';
@@ -21,13 +25,28 @@ const EVENTS: [EventType, string, number, number?][] = [
   ['view', 'i1', 1], ['view', 'i2', 2], ['cart', 'i2', 3], ['purchase', 'i2', 4], ['view', 'i3', 5], ['rating', 'i3', 6, 4], ['view', 'i1', 7],
 ];
 
+/** Eve's page of i2, i3 (served at T), reported rendered; her purchase of i2 (event 4) came from it. */
+const PAGE_ID = new RecommendationIds('test-recommendation-id-key-0123').encode({
+  surface: 'recommendations', userId: asUserId(ID), servedAt: T, strategy: 'HYBRID', experimentKey: 'exp-1', variant: 'b',
+  campaignId: null, offset: 0, itemIds: [asItemId('i2'), asItemId('i3')],
+});
+const ATTRIBUTION: Attribution = {
+  recommendationId: PAGE_ID, strategy: 'HYBRID', experimentKey: 'exp-1', variant: 'b', campaignId: null, position: 1, servedAt: T,
+};
+const ATTRIBUTED = 4;
+
 async function writeEve(graph: GraphConnection): Promise<void> {
   const w = new GraphWriter(graph.executor);
   await w.users([{ id: asUserId(ID), name: 'Eve', age: 41, gender: 'female', location: 'Oslo', consent: { social: true, analytics: false }, createdAt: 123 }]);
   // Event ids embed the user id (as many shops' do): they must go too.
   await w.events(EVENTS.map(([type, item, k, value]) => ({
     id: asEventId(`${ID}-e${k}`), userId: asUserId(ID), itemId: asItemId(item), type, ts: T + k, ...(value !== undefined ? { value } : {}),
+    ...(k === ATTRIBUTED ? { attribution: ATTRIBUTION } : {}),
   })));
+  await new ImpressionStore(graph.executor).record([{
+    recId: PAGE_ID, userId: asUserId(ID), surface: 'recommendations', servedAt: T, at: T + 1, strategy: 'HYBRID', experiment: 'exp-1',
+    variant: 'b', campaign: null, offset: 0, itemIds: [asItemId('i2'), asItemId('i3')], positions: [1, 2],
+  }]);
   await w.aggregates([{ userId: asUserId(ID), itemId: asItemId('i6'), count: 12 }]);
   await w.social([
     { kind: 'FRIEND', from: asUserId(ID), to: asUserId('alice'), since: 10 },
@@ -60,7 +79,10 @@ describe('erasure and export of a user', () => {
       exportedAt: NOW,
       user: { id: ID, name: 'Eve', age: 41, gender: 'female', location: 'Oslo', createdAt: 123 },
       consent: { personalisation: true, social: true, analytics: false, recorded: { social: true, analytics: false } },
-      events: EVENTS.map(([type, itemId, k, value]) => ({ id: `${ID}-e${k}`, type, ts: T + k, itemId, ...(value !== undefined ? { value } : {}) })),
+      events: EVENTS.map(([type, itemId, k, value]) => ({
+        id: `${ID}-e${k}`, type, ts: T + k, itemId, ...(value !== undefined ? { value } : {}),
+        ...(k === ATTRIBUTED ? { attribution: { recId: PAGE_ID, strategy: 'HYBRID', experiment: 'exp-1', variant: 'b', position: 1, servedAt: T } } : {}),
+      })),
       interactions: [
         { ...ZERO, itemId: 'i1', views: 2, weight: 2, firstTs: T + 1, lastTs: T + 7 },
         { ...ZERO, itemId: 'i2', views: 1, carts: 1, purchases: 1, weight: 9, firstTs: T + 2, lastTs: T + 4 },
@@ -70,6 +92,10 @@ describe('erasure and export of a user', () => {
       friends: [{ userId: 'alice', since: 10 }],
       follows: [{ userId: 'dave', since: 11 }],
       followers: [{ userId: 'bob', since: 12 }],
+      impressions: [{
+        recId: PAGE_ID, surface: 'recommendations', servedAt: T, at: T + 1, strategy: 'HYBRID', experiment: 'exp-1', variant: 'b',
+        offset: 0, itemIds: ['i2', 'i3'], positions: [1, 2],
+      }],
     });
     expect(derived.embedding).toHaveLength(64);
     // The profile counters the event writes folded in: 4 views, a cart, a purchase of i2 (no order value:
@@ -107,10 +133,11 @@ describe('erasure and export of a user', () => {
 
     expect(await findInStore(graph.executor, ID)).toEqual([]);
     const [counts] = await graph.executor.read(
-      `RETURN COUNT { MATCH (e:Event) WHERE e.ts > $t0 AND e.ts < $t1 } AS events, COUNT { MATCH (u:User) } AS users, COUNT { ()-[:FOLLOWS]->() } AS follows`,
+      `RETURN COUNT { MATCH (e:Event) WHERE e.ts > $t0 AND e.ts < $t1 } AS events, COUNT { MATCH (u:User) } AS users, COUNT { ()-[:FOLLOWS]->() } AS follows,
+              COUNT { MATCH (p:Impression) } AS impressions, COUNT { MATCH (e:Event) WHERE e.recId IS NOT NULL } AS attributed`,
       { t0: T, t1: T + 10 },
     );
-    expect(counts).toEqual({ events: 0, users: 7, follows: 1 });
+    expect(counts).toEqual({ events: 0, users: 7, follows: 1, impressions: 0, attributed: 0 });
     const audits = await graph.executor.read('MATCH (a:ErasureAudit) RETURN properties(a) AS a');
     expect(audits).toEqual([{ a: { idHash: erasureIdHash(ID, TEST_SALT), at: NOW } }]);
 

@@ -53,5 +53,7 @@ export const coreTypeResolvers = {
     at: (e: StoredEvent) => e.ts,
     item: async (e: StoredEvent, _: unknown, ctx: GraphContext) => ctx.loaders.item.load(e.itemId as ItemId),
     user: async (e: StoredEvent, _: unknown, ctx: GraphContext) => ctx.loaders.user.load(asUserId(e.userId)),
+    /** Read with the event (no extra round trip); servedAt goes out as ISO-8601 through the DateTime scalar. */
+    attribution: (e: StoredEvent) => e.attribution,
   },
 };

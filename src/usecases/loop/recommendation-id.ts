@@ -59,8 +59,11 @@ export class RecommendationIds {
     const parts = id.split('.');
     if (parts.length !== 3 || parts[0] !== VERSION) throw bad('malformed');
     const [, body, mac] = parts as [string, string, string];
-    const given = Buffer.from(mac, 'base64url');
-    const expected = this.mac(body);
+    // Compared as text, not as decoded bytes: base64 decoding ignores stray characters and the unused low
+    // bits of the last one, so many strings decode to one MAC. Only the canonical one is accepted, so a page
+    // has exactly one id (impressions are keyed by it: variants of an id would count a page twice).
+    const given = Buffer.from(mac, 'utf8');
+    const expected = Buffer.from(this.mac(body).toString('base64url'), 'utf8');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw bad('bad signature');
     let p: Payload;
     try {

@@ -58,7 +58,7 @@ export class PrivacyService {
   }
 
   /**
-   * Erases the user: hooks, events, relationships, then the node with an audit record of a salted hash and
+   * Erases the user: hooks, events, impressions, relationships, then the node with an audit record of a salted hash and
    * the time; then this process's caches. An unknown (or already erased) id is NOT_FOUND.
    */
   async deleteUser(principal: Principal, rawUserId: string): Promise<ErasureReport> {
@@ -69,7 +69,7 @@ export class PrivacyService {
     const erasedAt = this.opts.now();
     const counts = await this.store.erase(userId, { idHash: erasureIdHash(userId, this.opts.erasureSalt), at: erasedAt });
     // Erased concurrently by another request between the check and the delete: still gone, still NOT_FOUND here.
-    if (!counts.erased && counts.events === 0 && counts.relationships === 0) throw notFound('User', rawUserId);
+    if (!counts.erased && counts.events === 0 && counts.impressions === 0 && counts.relationships === 0) throw notFound('User', rawUserId);
     for (const o of this.opts.observers) o.userErased(userId);
     return { events: counts.events, relationships: counts.relationships, erasedAt };
   }

@@ -1,7 +1,8 @@
 // The portability document (GDPR art. 20) built from what export-user.cypher read: every stored property of
 // the user (the GRAPH model's stored vector and the customer profile apart, under `derived`), the consent as recorded and as it
-// applies, every event, the aggregated interactions, friends, follows and followers. Values are as stored
-// (times in epoch milliseconds); absent optional values are left out rather than null.
+// applies, every event (with its attribution to a recommendation page), the aggregated interactions, friends,
+// follows and followers, and the impressions of the user's pages. Values are as stored (times in epoch
+// milliseconds); absent optional values are left out rather than null.
 import { CONSENT_PROPERTY, PURPOSES, effectiveConsent, type Consent, type ConsentFlags } from '../../domain/consent.ts';
 import type { StoredUserData } from '../../storage/privacy-store.ts';
 import { PROFILE_PROPERTIES } from '../../domain/profile.ts';
@@ -19,6 +20,8 @@ export interface UserExport {
   readonly friends: readonly Readonly<Record<string, unknown>>[];
   readonly follows: readonly Readonly<Record<string, unknown>>[];
   readonly followers: readonly Readonly<Record<string, unknown>>[];
+  /** Pages reported rendered to the user: recId, surface, servedAt, at, strategy, experiment, variant, campaign, offset, itemIds, positions. */
+  readonly impressions: readonly Readonly<Record<string, unknown>>[];
   /**
    * Computed by the product, not given by the user: the GRAPH model's vector as last stored, and the customer
    * profile (behaviour counters, features, churn and value scores, RFM segment) as stored.
@@ -52,12 +55,17 @@ export function buildUserExport(data: StoredUserData, defaults: Consent, exporte
     friends: data.friends.map(withoutNulls),
     follows: data.follows.map(withoutNulls),
     followers: data.followers.map(withoutNulls),
+    impressions: data.impressions.map(withoutNulls),
     derived: { embedding: Array.isArray(embedding) ? embedding.map(Number) : null, profile },
   };
 }
 
+/** Drops null and undefined values, also inside nested maps (an event's attribution); lists are kept as they are. */
 function withoutNulls(o: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== null && v !== undefined) out[k] = v;
+  for (const [k, v] of Object.entries(o)) {
+    if (v === null || v === undefined) continue;
+    out[k] = typeof v === 'object' && !Array.isArray(v) ? withoutNulls(v as Record<string, unknown>) : v;
+  }
   return out;
 }
