@@ -34,6 +34,11 @@ import { SegmentService } from './usecases/customers/segment-service.ts';
 import { DemandService } from './usecases/customers/demand-service.ts';
 import { profileHooks } from './usecases/customers/profile-privacy.ts';
 import { customerResolvers } from './graphql/resolvers/customers.ts';
+import { CampaignStore } from './storage/campaign-store.ts';
+import { CampaignService } from './usecases/loop/campaign-service.ts';
+import { NextBestOffer } from './usecases/loop/next-best-offer.ts';
+import { CampaignAudience } from './usecases/loop/campaign-audience.ts';
+import { campaignResolvers } from './graphql/resolvers/loop-campaigns.ts';
 
 /**
  * The composition root's wiring: stores over one connection, and the resolver sets of each capability.
@@ -56,6 +61,8 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
     consentDefaults: consent, erasureSalt: privacy.erasureSalt, userIds, now: () => Date.now(), observers: [recs, analytics],
     erasureHooks: [hooks.erasure], consentHooks: [hooks.consent],
   });
+  const recIds = new RecommendationIds(loop.recIdKey);
+  const campaignStore = new CampaignStore(ex, consent);
   return {
     catalog,
     social: new SocialStore(ex),
@@ -69,7 +76,16 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
     segments: new SegmentService(segmentStore, profiles, () => Date.now(), (ids) => catalog.categoryNames(ids)),
     demand: new DemandService(new DemandStore(ex, consent), () => Date.now()),
     userIds,
-    loop: { recIds: new RecommendationIds(loop.recIdKey), chooser: NO_EXPERIMENTS, attributionWindowMs: loop.attributionWindowHours * 3_600_000 },
+    loop: { recIds, chooser: NO_EXPERIMENTS, attributionWindowMs: loop.attributionWindowHours * 3_600_000 },
+    campaigns: {
+      service: new CampaignService(campaignStore, {
+        segmentExists: async (id) => (await segmentStore.get(id)) !== null,
+        items: async (ids) => new Map((await catalog.itemsByIds(ids)).flatMap((i) => (i === null ? [] : [[i.id, i]]))),
+        now: () => Date.now(),
+      }),
+      offers: new NextBestOffer(campaignStore, recIds, () => Date.now(), userIds),
+      audience: new CampaignAudience(campaignStore),
+    },
     neo4jMode: graph.mode,
     ping: () => graph.ping(),
     now: () => Date.now(),
@@ -77,7 +93,7 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
 }
 
 export function capabilityResolvers(): ResolverSet[] {
-  return [analyticsResolvers, recommendationResolvers, privacyResolvers, customerResolvers];
+  return [analyticsResolvers, recommendationResolvers, privacyResolvers, customerResolvers, campaignResolvers];
 }
 
 /**

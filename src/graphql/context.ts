@@ -13,6 +13,9 @@ import type { SegmentService } from '../usecases/customers/segment-service.ts';
 import type { DemandService } from '../usecases/customers/demand-service.ts';
 import type { RecommendationIds } from '../usecases/loop/recommendation-id.ts';
 import type { VariantChooser } from '../usecases/loop/serve-page.ts';
+import type { CampaignService } from '../usecases/loop/campaign-service.ts';
+import type { NextBestOffer } from '../usecases/loop/next-best-offer.ts';
+import type { CampaignAudience } from '../usecases/loop/campaign-audience.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 export interface LoopServices {
@@ -20,6 +23,12 @@ export interface LoopServices {
   readonly chooser: VariantChooser;
   /** GREC_ATTRIBUTION_WINDOW_HOURS in milliseconds. */
   readonly attributionWindowMs: number;
+}
+
+export interface CampaignServices {
+  readonly service: CampaignService;
+  readonly offers: NextBestOffer;
+  readonly audience: CampaignAudience;
 }
 
 /** Long-lived dependencies, built once by the composition root (src/app.ts). */
@@ -44,6 +53,8 @@ export interface Services {
   readonly userIds: UserIdCodec;
   /** The loop: recommendation ids, the experiment serving a user. */
   readonly loop: LoopServices;
+  /** Campaigns, the next-best offer, campaign audiences. */
+  readonly campaigns: CampaignServices;
   readonly neo4jMode: string;
   ping(): Promise<boolean>;
   now(): number;

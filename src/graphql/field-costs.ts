@@ -42,4 +42,15 @@ export const FIELD_PRICES: PriceTable = {
   'Mutation.unfollow': { base: 5 },
   'Mutation.addFriend': { base: 5 },
   'Mutation.removeFriend': { base: 5 },
+  // Campaigns: nextBestOffer reads the user's facts with every running campaign of the channel, then the
+  // campaign rates (every campaign impression, through an index); campaignAudience scores the whole audience
+  // in memory (a population read, like the analytics). Its edges and nodes are in memory: only `user` loads.
+  'Query.campaigns': { base: 10 },
+  'Query.campaign': { base: 2 },
+  'Query.nextBestOffer': { base: 20 },
+  'Query.campaignAudience': { base: 300 },
+  'CampaignAudienceConnection.edges': { base: 0 },
+  'CampaignAudienceEdge.node': { base: 0 },
+  'Mutation.createCampaign': { base: 10 },
+  'Mutation.stopCampaign': { base: 5 },
 };

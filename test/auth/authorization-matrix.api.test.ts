@@ -67,6 +67,12 @@ const EXPECTED: Record<string, readonly Who[]> = {
   'Mutation.defineSegment': ANALYTICS,
   'Mutation.deleteSegment': ANALYTICS,
   'Mutation.clusterCustomers': ANALYTICS,
+  'Query.campaigns': ANALYTICS,
+  'Query.campaign': ANALYTICS,
+  'Query.nextBestOffer': ['shopper (own user)', 'service', 'analyst', 'admin'],
+  'Query.campaignAudience': ['service', 'analyst', 'admin'],
+  'Mutation.createCampaign': ['admin'],
+  'Mutation.stopCampaign': ['admin'],
 };
 
 /** The shopper's own user is u1; "other user" calls name u2. `n` makes every write unique. */
@@ -112,7 +118,15 @@ const CALLS: Record<string, (c: CallCtx) => string> = {
   'Mutation.defineSegment': (c) => `(input: {name: "segment ${c.n}", rule: {feature: "frequency", op: "gte", value: 1}})`,
   'Mutation.deleteSegment': () => '(id: "no-such-segment")',
   'Mutation.clusterCustomers': () => '(input: {minK: 2, maxK: 2})',
+  'Query.campaigns': () => '',
+  'Query.campaign': () => `(id: "${campaignId}")`,
+  'Query.nextBestOffer': (c) => `(userId: "${c.user}")`,
+  'Query.campaignAudience': () => `(campaignId: "${campaignId}", first: 2)`,
+  'Mutation.createCampaign': (c) => `(input: {name: "campaign ${c.n}", offer: {itemIds: ["i1"]}, channel: ONSITE})`,
+  'Mutation.stopCampaign': () => `(id: "${campaignId}")`,
 };
+/** A campaign made in beforeAll (ids carry a random suffix). */
+let campaignId = '';
 
 const schema = buildSchema(capabilityResolvers());
 const FIELDS: { key: string; op: 'query' | 'mutation'; field: GraphQLField<unknown, unknown> }[] = [
@@ -158,6 +172,8 @@ describe('authorisation matrix: every schema field x every role, over HTTP', () 
       e6: recordInteraction(input: {eventId: "e6", userId: "u3", itemId: "i2", type: VIEW, at: "2026-01-01T12:00:00Z"}) { created }
     }`);
     expect(setup.body.errors).toBeUndefined();
+    const made = await gql('mutation { createCampaign(input: {name: "Matrix", offer: {itemIds: ["i2"]}, channel: ONSITE}) { id } }');
+    campaignId = String((made.body.data?.['createCampaign'] as { id: string }).id);
     // Profiles and segments as `grec features` leaves them, so the customer fields have data to show.
     const store = new ProfileStore(graph.executor);
     await refreshCustomers(store, new SegmentService(new SegmentStore(graph.executor), store, () => Date.now()), { ...DEFAULT_PROFILES_OPTIONS, now: () => Date.now() });
