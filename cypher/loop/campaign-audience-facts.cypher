@@ -11,18 +11,21 @@ CALL (c) {
   MATCH (:Item {id: itemId})-[:IN_CATEGORY]->(k:Category)
   RETURN collect(DISTINCT k.id) AS offerCategories
 }
+// The UNWIND of an empty or one-element list chooses the branch before any scan: a segment campaign never
+// reads every user.
 CALL (c) {
-  MATCH (u:User) WHERE c.audienceSegmentId IS NULL
+  UNWIND CASE WHEN c.audienceSegmentId IS NULL THEN [true] ELSE [] END AS everyone
+  MATCH (u:User)
   RETURN u
   UNION
-  MATCH (u:User)-[:IN_SEGMENT]->(s:Segment) WHERE s.id = c.audienceSegmentId
+  MATCH (u:User)-[:IN_SEGMENT]->(s:Segment {id: c.audienceSegmentId})
   RETURN u
 }
 WITH c, offerCategories, u
 WHERE coalesce(u.consentMarketing, $consentDefaults.marketing)
 RETURN u.id AS userId,
        coalesce(u.purchases, 0) AS purchases,
-       COUNT { (u)-[:SAW]->(p:Impression) WHERE p.campaign = c.id } AS seen,
+       size([(u)-[:SAW]->(p) WHERE p.campaign = c.id | p]) AS seen,
        reduce(s = 0.0, w IN [(u)-[r:INTERACTED]->(:Item) | coalesce(r.weight, 0.0)] | s + w) AS weightTotal,
        reduce(s = 0.0, w IN [(u)-[r:INTERACTED]->(j:Item)
                              WHERE EXISTS { (j)-[:IN_CATEGORY]->(k:Category) WHERE k.id IN offerCategories }

@@ -35,7 +35,7 @@ CALL (u) {
   RETURN collect(c {.*,
     segmentName: COLLECT { MATCH (s:Segment {id: c.audienceSegmentId}) RETURN s.name }[0],
     inAudience: c.audienceSegmentId IS NULL OR EXISTS { (u)-[:IN_SEGMENT]->(:Segment {id: c.audienceSegmentId}) },
-    seen: COUNT { (u)-[:SAW]->(p:Impression) WHERE p.campaign = c.id },
+    seen: size([(u)-[:SAW]->(p) WHERE p.campaign = c.id | p]),
     items: items, categories: categories, weightInOffer: weightInOffer}) AS campaigns
 }
 RETURN u.id AS userId,
