@@ -66,6 +66,7 @@ describe('privacy configuration (src/config.ts)', () => {
   it('defaults: consent granted, no pseudonymisation', () => {
     const p = loadConfig({}).privacy;
     expect(p.consentDefaults).toEqual({ personalisation: true, social: true, analytics: true, marketing: true });
+    expect(loadConfig({ GREC_CONSENT_DEFAULT_MARKETING: 'denied' }).privacy.consentDefaults).toEqual({ personalisation: true, social: true, analytics: true, marketing: false });
     expect(p.pseudonym).toBeNull();
     expect(p.keepPii).toEqual([]);
   });
