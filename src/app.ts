@@ -41,6 +41,11 @@ import { DemandService } from './usecases/customers/demand-service.ts';
 import { profileHooks } from './usecases/customers/profile-privacy.ts';
 import { customerResolvers } from './graphql/resolvers/customers.ts';
 import { loopImpressionResolvers } from './graphql/resolvers/loop-impressions.ts';
+import { CampaignStore } from './storage/campaign-store.ts';
+import { CampaignService } from './usecases/loop/campaign-service.ts';
+import { NextBestOffer } from './usecases/loop/next-best-offer.ts';
+import { CampaignAudience } from './usecases/loop/campaign-audience.ts';
+import { campaignResolvers } from './graphql/resolvers/loop-campaigns.ts';
 
 /**
  * The composition root's wiring: stores over one connection, and the resolver sets of each capability.
@@ -68,6 +73,8 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
   const chooser = new ExperimentChooser(experimentStore, segmentStore, assignments, () => Date.now());
   void chooser.warm(); // the first recommendation request does not wait for the experiments to be read
   const attributionWindowMs = loop.attributionWindowHours * 3_600_000;
+  const recIds = new RecommendationIds(loop.recIdKey);
+  const campaignStore = new CampaignStore(ex, consent);
   return {
     catalog,
     social: new SocialStore(ex),
@@ -83,10 +90,19 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
     demand: new DemandService(new DemandStore(ex, consent), () => Date.now()),
     userIds,
     loop: {
-      recIds: new RecommendationIds(loop.recIdKey), chooser, attributionWindowMs,
+      recIds, chooser, attributionWindowMs,
       experiments: new ExperimentService({ store: experimentStore, segments: segmentStore, now: () => Date.now(), changed: () => chooser.invalidate() }),
       experimentResults: new ExperimentResultsService({ store: experimentStore, now: () => Date.now(), attributionWindowMs }),
       assignments,
+    },
+    campaigns: {
+      service: new CampaignService(campaignStore, {
+        segmentExists: async (id) => (await segmentStore.get(id)) !== null,
+        items: async (ids) => new Map((await catalog.itemsByIds(ids)).flatMap((i) => (i === null ? [] : [[i.id, i]]))),
+        now: () => Date.now(),
+      }),
+      offers: new NextBestOffer(campaignStore, recIds, () => Date.now(), userIds),
+      audience: new CampaignAudience(campaignStore),
     },
     neo4jMode: graph.mode,
     ping: () => graph.ping(),
@@ -95,7 +111,7 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
 }
 
 export function capabilityResolvers(): ResolverSet[] {
-  return [analyticsResolvers, recommendationResolvers, privacyResolvers, customerResolvers, experimentResolvers, loopImpressionResolvers];
+  return [analyticsResolvers, recommendationResolvers, privacyResolvers, customerResolvers, experimentResolvers, loopImpressionResolvers, campaignResolvers];
 }
 
 /**

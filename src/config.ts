@@ -64,6 +64,7 @@ const schema = z.object({
   GREC_CONSENT_DEFAULT_PERSONALISATION: z.enum(['granted', 'denied']).optional(),
   GREC_CONSENT_DEFAULT_SOCIAL: z.enum(['granted', 'denied']).optional(),
   GREC_CONSENT_DEFAULT_ANALYTICS: z.enum(['granted', 'denied']).optional(),
+  GREC_CONSENT_DEFAULT_MARKETING: z.enum(['granted', 'denied']).optional(),
   GREC_ERASURE_SALT: z.string().min(16, 'must be at least 16 characters').default('grec-development-erasure-salt'),
   // Empty counts as unset (docker compose passes `${GREC_PSEUDONYM_KEY:-}` through).
   GREC_PSEUDONYM_KEY: z.union([z.literal(''), z.string().min(32, 'must be at least 32 characters (a 256-bit key, e.g. `openssl rand -base64 32`)')]).optional(),
@@ -98,7 +99,7 @@ export interface PrivacyConfig {
 
 /** Development defaults: consent granted unless refused, no pseudonymisation (tests and scripts use these). */
 export const DEFAULT_PRIVACY: PrivacyConfig = {
-  consentDefaults: { personalisation: true, social: true, analytics: true },
+  consentDefaults: { personalisation: true, social: true, analytics: true, marketing: true },
   erasureSalt: 'grec-development-erasure-salt',
   pseudonym: null,
   keepPii: [],
@@ -327,6 +328,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         personalisation: (e.GREC_CONSENT_DEFAULT_PERSONALISATION ?? e.GREC_CONSENT_DEFAULT) === 'granted',
         social: (e.GREC_CONSENT_DEFAULT_SOCIAL ?? e.GREC_CONSENT_DEFAULT) === 'granted',
         analytics: (e.GREC_CONSENT_DEFAULT_ANALYTICS ?? e.GREC_CONSENT_DEFAULT) === 'granted',
+        marketing: (e.GREC_CONSENT_DEFAULT_MARKETING ?? e.GREC_CONSENT_DEFAULT) === 'granted',
       },
       erasureSalt: e.GREC_ERASURE_SALT,
       pseudonym: e.GREC_PSEUDONYM_KEY === undefined || e.GREC_PSEUDONYM_KEY === '' ? null : { key: e.GREC_PSEUDONYM_KEY, length: e.GREC_PSEUDONYM_LENGTH },

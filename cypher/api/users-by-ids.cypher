@@ -2,4 +2,4 @@
 // :param ids => ['u1', 'u2']
 UNWIND $ids AS id
 MATCH (u:User {id: id})
-RETURN u {.id, .name, .age, .gender, .location, .consentPersonalisation, .consentSocial, .consentAnalytics, .createdAt} AS user
+RETURN u {.id, .name, .age, .gender, .location, .consentPersonalisation, .consentSocial, .consentAnalytics, .consentMarketing, .createdAt} AS user

@@ -1,5 +1,5 @@
 // Records a user's consent choices: the properties given (consentPersonalisation, consentSocial,
-// consentAnalytics) overwrite, the others are kept. No row when the user does not exist (NOT_FOUND).
+// consentAnalytics, consentMarketing) overwrite, the others are kept. No row when the user does not exist (NOT_FOUND).
 // :param userId => 'u1'
 // :param props => {consentSocial: false}
 MATCH (u:User {id: $userId})

@@ -32,6 +32,6 @@ CALL () {
 CALL () {
   UNWIND $userIds AS id
   MATCH (u:User {id: id})
-  RETURN collect(u {.id, .name, .age, .gender, .location, .consentPersonalisation, .consentSocial, .consentAnalytics, .createdAt}) AS users
+  RETURN collect(u {.id, .name, .age, .gender, .location, .consentPersonalisation, .consentSocial, .consentAnalytics, .consentMarketing, .createdAt}) AS users
 }
 RETURN items, categories, tags, users

@@ -17,6 +17,9 @@ import type { VariantChooser } from '../usecases/loop/serve-page.ts';
 import type { ExperimentService } from '../usecases/loop/experiment-service.ts';
 import type { ExperimentResultsService } from '../usecases/loop/experiment-results.ts';
 import type { AssignmentLog } from '../usecases/loop/assignment-log.ts';
+import type { CampaignService } from '../usecases/loop/campaign-service.ts';
+import type { NextBestOffer } from '../usecases/loop/next-best-offer.ts';
+import type { CampaignAudience } from '../usecases/loop/campaign-audience.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 export interface LoopServices {
@@ -29,6 +32,12 @@ export interface LoopServices {
   readonly experimentResults: ExperimentResultsService;
   /** ASSIGNED edges waiting to be written (flushed every ~200 ms; close() on shutdown). */
   readonly assignments: AssignmentLog;
+}
+
+export interface CampaignServices {
+  readonly service: CampaignService;
+  readonly offers: NextBestOffer;
+  readonly audience: CampaignAudience;
 }
 
 /** Long-lived dependencies, built once by the composition root (src/app.ts). */
@@ -55,6 +64,8 @@ export interface Services {
   readonly userIds: UserIdCodec;
   /** The loop: recommendation ids, the experiment serving a user. */
   readonly loop: LoopServices;
+  /** Campaigns, the next-best offer, campaign audiences. */
+  readonly campaigns: CampaignServices;
   readonly neo4jMode: string;
   ping(): Promise<boolean>;
   now(): number;

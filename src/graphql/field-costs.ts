@@ -49,4 +49,17 @@ export const FIELD_PRICES: PriceTable = {
   'Mutation.createExperiment': { base: 10 },
   'Mutation.stopExperiment': { base: 5 },
   'Mutation.recordImpressions': { base: 5 },
+  // Campaigns: nextBestOffer reads the user's facts with every running campaign of the channel, then the
+  // campaign rates (every campaign impression, through an index); campaignAudience scores the whole audience
+  // in memory (a population read, like the analytics). Its edges, nodes and pageInfo are in memory: only
+  // `user` loads, so a page of 1000 members with their user fits the default budget.
+  'Query.campaigns': { base: 10 },
+  'Query.campaign': { base: 2 },
+  'Query.nextBestOffer': { base: 20 },
+  'Query.campaignAudience': { base: 300 },
+  'CampaignAudienceConnection.edges': { base: 0 },
+  'CampaignAudienceEdge.node': { base: 0 },
+  'CampaignAudienceConnection.pageInfo': { base: 0 },
+  'Mutation.createCampaign': { base: 10 },
+  'Mutation.stopCampaign': { base: 5 },
 };

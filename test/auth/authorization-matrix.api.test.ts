@@ -76,6 +76,12 @@ const EXPECTED: Record<string, readonly Who[]> = {
   'Mutation.createExperiment': ['admin'],
   'Mutation.stopExperiment': ['admin'],
   'Mutation.recordImpressions': WRITE_OWN,
+  'Query.campaigns': ANALYTICS,
+  'Query.campaign': ANALYTICS,
+  'Query.nextBestOffer': ['shopper (own user)', 'service', 'analyst', 'admin'],
+  'Query.campaignAudience': ['service', 'analyst', 'admin'],
+  'Mutation.createCampaign': ['admin'],
+  'Mutation.stopCampaign': ['admin'],
 };
 
 /** The shopper's own user is u1; "other user" calls name u2. `n` makes every write unique. */
@@ -135,6 +141,12 @@ const CALLS: Record<string, (c: CallCtx) => string> = {
   'Mutation.stopExperiment': () => `(key: "${matrixExperiment}")`,
   // A page of the call's user served just now, signed with the key the test API uses.
   'Mutation.recordImpressions': (c) => `(recommendationId: "${pageId(c.user)}", itemIds: ["i2"])`,
+  'Query.campaigns': () => '',
+  'Query.campaign': () => `(id: "${campaignId}")`,
+  'Query.nextBestOffer': (c) => `(userId: "${c.user}")`,
+  'Query.campaignAudience': () => `(campaignId: "${campaignId}", first: 2)`,
+  'Mutation.createCampaign': (c) => `(input: {name: "campaign ${c.n}", offer: {itemIds: ["i1"]}, channel: ONSITE})`,
+  'Mutation.stopCampaign': () => `(id: "${campaignId}")`,
 };
 let matrixExperiment = 'none';
 
@@ -144,6 +156,8 @@ function pageId(user: string): string {
     variant: null, campaignId: null, offset: 0, itemIds: [asItemId('i2'), asItemId('i3')],
   });
 }
+/** A campaign made in beforeAll (ids carry a random suffix). */
+let campaignId = '';
 
 const schema = buildSchema(capabilityResolvers());
 const FIELDS: { key: string; op: 'query' | 'mutation'; field: GraphQLField<unknown, unknown> }[] = [
@@ -190,6 +204,8 @@ describe('authorisation matrix: every schema field x every role, over HTTP', () 
       x: createExperiment(input: {key: "matrix-past", startAt: "2020-01-01T00:00:00Z", stopAt: "2020-02-01T00:00:00Z", variants: [{key: "a", weight: 0.5, strategy: POPULAR}, {key: "b", weight: 0.5, strategy: GRAPH}]}) { key }
     }`);
     expect(setup.body.errors).toBeUndefined();
+    const made = await gql('mutation { createCampaign(input: {name: "Matrix", offer: {itemIds: ["i2"]}, channel: ONSITE}) { id } }');
+    campaignId = String((made.body.data?.['createCampaign'] as { id: string }).id);
     // Profiles and segments as `grec features` leaves them, so the customer fields have data to show.
     const store = new ProfileStore(graph.executor);
     await refreshCustomers(store, new SegmentService(new SegmentStore(graph.executor), store, () => Date.now()), { ...DEFAULT_PROFILES_OPTIONS, now: () => Date.now() });

@@ -14,6 +14,7 @@ describe('generic users: consent columns', () => {
       kind: 'user', user: { id: 'u1', consent: { personalisation: true, analytics: false } },
     });
     expect(parse({ id: 'u2' })).toEqual({ kind: 'user', user: { id: 'u2' } });
+    expect(parse({ id: 'u3', consentMarketing: 'no' })).toEqual({ kind: 'user', user: { id: 'u3', consent: { marketing: false } } });
   });
 
   it('the older `consent` column means social features; consentSocial wins when both are given', () => {

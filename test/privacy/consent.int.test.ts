@@ -168,7 +168,7 @@ describe('consent per purpose, every path', () => {
 
   it('a configured default applies to users who never decided (GREC_CONSENT_DEFAULT=denied for social, analytics)', async () => {
     // Recorded by the tests above: social true for bob, carol, frank; analytics true for alice. Nobody else decided.
-    const strict = privacyStack(graph, { personalisation: true, social: false, analytics: false });
+    const strict = privacyStack(graph, { personalisation: true, social: false, analytics: false, marketing: false });
     const social = async () => (await strict.recs.recommend(SYSTEM, parseRecommendArgs({ userId: 'alice', strategy: 'SOCIAL' }))).items.map((r) => r.reasons[0]);
     expect(await social()).toEqual([{ kind: 'FRIENDS_LIKED', friendIds: ['bob'], count: 1, buyers: 0 }]);
     expect((await strict.analytics.transitionMatrix(SYSTEM, {})).users).toBe(1);

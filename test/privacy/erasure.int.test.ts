@@ -78,7 +78,7 @@ describe('erasure and export of a user', () => {
       format: 'grec-user-export/1',
       exportedAt: NOW,
       user: { id: ID, name: 'Eve', age: 41, gender: 'female', location: 'Oslo', createdAt: 123 },
-      consent: { personalisation: true, social: true, analytics: false, recorded: { social: true, analytics: false } },
+      consent: { personalisation: true, social: true, analytics: false, marketing: true, recorded: { social: true, analytics: false } },
       events: EVENTS.map(([type, itemId, k, value]) => ({
         id: `${ID}-e${k}`, type, ts: T + k, itemId, ...(value !== undefined ? { value } : {}),
         ...(k === ATTRIBUTED ? { attribution: { recId: PAGE_ID, strategy: 'HYBRID', experiment: 'exp-1', variant: 'b', position: 1, servedAt: T } } : {}),

@@ -37,12 +37,12 @@ describe('privacy API over HTTP', () => {
   afterAll(async () => graph.close());
 
   it('User.consent as it applies; upsertUser and setConsent change only the purposes given', async () => {
-    expect(await ok('{ user(id: "hank") { consent { personalisation social analytics } } }')).toEqual({
-      user: { consent: { personalisation: true, social: false, analytics: true } },
+    expect(await ok('{ user(id: "hank") { consent { personalisation social analytics marketing } } }')).toEqual({
+      user: { consent: { personalisation: true, social: false, analytics: true, marketing: true } },
     });
     await ok('mutation { upsertUser(input: { id: "ivy", name: "Ivy", consent: { analytics: false } }) { id } }');
-    const set = await ok('mutation($c: ConsentInput!) { setConsent(userId: "ivy", consent: $c) { id consent { personalisation social analytics } } }', { c: { social: false } });
-    expect(set).toEqual({ setConsent: { id: 'ivy', consent: { personalisation: true, social: false, analytics: false } } });
+    const set = await ok('mutation($c: ConsentInput!) { setConsent(userId: "ivy", consent: $c) { id consent { personalisation social analytics marketing } } }', { c: { social: false, marketing: false } });
+    expect(set).toEqual({ setConsent: { id: 'ivy', consent: { personalisation: true, social: false, analytics: false, marketing: false } } });
     expect(await code('mutation { setConsent(userId: "nobody", consent: { social: true }) { id } }')).toBe('NOT_FOUND');
     expect(await code('mutation { setConsent(userId: "ivy", consent: {}) { id } }')).toBe('INVALID_INPUT');
   });

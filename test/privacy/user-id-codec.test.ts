@@ -65,7 +65,8 @@ describe('userIdCodec', () => {
 describe('privacy configuration (src/config.ts)', () => {
   it('defaults: consent granted, no pseudonymisation', () => {
     const p = loadConfig({}).privacy;
-    expect(p.consentDefaults).toEqual({ personalisation: true, social: true, analytics: true });
+    expect(p.consentDefaults).toEqual({ personalisation: true, social: true, analytics: true, marketing: true });
+    expect(loadConfig({ GREC_CONSENT_DEFAULT_MARKETING: 'denied' }).privacy.consentDefaults).toEqual({ personalisation: true, social: true, analytics: true, marketing: false });
     expect(p.pseudonym).toBeNull();
     expect(p.keepPii).toEqual([]);
   });
@@ -75,7 +76,7 @@ describe('privacy configuration (src/config.ts)', () => {
       GREC_CONSENT_DEFAULT: 'denied', GREC_CONSENT_DEFAULT_PERSONALISATION: 'granted',
       GREC_PSEUDONYM_KEY: KEY, GREC_PSEUDONYM_LENGTH: '30', GREC_KEEP_PII: 'age, location', GREC_ERASURE_SALT: 'a-salt-of-16-chars!',
     }).privacy;
-    expect(p.consentDefaults).toEqual({ personalisation: true, social: false, analytics: false });
+    expect(p.consentDefaults).toEqual({ personalisation: true, social: false, analytics: false, marketing: false });
     expect(p.pseudonym).toEqual({ key: KEY, length: 30 });
     expect(p.keepPii).toEqual(['age', 'location']);
     expect(p.erasureSalt).toBe('a-salt-of-16-chars!');

@@ -41,6 +41,7 @@ Column names are case-sensitive. Empty cells count as absent.
 | consentPersonalisation | | recommendations from the user's own history: true/false, yes/no, y/n, 1/0 |
 | consentSocial |       | shown to others and used as a friend signal: true/false, yes/no, y/n, 1/0 |
 | consentAnalytics |    | counted in population analytics: true/false, yes/no, y/n, 1/0 |
+| consentMarketing |    | sent or shown campaign offers: true/false, yes/no, y/n, 1/0 |
 | consent  |          | older name of consentSocial (consentSocial wins when both are given) |
 
 ### items

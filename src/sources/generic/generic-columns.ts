@@ -4,7 +4,7 @@ export type GenericTable = (typeof GENERIC_TABLES)[number];
 
 /** Canonical column names per table (see GENERIC_FORMAT_DOC for meanings). */
 export const GENERIC_COLUMNS = {
-  users: ['id', 'name', 'age', 'gender', 'location', 'consent', 'consentPersonalisation', 'consentSocial', 'consentAnalytics'],
+  users: ['id', 'name', 'age', 'gender', 'location', 'consent', 'consentPersonalisation', 'consentSocial', 'consentAnalytics', 'consentMarketing'],
   items: ['id', 'title', 'price', 'category', 'tags'],
   interactions: ['id', 'userId', 'itemId', 'type', 'ts', 'value'],
   social: ['from', 'to', 'kind'],

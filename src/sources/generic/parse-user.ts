@@ -10,11 +10,12 @@ const CONSENT_COLUMNS = [
   ['personalisation', 'consentPersonalisation'],
   ['social', 'consentSocial'],
   ['analytics', 'consentAnalytics'],
+  ['marketing', 'consentMarketing'],
 ] as const satisfies readonly (readonly [Purpose, GenericColumn<'users'>])[];
 
 /**
  * users: id (required), name, age (0-150), gender, location, consentPersonalisation, consentSocial,
- * consentAnalytics (yes/no each), and the older `consent` (= consentSocial; the specific column wins).
+ * consentAnalytics, consentMarketing (yes/no each), and the older `consent` (= consentSocial; the specific column wins).
  */
 export function parseUserRow(f: RowFields<'users'>): SourceRow {
   const id = f.id('id', 'missing_id');

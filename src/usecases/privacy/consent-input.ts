@@ -5,6 +5,7 @@ export interface ConsentInput {
   readonly personalisation?: boolean | null;
   readonly social?: boolean | null;
   readonly analytics?: boolean | null;
+  readonly marketing?: boolean | null;
 }
 
 export function parseConsentInput(input: ConsentInput): ConsentFlags {
@@ -12,5 +13,6 @@ export function parseConsentInput(input: ConsentInput): ConsentFlags {
     ...(input.personalisation != null ? { personalisation: input.personalisation } : {}),
     ...(input.social != null ? { social: input.social } : {}),
     ...(input.analytics != null ? { analytics: input.analytics } : {}),
+    ...(input.marketing != null ? { marketing: input.marketing } : {}),
   };
 }
