@@ -211,7 +211,7 @@ program.command('simulate')
       name: `${o.control} vs ${o.treatment}`, control: o.control, treatment: o.treatment, runs, dropTreatment: number('skew', o.skew, 0, 0.99),
     }, {
       shoppers: store.ids, counted: store.analytics, pageSize: number('page-size', o.pageSize, 1, 100), concurrency: number('concurrency', o.concurrency, 1, 64),
-      confidence: 0.95, seed, keyPrefix: `sim${seed}`,
+      confidence: 0.95, plannedBaselineRate: 0.2, seed, keyPrefix: `sim${seed}`,
     }, (r, k) => {
       const l = r.lift;
       process.stderr.write(`run ${k + 1}/${runs} (${r.key}): ${r.played} shoppers, true difference ${r.truth.difference.toFixed(4)}, `

@@ -26,6 +26,8 @@ export interface RunOptions {
   readonly dropTreatment: number;
   readonly concurrency: number;
   readonly confidence: number;
+  /** The planning guess of the control's conversion rate (createExperiment's baselineConversionRate). */
+  readonly plannedBaselineRate: number;
 }
 
 export interface ArmFigures {
@@ -108,6 +110,9 @@ export async function runExperiment(api: ApiClient, shoppers: PlantedShoppers, o
   await api.query(`mutation($i: CreateExperimentInput!) { createExperiment(input: $i) { key } }`, {
     i: {
       key: o.key, name: `simulated ${o.control} vs ${o.treatment}`,
+      // Planned before any data, as an analyst would: every counted shopper plays, half per variant, and a
+      // guess of the control's conversion. They set the always-valid interval's mixing variance.
+      plannedUsersPerVariant: Math.max(1, Math.round(o.counted.size / 2)), baselineConversionRate: o.plannedBaselineRate,
       variants: [{ key: 'control', weight: 0.5, strategy: o.control }, { key: 'treatment', weight: 0.5, strategy: o.treatment }],
     },
   });

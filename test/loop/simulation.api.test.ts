@@ -44,7 +44,7 @@ describe('the loop, played by simulated shoppers of the tiny demo shop', () => {
     expect(store.analytics.size).toBeLessThan(50); // the tiny demo has shoppers who refused analytics
     const outcome = await runExperiment(client, new PlantedShoppers(demo), {
       key: 'sim-test', control: 'POPULAR', treatment: 'HYBRID', shoppers: store.ids, counted: store.analytics,
-      pageSize: 10, seed: 11, dropTreatment: 0, concurrency: 4, confidence: 0.95,
+      pageSize: 10, seed: 11, dropTreatment: 0, concurrency: 4, confidence: 0.95, plannedBaselineRate: 0.2,
     });
     expect(outcome.variantMismatches).toBe(0);
     expect(outcome.pageMismatches).toBe(0);

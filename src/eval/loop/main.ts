@@ -74,7 +74,7 @@ try {
   const shoppers = new PlantedShoppers(demo);
   const store = await storeShoppers(client);
   log(`${store.ids.length} shoppers, ${store.analytics.size} consented to analytics (only they are counted)`);
-  const base = { shoppers: store.ids, counted: store.analytics, pageSize: opts.pageSize, concurrency: opts.concurrency, confidence: 0.95, seed: opts.seed, keyPrefix: `sim${opts.seed}` };
+  const base = { shoppers: store.ids, counted: store.analytics, pageSize: opts.pageSize, concurrency: opts.concurrency, confidence: 0.95, plannedBaselineRate: 0.2, seed: opts.seed, keyPrefix: `sim${opts.seed}` };
   const scenarios: Scenario[] = [
     { name: 'A/B POPULAR vs HYBRID', control: 'POPULAR', treatment: 'HYBRID', runs: opts.runs, dropTreatment: 0 },
     { name: 'A/A HYBRID vs HYBRID', control: 'HYBRID', treatment: 'HYBRID', runs: opts.runs, dropTreatment: 0 },
