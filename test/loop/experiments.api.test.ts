@@ -194,14 +194,16 @@ describe('experiments over HTTP', () => {
       expect(await assignedEdges(AB.key)).toEqual(edges);
     });
 
-    it('a stopped experiment is no longer served (at once in this process); stopping again changes nothing', async () => {
+    it('a stopped experiment is no longer served (at once in this process); stopping it again is a CONFLICT', async () => {
       const stopped = (await data('mutation { stopExperiment(key: "popular-vs-hybrid") { key status } }')).stopExperiment;
       expect(stopped).toEqual({ key: AB.key, status: 'STOPPED' });
       const page = (await data(RECS, { u: 'u1' })).recommendations;
       expect(page.experiment).toBeNull();
       expect(page.strategy).toBe('HYBRID');
-      const again = await data('mutation { stopExperiment(key: "popular-vs-hybrid") { key status } }');
-      expect(again.stopExperiment.status).toBe('STOPPED');
+      const again = await errorOf('mutation { stopExperiment(key: "popular-vs-hybrid") { key status } }');
+      expect(again.code).toBe('CONFLICT');
+      expect(again.message).toMatch(/already stopped \(since 20\d\d-/);
+      expect((await data(`{ experiment(key: "popular-vs-hybrid") { status } }`)).experiment.status).toBe('STOPPED');
       expect((await errorOf('mutation { stopExperiment(key: "nope") { key } }')).code).toBe('NOT_FOUND');
       expect((await data('{ experiments(status: STOPPED) { key } }')).experiments).toEqual([{ key: AB.key }]);
     });

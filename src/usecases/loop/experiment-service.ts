@@ -84,13 +84,19 @@ export class ExperimentService {
     return created;
   }
 
-  /** Unknown key: NOT_FOUND; an experiment already stopped (or past its stopAt) is returned unchanged. */
+  /**
+   * Unknown key: NOT_FOUND. An experiment already stopped (or past its stopAt) is a CONFLICT saying when: a
+   * second stop is a mistake worth seeing (the wrong key, or two people ending one test), and it changes nothing.
+   */
   async stop(p: Principal, key: string): Promise<PlannedExperiment> {
     authorize(p, 'experiments:write');
     const current = await this.deps.store.get(key);
     if (current === null) throw notFound('Experiment', key);
     const now = this.deps.now();
-    if (experimentStatus(current, now) === 'STOPPED') return current;
+    if (experimentStatus(current, now) === 'STOPPED') {
+      const at = current.stoppedAt ?? current.stopAt ?? now;
+      throw new AppError('CONFLICT', `experiment '${key}' is already stopped (since ${new Date(at).toISOString()})`, { key, stoppedAt: at });
+    }
     const stopped = await this.deps.store.stop(key, now);
     if (stopped === null) throw notFound('Experiment', key);
     this.deps.changed?.();
