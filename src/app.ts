@@ -34,6 +34,9 @@ import { SegmentService } from './usecases/customers/segment-service.ts';
 import { DemandService } from './usecases/customers/demand-service.ts';
 import { profileHooks } from './usecases/customers/profile-privacy.ts';
 import { customerResolvers } from './graphql/resolvers/customers.ts';
+import { OnlineMetricsStore } from './storage/online-metrics-store.ts';
+import { OnlineMetrics } from './usecases/loop/online-metrics.ts';
+import { loopMetricsResolvers } from './graphql/resolvers/loop-metrics.ts';
 
 /**
  * The composition root's wiring: stores over one connection, and the resolver sets of each capability.
@@ -70,6 +73,7 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
     demand: new DemandService(new DemandStore(ex, consent), () => Date.now()),
     userIds,
     loop: { recIds: new RecommendationIds(loop.recIdKey), chooser: NO_EXPERIMENTS, attributionWindowMs: loop.attributionWindowHours * 3_600_000 },
+    onlineMetrics: new OnlineMetrics(new OnlineMetricsStore(ex, consent), () => Date.now()),
     neo4jMode: graph.mode,
     ping: () => graph.ping(),
     now: () => Date.now(),
@@ -77,7 +81,7 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
 }
 
 export function capabilityResolvers(): ResolverSet[] {
-  return [analyticsResolvers, recommendationResolvers, privacyResolvers, customerResolvers];
+  return [analyticsResolvers, recommendationResolvers, privacyResolvers, customerResolvers, loopMetricsResolvers];
 }
 
 /**

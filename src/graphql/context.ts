@@ -13,6 +13,7 @@ import type { SegmentService } from '../usecases/customers/segment-service.ts';
 import type { DemandService } from '../usecases/customers/demand-service.ts';
 import type { RecommendationIds } from '../usecases/loop/recommendation-id.ts';
 import type { VariantChooser } from '../usecases/loop/serve-page.ts';
+import type { OnlineMetrics } from '../usecases/loop/online-metrics.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 export interface LoopServices {
@@ -44,6 +45,8 @@ export interface Services {
   readonly userIds: UserIdCodec;
   /** The loop: recommendation ids, the experiment serving a user. */
   readonly loop: LoopServices;
+  /** Impressions, clicks, conversion and revenue of attributed traffic per day and group. */
+  readonly onlineMetrics: OnlineMetrics;
   readonly neo4jMode: string;
   ping(): Promise<boolean>;
   now(): number;

@@ -42,4 +42,8 @@ export const FIELD_PRICES: PriceTable = {
   'Mutation.unfollow': { base: 5 },
   'Mutation.addFriend': { base: 5 },
   'Mutation.removeFriend': { base: 5 },
+  // Online metrics aggregate the impressions and attributed events of a window (up to 366 days); the model
+  // freshness is read from memory.
+  'Query.onlineMetrics': { base: 300 },
+  'Query.modelFreshness': { base: 1 },
 };

@@ -67,6 +67,8 @@ const EXPECTED: Record<string, readonly Who[]> = {
   'Mutation.defineSegment': ANALYTICS,
   'Mutation.deleteSegment': ANALYTICS,
   'Mutation.clusterCustomers': ANALYTICS,
+  'Query.onlineMetrics': ANALYTICS,
+  'Query.modelFreshness': ANALYTICS,
 };
 
 /** The shopper's own user is u1; "other user" calls name u2. `n` makes every write unique. */
@@ -112,6 +114,8 @@ const CALLS: Record<string, (c: CallCtx) => string> = {
   'Mutation.defineSegment': (c) => `(input: {name: "segment ${c.n}", rule: {feature: "frequency", op: "gte", value: 1}})`,
   'Mutation.deleteSegment': () => '(id: "no-such-segment")',
   'Mutation.clusterCustomers': () => '(input: {minK: 2, maxK: 2})',
+  'Query.onlineMetrics': () => '(groupBy: STRATEGY)',
+  'Query.modelFreshness': () => '',
 };
 
 const schema = buildSchema(capabilityResolvers());
