@@ -14,6 +14,7 @@ import type { DemandService } from '../usecases/customers/demand-service.ts';
 import type { RecommendationIds } from '../usecases/loop/recommendation-id.ts';
 import type { VariantChooser } from '../usecases/loop/serve-page.ts';
 import type { OnlineMetrics } from '../usecases/loop/online-metrics.ts';
+import type { RefreshScheduler } from '../usecases/loop/refresh-scheduler.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 export interface LoopServices {
@@ -47,6 +48,8 @@ export interface Services {
   readonly loop: LoopServices;
   /** Impressions, clicks, conversion and revenue of attributed traffic per day and group. */
   readonly onlineMetrics: OnlineMetrics;
+  /** The scheduled refresh of the GRAPH model, profiles and segments, and the models' freshness. */
+  readonly refresh: RefreshScheduler;
   readonly neo4jMode: string;
   ping(): Promise<boolean>;
   now(): number;
