@@ -7,10 +7,12 @@
 // the ids as one string per column, a cheap copy) -> fitGraphArrays (pure: index the ids, build and weight
 // the matrices, GF-CF's parts; typed arrays only, transferable back) -> assembleGraphModel (this thread:
 // the id maps and the scoring closures, no numeric work). fitGraphModel runs the three in a row.
-import {
-  buildCsr, colSums, gfcfFromParts, gfcfParts, idealFilterSvd, safePow, transpose, weightInteractions, withSocial,
-  type CsrMatrix, type GfcfModel, type GfcfParts, type SocialRecommender,
-} from '../../algorithms/recs/index.ts';
+// The algorithms are imported file by file, not through recs/index.ts: the worker thread loads this module,
+// and the whole package would take it several hundred milliseconds longer to start.
+import { buildCsr, colSums, safePow, transpose, type CsrMatrix } from '../../algorithms/recs/csr.ts';
+import { gfcfFromParts, gfcfParts, idealFilterSvd, type GfcfModel, type GfcfParts } from '../../algorithms/recs/gfcf.ts';
+import { withSocial, type SocialRecommender } from '../../algorithms/recs/social.ts';
+import { weightInteractions } from '../../algorithms/recs/weighting.ts';
 import type { ItemId, UserId } from '../../domain/ids.ts';
 import type { GraphEdges } from '../../storage/recs-graph-store.ts';
 import type { EdgeWeighting, RecsConfig } from './config.ts';

@@ -25,7 +25,7 @@ export interface WorkerFitterOptions {
   readonly entry?: URL;
 }
 
-/** Graphs of at least this many interactions fit in a worker thread in the server. */
+/** Graphs of at least this many interactions fit in a worker thread in the server (GREC_FIT_WORKER_MIN_INTERACTIONS). */
 export const WORKER_MIN_INTERACTIONS = 20_000;
 
 const BOOT = new URL('./fit-worker-boot.mjs', import.meta.url);
