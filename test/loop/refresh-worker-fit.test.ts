@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { asItemId, asUserId, type ItemId } from '../../src/domain/ids.ts';
 import type { GraphEdges } from '../../src/storage/recs-graph-store.ts';
 import { RECS_CONFIG } from '../../src/usecases/recommend/config.ts';
-import { fitGraphModel, type GraphModel } from '../../src/usecases/recommend/fit-graph-model.ts';
-import { workerFitter } from '../../src/usecases/recommend/graph-fitter.ts';
+import { fitGraphModel, packEdges, type GraphModel } from '../../src/usecases/recommend/fit-graph-model.ts';
+import { packInSlices, workerFitter } from '../../src/usecases/recommend/graph-fitter.ts';
 import { scoreGraphUser } from '../../src/usecases/recommend/graph-scoring.ts';
 import type { UserContext } from '../../src/usecases/recommend/types.ts';
 
@@ -47,6 +47,11 @@ describe('the GRAPH fit in a worker thread', () => {
       expect(scoreGraphUser(viaWorker, c, none, 10, 3)).toEqual(scoreGraphUser(inThread, c, none, 10, 3));
     }
     expect(viaWorker.fitMs).toBeGreaterThan(0);
+  });
+
+  it('packing in slices (yielding between them) packs as one pass does', async () => {
+    for (const slice of [1, 3, 4, 10, 50]) expect(await packInSlices(edges, slice)).toEqual(packEdges(edges));
+    expect(await packInSlices({ interactions: [], friendships: [] }, 2)).toEqual(packEdges({ interactions: [], friendships: [] }));
   });
 
   it('an empty graph fits there too', async () => {

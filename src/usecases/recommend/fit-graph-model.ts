@@ -41,7 +41,8 @@ export interface GraphModel {
 export type GraphOptions = RecsConfig['graph'];
 
 /** Ids can hold no control character (src/domain/id-text.ts), so NUL separates them safely. */
-const SEP = '\u0000';
+export const ID_SEPARATOR = '\u0000';
+const SEP = ID_SEPARATOR;
 
 /** The fit's input in a form that crosses to a worker cheaply: one string per id column, weights as floats. */
 export interface PackedEdges {

@@ -1,13 +1,14 @@
 // How a GRAPH fit runs: in this thread, or in a worker thread so that requests keep being served while it
-// runs. Reading the graph is async I/O on this thread; packing the ids into one string per column is a
-// single pass; everything numeric (indexing the ids, building and weighting the matrices, GF-CF's parts)
-// runs in the worker (fit-worker.ts), whose typed arrays come back transferred, not copied; assembling the
+// runs. Reading the graph is async I/O on this thread (streamed, Executor.readEach); packing the ids into one
+// string per column runs in slices that yield to the event loop; everything numeric (indexing the ids,
+// building and weighting the matrices, GF-CF's parts) runs in the worker (fit-worker.ts), whose typed arrays come back transferred, not copied; assembling the
 // model (id maps, scoring closures) is O(users + items). A worker that cannot start or dies falls back to
 // an in-thread fit with a logged warning; a fit that fails in the worker fails as it would in-thread.
 import { Worker } from 'node:worker_threads';
 import type { GraphEdges } from '../../storage/recs-graph-store.ts';
 import type { JobLog } from '../job-log.ts';
-import { assembleGraphModel, fitGraphModel, packEdges, type GraphArrays, type GraphModel, type GraphOptions } from './fit-graph-model.ts';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { assembleGraphModel, fitGraphModel, ID_SEPARATOR, packEdges, type GraphArrays, type GraphModel, type GraphOptions, type PackedEdges } from './fit-graph-model.ts';
 import type { FitReply, FitRequest } from './fit-worker.ts';
 
 export type GraphFitter = (edges: GraphEdges, opts: GraphOptions, fittedAt: number) => Promise<GraphModel>;
@@ -36,7 +37,7 @@ export function workerFitter(o: WorkerFitterOptions): GraphFitter {
     const t0 = performance.now();
     let arrays: GraphArrays;
     try {
-      arrays = await fitInWorker(o.entry ?? BOOT, { packed: packEdges(edges), opts });
+      arrays = await fitInWorker(o.entry ?? BOOT, { packed: await packInSlices(edges), opts });
     } catch (err) {
       if (!(err instanceof WorkerUnavailable)) throw err;
       o.log.warn({ err: err.cause }, 'the GRAPH fit could not run in a worker thread: fitting in the main thread, requests wait meanwhile');
@@ -44,6 +45,28 @@ export function workerFitter(o: WorkerFitterOptions): GraphFitter {
     }
     return assembleGraphModel(arrays, opts, fittedAt, performance.now() - t0);
   };
+}
+
+const PACK_SLICE = 50_000;
+
+/**
+ * packEdges in slices of PACK_SLICE edges with a turn of the event loop between them (a million edges take
+ * ~0.2 s to pack in one go); the same result.
+ */
+export async function packInSlices(edges: GraphEdges, slice = PACK_SLICE): Promise<PackedEdges> {
+  const n = edges.interactions.length;
+  const users: string[] = [];
+  const items: string[] = [];
+  const weights = new Float32Array(n);
+  for (let start = 0; start < n; start += slice) {
+    const part = packEdges({ interactions: edges.interactions.slice(start, start + slice), friendships: [] });
+    users.push(part.users);
+    items.push(part.items);
+    weights.set(part.weights, start);
+    await yieldToEventLoop();
+  }
+  const friends = packEdges({ interactions: [], friendships: edges.friendships });
+  return { ...friends, users: users.join(ID_SEPARATOR), items: items.join(ID_SEPARATOR), weights };
 }
 
 /** The worker did not answer (could not start, died, or its reply could not be read). */
