@@ -46,16 +46,32 @@ import { CampaignService } from './usecases/loop/campaign-service.ts';
 import { NextBestOffer } from './usecases/loop/next-best-offer.ts';
 import { CampaignAudience } from './usecases/loop/campaign-audience.ts';
 import { campaignResolvers } from './graphql/resolvers/loop-campaigns.ts';
+import { OnlineMetricsStore } from './storage/online-metrics-store.ts';
+import { OnlineMetrics } from './usecases/loop/online-metrics.ts';
+import { loopMetricsResolvers } from './graphql/resolvers/loop-metrics.ts';
+import { SILENT_LOG, type JobLog } from './usecases/job-log.ts';
+import { EventCounter } from './usecases/loop/event-counter.ts';
+import { RefreshScheduler } from './usecases/loop/refresh-scheduler.ts';
+import { fanOutWrites } from './usecases/live/write-observer.ts';
+import { WORKER_MIN_INTERACTIONS, workerFitter } from './usecases/recommend/graph-fitter.ts';
+import { SYSTEM } from './domain/principal.ts';
+import { DEFAULT_PROFILES_OPTIONS } from './usecases/customers/profiles-job.ts';
+import { refreshCustomers } from './usecases/customers/refresh-customers.ts';
 
 /**
  * The composition root's wiring: stores over one connection, and the resolver sets of each capability.
  * `live.autoCreate` (GREC_AUTO_CREATE) lets mutations create the users/items they name; off by default.
+ * `log` receives what background work reports (the scheduled refresh, the GRAPH fit's worker).
  */
-export function createServices(graph: GraphConnection, live: LiveConfig = { autoCreate: false }, privacy: PrivacyConfig = DEFAULT_PRIVACY, loop: LoopConfig = DEFAULT_LOOP): Services {
+export function createServices(graph: GraphConnection, live: LiveConfig = { autoCreate: false }, privacy: PrivacyConfig = DEFAULT_PRIVACY, loop: LoopConfig = DEFAULT_LOOP, log: JobLog = SILENT_LOG): Services {
   const ex = graph.executor;
   const consent = privacy.consentDefaults;
   const recsConfig = { ...RECS_CONFIG, consentDefaults: consent };
-  const recs = new RecsService(new RecsStore(ex), new GraphModelCache(new RecsGraphStore(ex), recsConfig.graph, () => Date.now(), consent), () => Date.now(), recsConfig);
+  const events = new EventCounter();
+  const graphCache = new GraphModelCache(new RecsGraphStore(ex), recsConfig.graph, () => Date.now(), consent, {
+    fitter: workerFitter({ minInteractions: loop.fitWorkerMinInteractions ?? WORKER_MIN_INTERACTIONS, log }), eventCount: () => events.total,
+  });
+  const recs = new RecsService(new RecsStore(ex), graphCache, () => Date.now(), recsConfig);
   const userIds = userIdCodec(privacy);
   const segmentStore = new SegmentStore(ex);
   const analytics = new AnalyticsService(new AnalyticsStore(ex, consent), {
@@ -64,6 +80,13 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
   const profiles = new ProfileStore(ex, consent);
   const catalog = new CatalogStore(ex);
   const hooks = profileHooks(profiles);
+  const segments = new SegmentService(segmentStore, profiles, () => Date.now(), (ids) => catalog.categoryNames(ids));
+  // The scheduled refresh runs as the operator; start() is main.ts's (tests trigger it when they mean to).
+  const refresh = new RefreshScheduler({
+    graph: () => recs.refreshGraphModel(SYSTEM, false),
+    customers: () => refreshCustomers(profiles, segments, { ...DEFAULT_PROFILES_OPTIONS, now: () => Date.now(), cluster: null }),
+    lastGraphFit: () => graphCache.lastFit(),
+  }, events, { intervalMs: loop.refreshIntervalMs, afterEvents: loop.refreshAfterEvents }, { now: () => Date.now(), log });
   const privacyService = new PrivacyService(new PrivacyStore(ex), {
     consentDefaults: consent, erasureSalt: privacy.erasureSalt, userIds, now: () => Date.now(), observers: [recs, analytics],
     erasureHooks: [hooks.erasure], consentHooks: [hooks.consent],
@@ -83,10 +106,10 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
     writer: new GraphWriter(ex, { missingRefs: live.autoCreate ? 'create' : 'reject' }),
     recs,
     analytics,
-    observer: recs,
+    observer: fanOutWrites(recs, events),
     privacy: privacyService,
     customers: new CustomerService(profiles, segmentStore, () => Date.now(), userIds),
-    segments: new SegmentService(segmentStore, profiles, () => Date.now(), (ids) => catalog.categoryNames(ids)),
+    segments,
     demand: new DemandService(new DemandStore(ex, consent), () => Date.now()),
     userIds,
     loop: {
@@ -104,6 +127,8 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
       offers: new NextBestOffer(campaignStore, recIds, () => Date.now(), userIds),
       audience: new CampaignAudience(campaignStore),
     },
+    onlineMetrics: new OnlineMetrics(new OnlineMetricsStore(ex, consent), () => Date.now()),
+    refresh,
     neo4jMode: graph.mode,
     ping: () => graph.ping(),
     now: () => Date.now(),
@@ -111,7 +136,10 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
 }
 
 export function capabilityResolvers(): ResolverSet[] {
-  return [analyticsResolvers, recommendationResolvers, privacyResolvers, customerResolvers, experimentResolvers, loopImpressionResolvers, campaignResolvers];
+  return [
+    analyticsResolvers, recommendationResolvers, privacyResolvers, customerResolvers,
+    experimentResolvers, loopImpressionResolvers, campaignResolvers, loopMetricsResolvers,
+  ];
 }
 
 /**

@@ -74,6 +74,7 @@ const schema = z.object({
   GREC_ATTRIBUTION_WINDOW_HOURS: z.coerce.number().positive().max(24 * 90).default(168),
   GREC_REFRESH_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
   GREC_REFRESH_AFTER_EVENTS: z.coerce.number().int().min(0).default(10_000),
+  GREC_FIT_WORKER_MIN_INTERACTIONS: z.coerce.number().int().min(0).default(20_000),
   GREC_KEEP_PII: z.string().default('').transform((s, ctx) => {
     const cols = s.split(',').map((c) => c.trim()).filter((c) => c !== '');
     const bad = cols.filter((c) => !(PII_COLUMNS as readonly string[]).includes(c));
@@ -114,6 +115,11 @@ export interface LoopConfig {
   readonly refreshIntervalMs: number;
   /** ... and after N new events (0: off), whichever comes first. */
   readonly refreshAfterEvents: number;
+  /**
+   * GRAPH fits of at least this many interactions run in a worker thread (0: all); smaller ones in-thread,
+   * where they take less than starting a worker. Undefined: 20,000 (graph-fitter.ts).
+   */
+  readonly fitWorkerMinInteractions?: number;
 }
 
 /** Tests and scripts: no scheduled refresh (they refresh when they mean to). */
@@ -339,6 +345,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       attributionWindowHours: e.GREC_ATTRIBUTION_WINDOW_HOURS,
       refreshIntervalMs: e.GREC_REFRESH_INTERVAL_MS,
       refreshAfterEvents: e.GREC_REFRESH_AFTER_EVENTS,
+      fitWorkerMinInteractions: e.GREC_FIT_WORKER_MIN_INTERACTIONS,
     },
   };
 }

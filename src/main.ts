@@ -30,6 +30,8 @@ import { userIdCodec } from './usecases/privacy/user-id-codec.ts';
  * empty -> GraphQL over HTTP. SIGINT/SIGTERM stop accepting requests, give in-flight ones the grace period,
  * answer the rest 503 UNAVAILABLE, close the driver and the JVM, exit 0. The embedded JVM is supervised:
  * restarted on the same store and port when it dies, exit 1 when restarts are exhausted (README "Reliability").
+ * The scheduled refresh (GRAPH model, profiles, segments) starts with the server and stops with it: shutdown
+ * waits for a running refresh up to the grace period.
  */
 const DEV_TOKEN_HOURS = 12;
 
@@ -51,10 +53,12 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     logger.info({ signal, inFlight: tracker.size, graceMs: config.shutdown.graceMs }, 'shutting down: accepting no new requests');
+    const refreshStopped = services.refresh.stop(config.shutdown.graceMs);
     const drained = await tracker.drain(server, config.shutdown.graceMs);
     logger.info(drained, 'requests drained (cut-off ones were answered 503 UNAVAILABLE)');
     // The experiment assignments still queued are written before the driver goes.
     await services.loop.assignments.close().catch((err: unknown) => logger.warn({ err }, 'experiment assignments not written at shutdown'));
+    logger.info({ refresh: await refreshStopped }, 'scheduled refresh stopped');
     // Refuses new queries, closes the driver (transactions not yet committed roll back) and stops the JVM.
     await graph.close();
     logger.info('stopped');
@@ -78,13 +82,15 @@ async function main(): Promise<void> {
     process.stderr.write(`${formatReport(demoLoad)}\n`);
   }
 
-  const services = createServices(graph, config.live, config.privacy, config.loop);
+  const services = createServices(graph, config.live, config.privacy, config.loop, logger);
   services.loop.assignments.onFlushError = (err, pending) => logger.warn({ err, pending }, 'experiment assignments not written yet: retried with the next flush');
   if (demoLoad !== undefined) {
     // The demo shop comes with its customers understood: profiles, RFM segments and a clustering.
+    const started = Date.now();
     const customers = await refreshCustomers(new ProfileStore(graph.executor, config.privacy.consentDefaults), services.segments, {
       ...DEFAULT_PROFILES_OPTIONS, now: () => Date.now(), cluster: {},
     });
+    services.refresh.noteCustomersRefreshed(started, Date.now() - started);
     process.stderr.write(`${formatCustomerReport(customers)}\n`);
   }
   // Development without a configured secret gets a random one per run: the same verification as production,
@@ -100,7 +106,14 @@ async function main(): Promise<void> {
       return { role, subject, token: signToken({ role, subject, ttlSeconds: DEV_TOKEN_HOURS * 3600 }, { secret, ...config.auth }) };
     });
   }
-  const metrics = config.observability.metrics ? new Metrics({ pageCache: services.recs.pages, graphModel: services.recs.graph }) : undefined;
+  const metrics = config.observability.metrics
+    ? new Metrics({
+      pageCache: services.recs.pages,
+      graphModel: services.recs.graph,
+      customers: { lastFit: () => services.refresh.lastCustomersRefresh() },
+      refreshes: services.refresh,
+    })
+    : undefined;
   if (metrics !== undefined) {
     graph.executor.onQueryTimed = metrics.query;
     if (demoLoad !== undefined) metrics.ingest(demoLoad);
@@ -139,6 +152,8 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled promise rejection'));
   process.once('SIGINT', onSignal('SIGINT'));
   process.once('SIGTERM', onSignal('SIGTERM'));
+  // GREC_REFRESH_INTERVAL_MS / GREC_REFRESH_AFTER_EVENTS (1 h and 10,000 by default; 0 and 0: no schedule).
+  if (config.loop.refreshIntervalMs > 0 || config.loop.refreshAfterEvents > 0) services.refresh.start();
   server.listen(config.http.port, config.http.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.http.port; // PORT=0: the chosen one

@@ -20,6 +20,8 @@ import type { AssignmentLog } from '../usecases/loop/assignment-log.ts';
 import type { CampaignService } from '../usecases/loop/campaign-service.ts';
 import type { NextBestOffer } from '../usecases/loop/next-best-offer.ts';
 import type { CampaignAudience } from '../usecases/loop/campaign-audience.ts';
+import type { OnlineMetrics } from '../usecases/loop/online-metrics.ts';
+import type { RefreshScheduler } from '../usecases/loop/refresh-scheduler.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 export interface LoopServices {
@@ -66,6 +68,10 @@ export interface Services {
   readonly loop: LoopServices;
   /** Campaigns, the next-best offer, campaign audiences. */
   readonly campaigns: CampaignServices;
+  /** Impressions, clicks, conversion and revenue of attributed traffic per day and group. */
+  readonly onlineMetrics: OnlineMetrics;
+  /** The scheduled refresh of the GRAPH model, profiles and segments, and the models' freshness. */
+  readonly refresh: RefreshScheduler;
   readonly neo4jMode: string;
   ping(): Promise<boolean>;
   now(): number;

@@ -62,4 +62,8 @@ export const FIELD_PRICES: PriceTable = {
   'CampaignAudienceConnection.pageInfo': { base: 0 },
   'Mutation.createCampaign': { base: 10 },
   'Mutation.stopCampaign': { base: 5 },
+  // Online metrics aggregate the impressions and attributed events of a window (up to 366 days); the model
+  // freshness is read from memory.
+  'Query.onlineMetrics': { base: 300 },
+  'Query.modelFreshness': { base: 1 },
 };

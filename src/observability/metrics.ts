@@ -1,6 +1,6 @@
 // The product's Prometheus metrics on a registry of their own (created by the composition root, so tests
 // build several servers side by side), plus the Node process defaults. Values that live elsewhere (the page
-// cache's hit/miss counters, the GRAPH model's fit stamp) are read at scrape time through small structural
+// cache's hit/miss counters, the models' fit stamps, the refresh counts) are read at scrape time through small structural
 // interfaces, so storage and use cases need no metrics library. Label values are bounded: operation names
 // through OperationNames, error codes by the closed set of codes, query names by the files in cypher/.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
@@ -12,9 +12,14 @@ export interface HitCounter {
   readonly misses: number;
 }
 
-/** The GRAPH model cache: its newest fit, undefined before the first. */
+/** A model (the GRAPH model cache; profiles and segments): its newest fit, undefined before the first. */
 export interface FitSource {
   lastFit(): { readonly fittedAt: number; readonly fitMs: number } | undefined;
+}
+
+/** The refresh scheduler's monotonic counts of finished jobs. */
+export interface RefreshCounter {
+  refreshCounts(): readonly { readonly model: string; readonly outcome: string; readonly count: number }[];
 }
 
 /** What a finished ingest reports (the shape of IngestReport, reduced to what is counted). */
@@ -36,6 +41,9 @@ export interface RequestOutcome {
 export interface MetricsSources {
   readonly pageCache?: HitCounter;
   readonly graphModel?: FitSource;
+  /** Profiles and segments: the last refresh. */
+  readonly customers?: FitSource;
+  readonly refreshes?: RefreshCounter;
   readonly now?: () => number;
 }
 
@@ -109,8 +117,9 @@ export class Metrics {
         },
       });
     }
-    const graphModel = sources.graphModel;
-    if (graphModel !== undefined) {
+    const models = ([['graph', sources.graphModel], ['customers', sources.customers]] as const)
+      .flatMap(([model, source]) => (source === undefined ? [] : [{ model, source }]));
+    if (models.length > 0) {
       // Labelled by model so that nothing is exported before the first fit (an unlabelled gauge would say 0).
       const gauge = (name: string, help: string, value: (fit: { fittedAt: number; fitMs: number }) => number) =>
         new Gauge({
@@ -119,14 +128,29 @@ export class Metrics {
           labelNames: ['model'],
           registers,
           collect() {
-            const fit = graphModel.lastFit();
-            if (fit === undefined) this.reset();
-            else this.set({ model: 'graph' }, value(fit));
+            this.reset();
+            for (const { model, source } of models) {
+              const fit = source.lastFit();
+              if (fit !== undefined) this.set({ model }, value(fit));
+            }
           },
         });
       gauge('grec_model_age_seconds', 'Seconds since the served model was fitted.', (f) => (now() - f.fittedAt) / 1000);
       gauge('grec_model_last_fit_timestamp_seconds', 'Unix time of the newest model fit.', (f) => f.fittedAt / 1000);
       gauge('grec_model_last_fit_duration_seconds', 'Duration of the newest model fit.', (f) => f.fitMs / 1000);
+    }
+    const refreshes = sources.refreshes;
+    if (refreshes !== undefined) {
+      new Counter({
+        name: 'grec_model_refreshes_total',
+        help: 'Scheduled model refreshes by model (graph, customers) and outcome (ok, error).',
+        labelNames: ['model', 'outcome'],
+        registers,
+        collect() {
+          this.reset();
+          for (const r of refreshes.refreshCounts()) this.inc({ model: r.model, outcome: r.outcome }, r.count);
+        },
+      });
     }
   }
 

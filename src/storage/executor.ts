@@ -81,6 +81,38 @@ export class Executor {
     return this.query(cypher, params, 'WRITE');
   }
 
+  /**
+   * A read whose rows are handed to `onRow` as they arrive, batch by batch, instead of being collected and
+   * decoded in one synchronous pass at the end: reading a million rows (the GRAPH fit's input) then never holds
+   * the event loop for more than a batch, so requests keep being served meanwhile. One auto-commit statement,
+   * not retried (a retry would replay rows already handed over). Returns the number of rows.
+   */
+  async readEach(cypher: string, params: Params, onRow: (row: Row) => void): Promise<number> {
+    this.admit();
+    this.queryCount++;
+    this.onQuery?.(cypher, params);
+    const done = this.startTiming(cypher, 'read');
+    const session = this.driver.session({
+      ...(this.database !== undefined ? { database: this.database } : {}),
+      defaultAccessMode: neo4j.session.READ,
+    });
+    try {
+      let rows = 0;
+      const result = session.run(cypher, toParams(params) as Params, { metadata: { app: 'grec' }, timeout: this.opts.txTimeoutMs });
+      for await (const record of result) {
+        onRow(fromNeo4j(record.toObject()) as Row);
+        rows++;
+      }
+      done(true);
+      return this.succeeded(rows);
+    } catch (err) {
+      done(false);
+      throw this.failed(err);
+    } finally {
+      await session.close();
+    }
+  }
+
   /** Several statements in one managed write transaction (retried on transient errors). */
   async writeTx<T>(work: (tx: Tx) => Promise<T>, app = 'grec'): Promise<T> {
     return this.managed('WRITE', work, app);

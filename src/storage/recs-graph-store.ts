@@ -23,12 +23,12 @@ export class RecsGraphStore {
 
   /** Friendships only between two users who consented to social features (`consentDefaults` when unset). */
   async loadEdges(withFriends: boolean, consentDefaults: Consent): Promise<GraphEdges> {
-    const rows = await this.executor.read(cypher('recs/graph-edges'), { withFriends, consentDefaults: { ...consentDefaults } });
     const out: GraphEdges = { interactions: [], friendships: [] };
-    for (const r of rows) {
+    // Streamed: the whole graph is a million rows on a real shop, decoded as they arrive (see readEach).
+    await this.executor.readEach(cypher('recs/graph-edges'), { withFriends, consentDefaults: { ...consentDefaults } }, (r) => {
       if (r['kind'] === 'I') out.interactions.push({ userId: String(r['src']) as UserId, itemId: String(r['dst']) as ItemId, weight: Number(r['w']) });
       else out.friendships.push({ a: String(r['src']) as UserId, b: String(r['dst']) as UserId });
-    }
+    });
     return out;
   }
 

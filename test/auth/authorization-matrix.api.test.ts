@@ -82,6 +82,8 @@ const EXPECTED: Record<string, readonly Who[]> = {
   'Query.campaignAudience': ['service', 'analyst', 'admin'],
   'Mutation.createCampaign': ['admin'],
   'Mutation.stopCampaign': ['admin'],
+  'Query.onlineMetrics': ANALYTICS,
+  'Query.modelFreshness': ANALYTICS,
 };
 
 /** The shopper's own user is u1; "other user" calls name u2. `n` makes every write unique. */
@@ -147,6 +149,8 @@ const CALLS: Record<string, (c: CallCtx) => string> = {
   'Query.campaignAudience': () => `(campaignId: "${campaignId}", first: 2)`,
   'Mutation.createCampaign': (c) => `(input: {name: "campaign ${c.n}", offer: {itemIds: ["i1"]}, channel: ONSITE})`,
   'Mutation.stopCampaign': () => `(id: "${campaignId}")`,
+  'Query.onlineMetrics': () => '(groupBy: STRATEGY)',
+  'Query.modelFreshness': () => '',
 };
 let matrixExperiment = 'none';
 

@@ -42,15 +42,44 @@ export function idealFilterSvd(r: CsrMatrix, opts: Pick<GfcfOptions, 'rank' | 's
   });
 }
 
+/**
+ * What a GF-CF fit computes, as plain typed arrays: a fit can run in a worker thread and send these back
+ * (transferred, not copied); gfcfFromParts turns them into the scoring model in O(1).
+ */
+export interface GfcfParts {
+  readonly alpha: number;
+  /** R~, users x items, and its transpose. */
+  readonly normalized: CsrMatrix;
+  readonly normalizedT: CsrMatrix;
+  readonly svd: TruncatedSvd | undefined;
+  /** Item degrees to the -1/2 and +1/2 (the ideal filter's D_i^-1/2 and D_i^1/2). */
+  readonly dInvHalf: Float64Array;
+  readonly dHalf: Float64Array;
+}
+
 export function fitGfcf(r: CsrMatrix, opts: GfcfOptions = {}): GfcfModel {
+  return gfcfFromParts(r, gfcfParts(r, opts));
+}
+
+/** The numeric part of the fit: normalization, its transpose and (alpha != 0) the SVD. */
+export function gfcfParts(r: CsrMatrix, opts: GfcfOptions = {}): GfcfParts {
   const alpha = opts.alpha ?? 0.3;
   const du = safePow(rowSums(r), -(opts.userExponent ?? 0.5));
   const itemDeg = colSums(r);
-  const rn = scaleRowsCols(r, du, safePow(itemDeg, -(opts.itemExponent ?? 0.5)));
-  const rnT = transpose(rn);
-  const svd = alpha !== 0 ? idealFilterSvd(r, opts) : undefined;
-  const dInvHalf = safePow(itemDeg, -0.5);
-  const dHalf = safePow(itemDeg, 0.5);
+  const normalized = scaleRowsCols(r, du, safePow(itemDeg, -(opts.itemExponent ?? 0.5)));
+  return {
+    alpha,
+    normalized,
+    normalizedT: transpose(normalized),
+    svd: alpha !== 0 ? idealFilterSvd(r, opts) : undefined,
+    dInvHalf: safePow(itemDeg, -0.5),
+    dHalf: safePow(itemDeg, 0.5),
+  };
+}
+
+/** The scoring model over fitted parts (`r`: the matrix they were fitted on); no numeric work. */
+export function gfcfFromParts(r: CsrMatrix, parts: GfcfParts): GfcfModel {
+  const { alpha, normalized: rn, normalizedT: rnT, svd, dInvHalf, dHalf } = parts;
   const acc = new Float64Array(r.rows);
   const nItems = r.cols;
 

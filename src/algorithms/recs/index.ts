@@ -7,7 +7,7 @@ export { topK, type Ranked, type Exclusion } from './top-k.ts';
 export { normalizeMaxAbs, emptyVector, type Recommender, type SparseVector } from './model.ts';
 export { weightInteractions, type Weighting } from './weighting.ts';
 export { truncatedSvd, type TruncatedSvd, type SvdOptions } from './svd.ts';
-export { fitGfcf, idealFilterSvd, type GfcfModel, type GfcfOptions } from './gfcf.ts';
+export { fitGfcf, gfcfParts, gfcfFromParts, idealFilterSvd, type GfcfModel, type GfcfOptions, type GfcfParts } from './gfcf.ts';
 export { fitEase, userGram, type EaseModel, type EaseOptions } from './ease.ts';
 export { fitItemKnn, itemCosineNeighbours, type ItemKnnModel, type ItemKnnOptions } from './item-knn.ts';
 export { fitUserKnn, type UserKnnOptions } from './user-knn.ts';

@@ -24,3 +24,13 @@ export const IGNORE_WRITES: WriteObserver = {
   userUpserted: () => {},
   itemUpserted: () => {},
 };
+
+/** Tells each observer in turn (the composition root combines the caches and the event counter). */
+export function fanOutWrites(...observers: readonly WriteObserver[]): WriteObserver {
+  return {
+    interactionRecorded: (userId, itemId) => observers.forEach((o) => o.interactionRecorded(userId, itemId)),
+    usersLinked: (a, b) => observers.forEach((o) => o.usersLinked(a, b)),
+    userUpserted: (userId, consent) => observers.forEach((o) => o.userUpserted(userId, consent)),
+    itemUpserted: (itemId) => observers.forEach((o) => o.itemUpserted(itemId)),
+  };
+}

@@ -3,10 +3,16 @@
 // (src/algorithms/recs/gfcf.ts: the strongest training-free model of the algorithms package) and wrapped
 // with the social friend term. Scoring at request time goes through scoreNewUser, which is inductive:
 // fresh interactions and friends are read from Neo4j per request, nothing is refitted.
-import {
-  buildCsr, colSums, fitGfcf, idealFilterSvd, safePow, transpose, weightInteractions, withSocial,
-  type CsrMatrix, type GfcfModel, type SocialRecommender,
-} from '../../algorithms/recs/index.ts';
+// The fit is split so its numeric work can run in a worker thread (graph-fitter.ts): packEdges (this thread:
+// the ids as one string per column, a cheap copy) -> fitGraphArrays (pure: index the ids, build and weight
+// the matrices, GF-CF's parts; typed arrays only, transferable back) -> assembleGraphModel (this thread:
+// the id maps and the scoring closures, no numeric work). fitGraphModel runs the three in a row.
+// The algorithms are imported file by file, not through recs/index.ts: the worker thread loads this module,
+// and the whole package would take it several hundred milliseconds longer to start.
+import { buildCsr, colSums, safePow, transpose, type CsrMatrix } from '../../algorithms/recs/csr.ts';
+import { gfcfFromParts, gfcfParts, idealFilterSvd, type GfcfModel, type GfcfParts } from '../../algorithms/recs/gfcf.ts';
+import { withSocial, type SocialRecommender } from '../../algorithms/recs/social.ts';
+import { weightInteractions } from '../../algorithms/recs/weighting.ts';
 import type { ItemId, UserId } from '../../domain/ids.ts';
 import type { GraphEdges } from '../../storage/recs-graph-store.ts';
 import type { EdgeWeighting, RecsConfig } from './config.ts';
@@ -34,27 +40,80 @@ export interface GraphModel {
 
 export type GraphOptions = RecsConfig['graph'];
 
+/** Ids can hold no control character (src/domain/id-text.ts), so NUL separates them safely. */
+export const ID_SEPARATOR = '\u0000';
+const SEP = ID_SEPARATOR;
+
+/** The fit's input in a form that crosses to a worker cheaply: one string per id column, weights as floats. */
+export interface PackedEdges {
+  /** Interaction user ids and item ids, joined by SEP (weights.length of each). */
+  readonly users: string;
+  readonly items: string;
+  readonly weights: Float32Array;
+  /** Friendship ends, joined by SEP (friendCount of each). */
+  readonly friendsA: string;
+  readonly friendsB: string;
+  readonly friendCount: number;
+}
+
+/** Everything numeric a fit computes: strings and typed arrays only (see graphArrayBuffers). */
+export interface GraphArrays {
+  /** Sorted unique ids, joined by SEP (the dense index is the position). */
+  readonly userIds: string;
+  readonly itemIds: string;
+  readonly interactions: CsrMatrix;
+  readonly itemUsers: CsrMatrix;
+  readonly friends: CsrMatrix;
+  readonly gfcf: GfcfParts;
+  readonly rank: number;
+  readonly friendships: number;
+}
+
 export function fitGraphModel(edges: GraphEdges, opts: GraphOptions, fittedAt: number): GraphModel {
   const t0 = performance.now();
-  const userIds = sortedUnique([...edges.interactions.map((e) => e.userId), ...edges.friendships.flatMap((f) => [f.a, f.b])]);
-  const itemIds = sortedUnique(edges.interactions.map((e) => e.itemId));
-  const userIndex = new Map(userIds.map((id, k) => [id as string, k]));
-  const itemIndex = new Map(itemIds.map((id, k) => [id as string, k]));
+  const arrays = fitGraphArrays(packEdges(edges), opts);
+  return assembleGraphModel(arrays, opts, fittedAt, performance.now() - t0);
+}
+
+export function packEdges(edges: GraphEdges): PackedEdges {
   const n = edges.interactions.length;
+  const weights = new Float32Array(n);
+  edges.interactions.forEach((e, k) => {
+    weights[k] = e.weight;
+  });
+  return {
+    users: edges.interactions.map((e) => e.userId).join(SEP),
+    items: edges.interactions.map((e) => e.itemId).join(SEP),
+    weights,
+    friendsA: edges.friendships.map((f) => f.a).join(SEP),
+    friendsB: edges.friendships.map((f) => f.b).join(SEP),
+    friendCount: edges.friendships.length,
+  };
+}
+
+/** The pure fit: ids sorted (the same graph always gives the same indices), matrices built, GF-CF fitted. */
+export function fitGraphArrays(packed: PackedEdges, opts: GraphOptions): GraphArrays {
+  const n = packed.weights.length;
+  const users = unpack(packed.users, n);
+  const items = unpack(packed.items, n);
+  const fa = unpack(packed.friendsA, packed.friendCount);
+  const fb = unpack(packed.friendsB, packed.friendCount);
+  const userIds = sortedUnique([...users, ...fa, ...fb]);
+  const itemIds = sortedUnique(items);
+  const userIndex = new Map(userIds.map((id, k) => [id, k]));
+  const itemIndex = new Map(itemIds.map((id, k) => [id, k]));
   const rows = new Int32Array(n);
   const cols = new Int32Array(n);
-  const vals = new Float32Array(n);
-  edges.interactions.forEach((e, k) => {
-    rows[k] = userIndex.get(e.userId)!;
-    cols[k] = itemIndex.get(e.itemId)!;
-    vals[k] = e.weight;
-  });
-  const interactions = weightInteractions(buildCsr(userIds.length, itemIds.length, { rows, cols, values: vals }), opts.weighting);
+  for (let k = 0; k < n; k++) {
+    rows[k] = userIndex.get(users[k]!)!;
+    cols[k] = itemIndex.get(items[k]!)!;
+  }
+  const interactions = weightInteractions(buildCsr(userIds.length, itemIds.length, { rows, cols, values: packed.weights }), opts.weighting);
   const fr: number[] = [];
   const fc: number[] = [];
-  for (const f of edges.friendships) {
-    const a = userIndex.get(f.a)!;
-    const b = userIndex.get(f.b)!;
+  for (let k = 0; k < packed.friendCount; k++) {
+    const a = userIndex.get(fa[k]!)!;
+    const b = userIndex.get(fb[k]!)!;
     if (a === b) continue;
     fr.push(a, b);
     fc.push(b, a);
@@ -62,12 +121,37 @@ export function fitGraphModel(edges: GraphEdges, opts: GraphOptions, fittedAt: n
   // Duplicates (a friendship seen from both sides) sum in buildCsr; values are ignored by withSocial.
   const friends = buildCsr(userIds.length, userIds.length, { rows: fr, cols: fc });
   const rank = Math.max(1, Math.min(opts.rank, userIds.length, itemIds.length));
-  const base = fitGfcf(interactions, { alpha: itemIds.length > 0 ? opts.alpha : 0, rank, seed: opts.seed });
-  const model = withSocial(base, friends, interactions, { beta: opts.socialBeta, signal: 'interactions' });
+  const gfcf = gfcfParts(interactions, { alpha: itemIds.length > 0 ? opts.alpha : 0, rank, seed: opts.seed });
   return {
-    userIds, userIndex, itemIds, itemIndex, interactions, itemUsers: transpose(interactions), friends, base, model,
-    weighting: opts.weighting, svd: { rank, seed: opts.seed }, fittedAt, fitMs: performance.now() - t0, friendships: fr.length / 2,
+    userIds: userIds.join(SEP), itemIds: itemIds.join(SEP), interactions, itemUsers: transpose(interactions), friends, gfcf, rank,
+    friendships: fr.length / 2,
   };
+}
+
+/** The model over fitted arrays: id maps and scoring closures only (O(users + items)). */
+export function assembleGraphModel(a: GraphArrays, opts: GraphOptions, fittedAt: number, fitMs: number): GraphModel {
+  const userIds = unpack(a.userIds, a.interactions.rows) as UserId[];
+  const itemIds = unpack(a.itemIds, a.interactions.cols) as ItemId[];
+  const base = gfcfFromParts(a.interactions, a.gfcf);
+  const model = withSocial(base, a.friends, a.interactions, { beta: opts.socialBeta, signal: 'interactions' });
+  return {
+    userIds, userIndex: new Map(userIds.map((id, k) => [id as string, k])), itemIds, itemIndex: new Map(itemIds.map((id, k) => [id as string, k])),
+    interactions: a.interactions, itemUsers: a.itemUsers, friends: a.friends, base, model,
+    weighting: opts.weighting, svd: { rank: a.rank, seed: opts.seed }, fittedAt, fitMs, friendships: a.friendships,
+  };
+}
+
+/** The distinct buffers under a fit's arrays (some share one), for postMessage's transfer list. */
+export function graphArrayBuffers(a: GraphArrays): ArrayBuffer[] {
+  const csr = (m: CsrMatrix) => [m.indptr, m.indices, m.values];
+  const svd = a.gfcf.svd === undefined ? [] : [a.gfcf.svd.values, a.gfcf.svd.right, a.gfcf.svd.left];
+  const arrays = [...csr(a.interactions), ...csr(a.itemUsers), ...csr(a.friends), ...csr(a.gfcf.normalized), ...csr(a.gfcf.normalizedT),
+    a.gfcf.dInvHalf, a.gfcf.dHalf, ...svd];
+  return [...new Set(arrays.map((x) => x.buffer as ArrayBuffer))];
+}
+
+function unpack(s: string, n: number): string[] {
+  return n === 0 ? [] : s.split(SEP);
 }
 
 /** The same damping the model was fitted with, for a weight read at request time. */

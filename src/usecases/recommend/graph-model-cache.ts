@@ -6,10 +6,13 @@
 // on refreshGraphModel costs one refit at a time, not one per call.
 // `invalidate` (an erasure, a consent change) drops the model and any fit already running, so no model
 // holding the old state is kept. Friend edges enter the fit only between users who both consented to social.
+// The fit itself runs through a GraphFitter (graph-fitter.ts): in the server, in a worker thread, so that
+// requests keep being served meanwhile (with the old model, until the swap).
 import { ALL_GRANTED, type Consent } from '../../domain/consent.ts';
 import type { RecsGraphStore } from '../../storage/recs-graph-store.ts';
 import type { RecsConfig } from './config.ts';
-import { fitGraphModel, graphEmbeddings, type GraphModel } from './fit-graph-model.ts';
+import { graphEmbeddings, type GraphModel } from './fit-graph-model.ts';
+import { fitInThread, type GraphFitter } from './graph-fitter.ts';
 
 export interface GraphModelSummary {
   readonly users: number;
@@ -25,6 +28,15 @@ export interface GraphModelSummary {
 export interface FitStamp {
   readonly fittedAt: number;
   readonly fitMs: number;
+  /** The event count (GraphModelCacheOptions.eventCount) when its graph was read: later events are not in it. */
+  readonly eventsAtLoad: number;
+}
+
+export interface GraphModelCacheOptions {
+  /** Runs the numeric fit; default in this thread. */
+  readonly fitter?: GraphFitter;
+  /** Interactions recorded by this process so far (monotonic), stamped on each fit. */
+  readonly eventCount?: () => number;
 }
 
 /** The refresh in progress: its fit, and the embedding write once some caller asked for one. */
@@ -39,13 +51,19 @@ export class GraphModelCache {
   private flight: Flight | undefined;
   /** Bumped by invalidate: a fit that started before is served to its waiters but never kept. */
   private generation = 0;
+  private readonly fitter: GraphFitter;
+  private readonly eventCount: () => number;
 
   constructor(
     private readonly store: RecsGraphStore,
     private readonly cfg: RecsConfig['graph'],
     private readonly now: () => number,
     private readonly consentDefaults: Consent = ALL_GRANTED,
-  ) {}
+    opts: GraphModelCacheOptions = {},
+  ) {
+    this.fitter = opts.fitter ?? fitInThread;
+    this.eventCount = opts.eventCount ?? (() => 0);
+  }
 
   get(): Promise<GraphModel> {
     if (this.current === undefined) {
@@ -103,9 +121,10 @@ export class GraphModelCache {
   }
 
   private async fit(): Promise<GraphModel> {
+    const eventsAtLoad = this.eventCount();
     const edges = await this.store.loadEdges(this.cfg.withFriends, this.consentDefaults);
-    const model = fitGraphModel(edges, this.cfg, this.now());
-    this.lastFitStamp = { fittedAt: model.fittedAt, fitMs: model.fitMs };
+    const model = await this.fitter(edges, this.cfg, this.now());
+    this.lastFitStamp = { fittedAt: model.fittedAt, fitMs: model.fitMs, eventsAtLoad };
     return model;
   }
 }
