@@ -26,7 +26,7 @@
 // :param acquiredFrom => null
 // :param acquiredTo => null
 // :param hasFriendWhoPurchased => null
-// :param consentDefaults => {personalisation: true, social: true, analytics: true}
+// :param consentDefaults => {personalisation: true, social: true, analytics: true, marketing: true}
 MATCH (u:User)
 WHERE coalesce(u.consentAnalytics, $consentDefaults.analytics)
   AND ($userIds IS NULL OR u.id IN $userIds)

@@ -3,7 +3,7 @@
 // false for users who refused analytics: the job clears their derived features instead of computing them.
 // :param after => ''
 // :param batchSize => 500
-// :param consentDefaults => {personalisation: true, social: true, analytics: true}
+// :param consentDefaults => {personalisation: true, social: true, analytics: true, marketing: true}
 MATCH (u:User)
 WHERE u.id > $after
 WITH u ORDER BY u.id LIMIT $batchSize

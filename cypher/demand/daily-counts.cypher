@@ -6,7 +6,7 @@
 // :param eventType => 'purchase'
 // :param from => 1733011200000
 // :param to => 1736035199999
-// :param consentDefaults => {personalisation: true, social: true, analytics: true}
+// :param consentDefaults => {personalisation: true, social: true, analytics: true, marketing: true}
 MATCH (e:Event)
 WHERE e.ts >= $from AND e.ts <= $to AND e.type = $eventType
 MATCH (u:User)-[:PERFORMED]->(e)-[:ON]->(i:Item)

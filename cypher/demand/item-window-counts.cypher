@@ -6,7 +6,7 @@
 // :param baselineFrom => 1733011200000
 // :param recentFrom => 1735430400000
 // :param asOf => 1736035200000
-// :param consentDefaults => {personalisation: true, social: true, analytics: true}
+// :param consentDefaults => {personalisation: true, social: true, analytics: true, marketing: true}
 MATCH (e:Event)
 WHERE e.ts >= $recentFrom AND e.ts <= $asOf AND e.type = $eventType
 MATCH (e)-[:ON]->(i:Item)

@@ -10,7 +10,7 @@
 // A user with two ASSIGNED edges (a concurrent write) counts once, in the variant of the first.
 // :param key => 'graph-vs-hybrid'
 // :param windowMs => 604800000
-// :param consentDefaults => {personalisation: true, social: true, analytics: true}
+// :param consentDefaults => {personalisation: true, social: true, analytics: true, marketing: true}
 MATCH (:Experiment {key: $key})<-[a:ASSIGNED]-(u:User)
 WHERE coalesce(u.consentAnalytics, $consentDefaults.analytics)
 WITH u, a ORDER BY a.at

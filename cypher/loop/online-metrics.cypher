@@ -15,7 +15,7 @@
 // :param from => 1704067200000
 // :param to => 1706745599999
 // :param groupBy => 'STRATEGY'
-// :param consentDefaults => {personalisation: true, social: true, analytics: true}
+// :param consentDefaults => {personalisation: true, social: true, analytics: true, marketing: true}
 WITH date(datetime({epochMillis: toInteger($from)})) AS d0, date(datetime({epochMillis: toInteger($to)})) AS d1
 WITH toString(d0) AS fromDay, toString(d1) AS toDay,
      datetime({date: d0}).epochMillis AS fromMs, datetime({date: d1 + duration({days: 1})}).epochMillis AS endMs

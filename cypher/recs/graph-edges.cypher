@@ -3,7 +3,7 @@
 // social features (a friend signal needs both ends' consent). The TypeScript side maps ids to
 // dense indices, builds the CSR matrices and fits GF-CF (src/algorithms/recs/gfcf.ts).
 // :param withFriends => true
-// :param consentDefaults => {personalisation: true, social: true, analytics: true}
+// :param consentDefaults => {personalisation: true, social: true, analytics: true, marketing: true}
 MATCH (u:User)-[r:INTERACTED]->(i:Item)
 WHERE r.weight > 0
 RETURN 'I' AS kind, u.id AS src, i.id AS dst, r.weight AS w

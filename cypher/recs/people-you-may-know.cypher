@@ -7,7 +7,7 @@
 // :param userId => 'u1'
 // :param mutualWeight => 1.0
 // :param tasteWeight => 0.25
-// :param consentDefaults => {personalisation: true, social: true, analytics: true}
+// :param consentDefaults => {personalisation: true, social: true, analytics: true, marketing: true}
 // :param viaLimit => 3
 // :param limit => 10
 MATCH (u:User {id: $userId})

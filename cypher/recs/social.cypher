@@ -10,7 +10,7 @@
 // :param halfLifeMs => 2592000000
 // :param friendWeight => 1.0
 // :param followWeight => 0.5
-// :param consentDefaults => {personalisation: true, social: true, analytics: true}
+// :param consentDefaults => {personalisation: true, social: true, analytics: true, marketing: true}
 // :param viaLimit => 3
 // :param excludeSeen => true
 // :param excludePurchased => true

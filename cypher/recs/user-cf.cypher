@@ -9,7 +9,7 @@
 // :param userId => 'u1'
 // :param neighbours => 20
 // :param viaLimit => 3
-// :param consentDefaults => {personalisation: true, social: true, analytics: true}
+// :param consentDefaults => {personalisation: true, social: true, analytics: true, marketing: true}
 // :param excludeSeen => true
 // :param excludePurchased => true
 // :param excludeItemIds => []

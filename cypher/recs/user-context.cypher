@@ -4,7 +4,7 @@
 // (no: the API serves non-personalised results). No row when the user does not exist (the API answers NOT_FOUND).
 // A consent flag never recorded takes $consentDefaults (GREC_CONSENT_DEFAULT).
 // :param userId => 'u1'
-// :param consentDefaults => {personalisation: true, social: true, analytics: true}
+// :param consentDefaults => {personalisation: true, social: true, analytics: true, marketing: true}
 MATCH (u:User {id: $userId})
 RETURN u.id AS id,
        coalesce(u.consentPersonalisation, $consentDefaults.personalisation) AS personalisation,
