@@ -3,8 +3,11 @@
 // writes, a signed recommendationId per page), and with every page followed by its recordImpressions, as a
 // frontend reports what it rendered. Same server, same run, uncached pages (the page cache is emptied
 // before every page request, so every request computes its page), baseline measured before and after.
-// Run: npm run bench:loop [-- --seconds 15 --warmup 20 --connections 10 --preset small]. Prints a markdown
-// snippet and writes it to bench/out/loop.md.
+// "Off" asks for the same page with an explicit strategy (HYBRID): no experiment applies, so no variant choice
+// and no assignment, everything else equal. The three runs alternate over several rounds (their order rotating),
+// because throughput still rises for minutes as the JVM and V8 compile: a before/after pair would measure that.
+// Run: npm run bench:loop [-- --seconds 15 --warmup 60 --rounds 3 --connections 10 --preset small]. Prints a
+// markdown snippet and writes it to bench/out/loop.md.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
@@ -24,6 +27,7 @@ import { applySchema } from '../src/storage/schema.ts';
 import { ingestSource } from '../src/usecases/ingest/ingest-source.ts';
 import { SYSTEM } from '../src/domain/principal.ts';
 import { benchAuth } from './bench-auth.ts';
+import { ImpressionGroupCommit } from '../src/usecases/loop/impression-group-commit.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const positive = (name: string, min: number) => (v: string): number => {
@@ -33,13 +37,14 @@ const positive = (name: string, min: number) => (v: string): number => {
 };
 const opts = new Command('bench:loop')
   .option('--seconds <n>', 'seconds per measured run', positive('seconds', 1), 15)
-  .option('--warmup <n>', 'seconds of uncached load before measuring', positive('warmup', 0), 20)
+  .option('--warmup <n>', 'seconds of uncached load before measuring', positive('warmup', 0), 60)
+  .option('--rounds <n>', 'rounds of the three runs', positive('rounds', 1), 3)
   .option('--connections <n>', 'concurrent connections', positive('connections', 1), 10)
   .addOption(new Option('--preset <name>', 'demo shop size').choices(['tiny', 'small', 'large']).default('small'))
   .parse(process.argv)
-  .opts<{ seconds: number; warmup: number; connections: number; preset: 'tiny' | 'small' | 'large' }>();
+  .opts<{ seconds: number; warmup: number; rounds: number; connections: number; preset: 'tiny' | 'small' | 'large' }>();
 
-const PAGE = `query($u: ID!) { recommendations(userId: $u, first: 20) { recommendationId experiment { variant }
+const PAGE = `query($u: ID!, $s: Strategy) { recommendations(userId: $u, strategy: $s, first: 20) { recommendationId experiment { variant }
   edges { node { score item { id title categories { name } } reasons { kind text } } } } }`;
 const IMPRESSIONS = 'mutation($r: ID!, $ids: [ID!]!) { recordImpressions(recommendationId: $r, itemIds: $ids) { recorded } }';
 
@@ -67,6 +72,7 @@ try {
   const fit = await services.recs.refreshGraphModel(SYSTEM, false);
   const userIds = (await graph.executor.read('MATCH (u:User) RETURN u.id AS id ORDER BY id')).map((r) => String(r['id']));
   const pageBodies = userIds.map((u) => JSON.stringify({ query: PAGE, variables: { u } }));
+  const explicitBodies = userIds.map((u) => JSON.stringify({ query: PAGE, variables: { u, s: 'HYBRID' } }));
   const gql = async (query: string, variables: Record<string, unknown>) => {
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query, variables }) });
     const body = (await res.json()) as { data?: unknown; errors?: unknown };
@@ -75,14 +81,14 @@ try {
   };
 
   /** Pages only, or each page followed on the same connection by its recordImpressions. */
-  async function drive(title: string, withImpressions: boolean, seconds: number): Promise<Figures> {
+  async function drive(title: string, withImpressions: boolean, seconds: number, bodies = pageBodies): Promise<Figures> {
     let k = 0;
     let pages = 0;
     const pageRequest = {
       setupRequest: (req: autocannon.Request) => {
         services.recs.pages.clear();
         pages++;
-        return { ...req, body: pageBodies[k++ % pageBodies.length]! };
+        return { ...req, body: bodies[k++ % bodies.length]! };
       },
       onResponse: (_status: number, body: string, context: Record<string, unknown>) => {
         if (!withImpressions) return;
@@ -106,40 +112,63 @@ try {
     };
   }
 
-  const warmUntil = Date.now() + opts.warmup * 1000;
-  while (Date.now() < warmUntil) await drive('warm-up', false, Math.max(1, Math.min(5, Math.round((warmUntil - Date.now()) / 1000))));
-
-  const off1 = await drive('no experiment', false, opts.seconds);
   await gql(`mutation($i: CreateExperimentInput!) { createExperiment(input: $i) { key } }`, {
     i: { key: 'bench-loop', variants: [{ key: 'control', weight: 0.5, strategy: 'HYBRID' }, { key: 'treatment', weight: 0.5, strategy: 'HYBRID', hybridWeights: { GRAPH: 1, SOCIAL: 0.3 } }] },
   });
   const probe = (await gql(PAGE, { u: userIds[0] })) as { recommendations: { experiment: { variant: string } | null } };
   if (probe.recommendations.experiment === null) throw new Error('the experiment is not served');
-  const on = await drive('experiment', false, opts.seconds);
-  const onImpressions = await drive('experiment + impressions', true, opts.seconds);
+  const warmUntil = Date.now() + opts.warmup * 1000;
+  while (Date.now() < warmUntil) await drive('warm-up', true, Math.max(1, Math.min(5, Math.round((warmUntil - Date.now()) / 1000))));
+
+  type Run = 'off' | 'on' | 'onImpressions';
+  const runs: Record<Run, Figures[]> = { off: [], on: [], onImpressions: [] };
+  const order: Run[] = ['off', 'on', 'onImpressions'];
+  for (let round = 0; round < opts.rounds; round++) {
+    const rotated = [...order.slice(round % 3), ...order.slice(0, round % 3)];
+    for (const run of rotated) {
+      const f = run === 'off' ? await drive('no experiment', false, opts.seconds, explicitBodies)
+        : await drive(run === 'on' ? 'experiment' : 'experiment + impressions', run === 'onImpressions', opts.seconds);
+      runs[run].push(f);
+      log(`round ${round + 1} ${run}: ${f.pagesPerSecond.toFixed(1)} pages/s, p50 ${f.p50} ms`);
+    }
+  }
   await gql('mutation { stopExperiment(key: "bench-loop") { key } }', {});
-  const off2 = await drive('no experiment (again)', false, opts.seconds);
+  const meanOf = (fs: Figures[]): Figures => ({
+    pagesPerSecond: fs.reduce((a, f) => a + f.pagesPerSecond, 0) / fs.length,
+    requestsPerSecond: fs.reduce((a, f) => a + f.requestsPerSecond, 0) / fs.length,
+    p50: fs.reduce((a, f) => a + f.p50, 0) / fs.length,
+    p99: fs.reduce((a, f) => a + f.p99, 0) / fs.length,
+    pages: fs.reduce((a, f) => a + f.pages, 0),
+    errors: fs.reduce((a, f) => a + f.errors, 0),
+  });
+  const off = meanOf(runs.off);
+  const on = meanOf(runs.on);
+  const onImpressions = meanOf(runs.onImpressions);
   const impressions = (await graph.executor.read('MATCH (p:Impression) RETURN count(p) AS n, sum(size(p.itemIds)) AS items'))[0]!;
   const assigned = (await graph.executor.read('MATCH ()-[a:ASSIGNED]->(:Experiment {key: "bench-loop"}) RETURN count(a) AS n'))[0]!;
 
-  const baseline = (off1.pagesPerSecond + off2.pagesPerSecond) / 2;
+  const baseline = off.pagesPerSecond;
   const row = (name: string, f: Figures) =>
-    `| ${name} | ${f.pagesPerSecond.toFixed(0)} | ${f.requestsPerSecond.toFixed(0)} | ${f.p50} | ${f.p99} | ${f.errors} | ${((100 * f.pagesPerSecond) / baseline).toFixed(1)}% |`;
+    `| ${name} | ${f.pagesPerSecond.toFixed(1)} | ${f.requestsPerSecond.toFixed(1)} | ${f.p50.toFixed(0)} | ${f.p99.toFixed(0)} | ${f.errors} | ${((100 * f.pagesPerSecond) / baseline).toFixed(1)}% |`;
+  const perRound = (run: Run) => runs[run].map((f) => f.pagesPerSecond.toFixed(1)).join(', ');
   const md = [
     `### The loop's serving overhead (${new Date().toISOString().slice(0, 10)})`,
     '',
-    `\`npm run bench:loop -- --seconds ${opts.seconds} --warmup ${opts.warmup} --connections ${opts.connections} --preset ${opts.preset}\`: demo shop '${opts.preset}' (${fit.users} users, ${fit.items} items), embedded Neo4j,`,
-    `autocannon with ${opts.connections} connections, ${opts.seconds} s per row after a ${opts.warmup} s warm-up, ${cpus().length} CPUs shared by Neo4j, the API and the load generator.`,
+    `\`npm run bench:loop -- --seconds ${opts.seconds} --warmup ${opts.warmup} --rounds ${opts.rounds} --connections ${opts.connections} --preset ${opts.preset}\`: demo shop '${opts.preset}' (${fit.users} users, ${fit.items} items), embedded Neo4j,`,
+    `autocannon with ${opts.connections} connections, ${opts.seconds} s per run after a ${opts.warmup} s warm-up, ${opts.rounds} rounds of the three runs in rotating order (figures: mean over rounds), ${cpus().length} CPUs shared by Neo4j, the API and the load generator.`,
     '`recommendations(userId, first: 20)` with items, categories and reasons, every request for the next user, page cache emptied before each page request (uncached).',
     '',
     '| run | pages/s | requests/s | p50 ms | p99 ms | errors | pages/s vs baseline |',
     '|---|---:|---:|---:|---:|---:|---:|',
-    row('no experiment (before)', off1),
+    row('no experiment (explicit strategy HYBRID)', off),
     row('experiment running (HYBRID vs HYBRID with other weights)', on),
     row('experiment running + recordImpressions after every page (10 items)', onImpressions),
-    row('no experiment (after)', off2),
     '',
-    `Baseline = mean of the two runs without an experiment (${baseline.toFixed(0)} pages/s). Written during the runs: ${impressions['n']} Impression nodes (${impressions['items']} items), ${assigned['n']} ASSIGNED edges.`,
+    `Pages/s per round: off ${perRound('off')}; experiment ${perRound('on')}; experiment + impressions ${perRound('onImpressions')}.`,
+    `Requests/s counts the recordImpressions calls too. Written: ${impressions['n']} Impression nodes (${impressions['items']} items), ${assigned['n']} ASSIGNED edges.`,
+    ...(services.impressions instanceof ImpressionGroupCommit
+      ? [`Impression reports were written in ${services.impressions.batches} transactions (${(services.impressions.reports / Math.max(1, services.impressions.batches)).toFixed(1)} reports per transaction on average, group commit).`]
+      : []),
     '',
   ].join('\n');
   process.stdout.write(`${md}\n`);

@@ -41,6 +41,7 @@ import { DemandService } from './usecases/customers/demand-service.ts';
 import { profileHooks } from './usecases/customers/profile-privacy.ts';
 import { customerResolvers } from './graphql/resolvers/customers.ts';
 import { loopImpressionResolvers } from './graphql/resolvers/loop-impressions.ts';
+import { ImpressionGroupCommit } from './usecases/loop/impression-group-commit.ts';
 import { CampaignStore } from './storage/campaign-store.ts';
 import { CampaignService } from './usecases/loop/campaign-service.ts';
 import { NextBestOffer } from './usecases/loop/next-best-offer.ts';
@@ -102,7 +103,8 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
     catalog,
     social: new SocialStore(ex),
     events: new EventStore(ex),
-    impressions: new ImpressionStore(ex),
+    // Reports arriving during a write share the next transaction (impression-group-commit.ts).
+    impressions: new ImpressionGroupCommit(new ImpressionStore(ex)),
     writer: new GraphWriter(ex, { missingRefs: live.autoCreate ? 'create' : 'reject' }),
     recs,
     analytics,

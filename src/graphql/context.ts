@@ -2,7 +2,7 @@ import type { AnalyticsService } from '../usecases/analytics/analytics-service.t
 import type { CatalogStore } from '../storage/catalog-store.ts';
 import type { RecsService } from '../usecases/recommend/recs-service.ts';
 import type { EventStore } from '../storage/event-store.ts';
-import type { ImpressionStore } from '../storage/impression-store.ts';
+import type { ImpressionWriter } from '../usecases/loop/impression-group-commit.ts';
 import type { GraphWriter } from '../storage/graph-writer.ts';
 import type { SocialStore } from '../storage/social-store.ts';
 import type { WriteObserver } from '../usecases/live/write-observer.ts';
@@ -48,7 +48,7 @@ export interface Services {
   readonly social: SocialStore;
   readonly events: EventStore;
   /** Items reported rendered per recommendation id (the loop's impressions). */
-  readonly impressions: ImpressionStore;
+  readonly impressions: ImpressionWriter;
   readonly writer: GraphWriter;
   readonly recs: RecsService;
   readonly analytics: AnalyticsService;

@@ -3,7 +3,8 @@
 import { invalidInput, notFound } from '../../domain/errors.ts';
 import { asItemId, type ItemId } from '../../domain/ids.ts';
 import type { Principal } from '../../domain/principal.ts';
-import type { ImpressionReport, ImpressionStore } from '../../storage/impression-store.ts';
+import type { ImpressionReport } from '../../storage/impression-store.ts';
+import type { ImpressionWriter } from './impression-group-commit.ts';
 import { authorize } from '../access/permissions.ts';
 import { parseInstant, requireId } from '../live/validate.ts';
 import { CLOCK_SKEW_MS } from './attribution.ts';
@@ -26,7 +27,8 @@ export interface ImpressionsRecorded {
 
 export interface ImpressionDeps {
   readonly recIds: RecommendationIds;
-  readonly impressions: ImpressionStore;
+  /** The store, or its group commit (app.ts). */
+  readonly impressions: ImpressionWriter;
   readonly attributionWindowMs: number;
   readonly now: () => number;
 }
