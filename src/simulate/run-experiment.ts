@@ -7,6 +7,7 @@
 // A skew (`dropTreatment`) loses that share of the treatment's shoppers before they reach the API, as a
 // broken redirect or a crashing variant would: the split the server sees no longer matches the weights.
 import { assignVariant } from '../algorithms/experiments/assignment/assign-variant.ts';
+import type { ArmFigures as ReportedArm } from '../algorithms/experiments/experiment-report.ts';
 import { Rng, splitmix32 } from '../sources/demo/prng.ts';
 import type { ApiClient } from './api-client.ts';
 import type { PlantedShoppers, ShownItem } from './shopper-model.ts';
@@ -30,13 +31,8 @@ export interface RunOptions {
   readonly plannedBaselineRate: number;
 }
 
-export interface ArmFigures {
-  readonly assigned: number;
-  readonly exposed: number;
-  readonly impressions: number;
-  readonly clicks: number;
-  readonly conversions: number;
-}
+/** The counts experimentResults reports per variant (its revenue aside), as the simulator counts them too. */
+export type ArmFigures = Omit<ReportedArm, 'revenue'>;
 
 export interface LiftFigures {
   readonly difference: number;
