@@ -220,4 +220,28 @@ describe('behaviour analytics over HTTP on a hand-made event log', () => {
     expect(eve.steps.map((s) => s.unresolvedMass)).toEqual([0, 0]);
     expect(eve.churnRisk).toBeCloseTo(5 / 9, 12);
   });
+
+  it('nextState asOf: the state and the shop chain as of that instant, later events ignored', async () => {
+    const q = 'query($u: ID!, $at: DateTime) { nextState(userId: $u, asOf: $at) { currentState sessionExitRisk steps { unresolvedMass distribution { state probability } } } }';
+    type Forecast = { currentState: string; sessionExitRisk: number | null; steps: { unresolvedMass: number; distribution: { state: string; probability: number }[] }[] };
+    const at = async (u: string, ms?: number) => (await data(q, { u, at: ms === undefined ? null : iso(ms) })).nextState as Forecast;
+    // Today the 2024 log is long idle: ann is EXIT. As of her last event (D1 + 5 min) her session is open.
+    expect((await at('ann')).currentState).toBe('EXIT');
+    const ann = await at('ann', D1 + 5 * 60_000);
+    expect(ann.currentState).toBe('VIEW');
+    // The chain as of then: ann's last session is still open, so VIEW -> EXIT is not counted:
+    // VIEW row view 2, cart 2 (support 4); CART row purchase 2/3, EXIT 1/3. Later events (eve's live view) ignored.
+    expect(Object.fromEntries(ann.steps[0]!.distribution.map((d) => [d.state, d.probability])))
+      .toEqual({ START: 0, VIEW: 0.5, FAVOURITE: 0, CART: 0.5, PURCHASE: 0, CANCEL: 0, EXIT: 0 });
+    expect(ann.steps[0]!.unresolvedMass).toBe(0);
+    // P(EXIT before PURCHASE): v = v/2 + c/2, c = 1/3  =>  v = 1/3.
+    expect(ann.sessionExitRisk).toBeCloseTo(1 / 3, 12);
+    // Events after asOf are ignored: 3 minutes after her first visit began, ann had just purchased.
+    expect((await at('ann', T0 + 3 * 60_000)).currentState).toBe('PURCHASE');
+    // bob at T0 + 1 min: b2 (view) and b3 (cart) share the time; the last in (ts, id) order is the cart.
+    expect((await at('bob', T0 + 60_000)).currentState).toBe('CART');
+    // Before any event: START.
+    expect((await at('ann', T0 - 1)).currentState).toBe('START');
+    expect((await errorOf('{ nextState(userId: "ann", asOf: "yesterday") { currentState } }'))?.extensions).toMatchObject({ code: 'INVALID_INPUT' });
+  });
 });

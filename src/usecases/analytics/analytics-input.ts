@@ -117,6 +117,11 @@ export function asOfFor(window: TimeWindow, now: number): number {
   return window.to === null ? now : Math.min(window.to, now);
 }
 
+/** An optional DateTime argument (ISO-8601) to epoch ms; INVALID_INPUT naming the field. */
+export function parseInstant(value: string | null | undefined, field: string): number | null {
+  return time(value, field);
+}
+
 function time(value: string | null | undefined, field: string): number | null {
   if (value === null || value === undefined) return null;
   const ms = Date.parse(value);

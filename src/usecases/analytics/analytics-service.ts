@@ -4,7 +4,7 @@
 import type { AnalyticsStore, ConversionBreakdown } from '../../storage/analytics-store.ts';
 import { analyseAbsorption, toAbsorptionView, type AbsorptionView } from './absorption.ts';
 import {
-  DEFAULT_GAP_MINUTES, asOfFor, parseChainOptions, parseDurationMs, parseScope, parseWindow,
+  DEFAULT_GAP_MINUTES, asOfFor, parseChainOptions, parseDurationMs, parseInstant, parseScope, parseWindow,
   type ChainOptionsArgs, type SegmentArgs, type WindowArgs,
 } from './analytics-input.ts';
 import { conversionRateFor, type ConversionRateView } from './conversion-rate.ts';
@@ -83,10 +83,10 @@ export class AnalyticsService implements PrivacyObserver {
     return toAbsorptionView(analyseAbsorption(chain));
   }
 
-  async nextState(p: Principal, args: { readonly userId: string; readonly steps?: number | null }): Promise<NextStateView> {
+  async nextState(p: Principal, args: { readonly userId: string; readonly steps?: number | null; readonly asOf?: string | null }): Promise<NextStateView> {
     const userId = this.ids.map(args.userId);
     authorize(p, 'journey:read', userId);
-    return this.forecaster.forecast(userId, args.steps ?? 1);
+    return this.forecaster.forecast(userId, args.steps ?? 1, parseInstant(args.asOf, 'asOf'));
   }
 
   async conversionRate(p: Principal, args: {
