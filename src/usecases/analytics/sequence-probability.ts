@@ -17,8 +17,11 @@ export interface SequenceProbabilityView {
   readonly undefinedReason: string | null;
 }
 
-/** Longest path accepted: far beyond any session's length, and bounds the request's work. */
-export const MAX_PATH_STATES = 50;
+/**
+ * Longest path accepted: far beyond any session's length (a longer path's probability underflows), and the
+ * same bound as the API's list cap on `states` (src/graphql/list-caps.ts), which refuses it before coercion.
+ */
+export const MAX_PATH_STATES = 100;
 
 /** The path rules above, checked before any counting: INVALID_INPUT naming `states` or `states[k]`. */
 export function checkPath(states: readonly string[]): void {
