@@ -7,6 +7,8 @@
 // Filters (same block in every recs file): items the user saw / purchased, ids to exclude, categories, price.
 // userId null (or unknown) gives the global ranking, which the API caches briefly for the hybrid and
 // filters per user in memory (the same exclusions, so the same order). Order: score DESC, id ASC.
+// $now is the reference time the API decays from: min(wall clock, latest event + 1 h) (src/usecases/recommend/
+// reference-time.ts). On historical data pass the latest event time (cypher/demand/last-event.cypher), not today.
 // :param userId => 'u1'
 // :param now => 1735689600000
 // :param halfLifeMs => 1209600000

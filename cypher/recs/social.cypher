@@ -5,6 +5,8 @@
 //                (consentSocial false, or unset and $consentDefaults.social false) are never shown or used.
 // `friends` = the ties who contributed most (contribution DESC, id ASC), `count` = how many ties interacted,
 // `buyers` = how many of them purchased it ("N friends bought this"). Order: score DESC, id ASC.
+// $now is the reference time the API decays from: min(wall clock, latest event + 1 h) (src/usecases/recommend/
+// reference-time.ts). On historical data pass the latest event time (cypher/demand/last-event.cypher), not today.
 // :param userId => 'u1'
 // :param now => 1735689600000
 // :param halfLifeMs => 2592000000

@@ -2,6 +2,8 @@
 //   score(i) = sum over events e on i with now - window < ts <= now of  w(e) * exp(-ln2 * (now - ts) / halfLife)
 // w(e): view 1, favourite 2, cart 3, purchase 5, cancel -4, rating value-2 (src/domain/interaction-weights.ts).
 // Uses the event_ts range index. `events` = number of events in the window. Order: score DESC, id ASC.
+// $now is the reference time the API decays from: min(wall clock, latest event + 1 h) (src/usecases/recommend/
+// reference-time.ts). On historical data pass the latest event time (cypher/demand/last-event.cypher), not today.
 // :param userId => 'u1'
 // :param now => 1735689600000
 // :param windowMs => 604800000

@@ -112,9 +112,9 @@ export class AnalyticsStore {
     }));
   }
 
-  /** null when the user does not exist. */
-  async userState(userId: string): Promise<UserState | null> {
-    const rows = await this.executor.read(cypher('analytics/user-state'), { userId });
+  /** null when the user does not exist. asOf: events after it are ignored (null: none is). */
+  async userState(userId: string, asOf: number | null = null): Promise<UserState | null> {
+    const rows = await this.executor.read(cypher('analytics/user-state'), { userId, asOf });
     const r = rows[0];
     if (r === undefined) return null;
     const last = r['type'] === null || r['type'] === undefined ? null : { type: str(r, 'type'), ts: num(r, 'ts'), eventId: str(r, 'eventId') };

@@ -29,6 +29,13 @@ export class RecsStore {
     return { userId, personalisation: row['personalisation'] !== false, items, friends: ids<UserId>(row['friends']), following: ids<UserId>(row['following']) };
   }
 
+  /** The latest event time, null in a store without events (demand/last-event: one index lookup). */
+  async latestEventTs(): Promise<number | null> {
+    const [r] = await this.executor.read(cypher('demand/last-event'));
+    const v = r?.['lastTs'];
+    return v === null || v === undefined ? null : Number(v);
+  }
+
   /** userId null: the global ranking (no exclusions of a user). */
   async popular(userId: UserId | null, filter: RecsFilter, p: StrategyParams, limit: number): Promise<Candidate[]> {
     const rows = await this.run('recs/popular', userId, filter, p, limit);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asOfFor, parseChainOptions, parseDurationMs, parseScope, parseSegment, parseWindow } from '../../src/usecases/analytics/analytics-input.ts';
+import { asOfFor, parseChainOptions, sessionAsOf, parseDurationMs, parseScope, parseSegment, parseWindow } from '../../src/usecases/analytics/analytics-input.ts';
 
 const code = (f: () => unknown): string | undefined => {
   try {
@@ -37,8 +37,8 @@ describe('analytics arguments', () => {
   });
 
   it('parses chain options with defaults (alpha 0, minSupport 1, 30 min gap) and rejects bad ones', () => {
-    expect(parseChainOptions(undefined)).toEqual({ alpha: 0, minSupport: 1, gapMs: 1_800_000 });
-    expect(parseChainOptions({ smoothing: 0.5, minSupport: 10, sessionGapMinutes: 1.5 })).toEqual({ alpha: 0.5, minSupport: 10, gapMs: 90_000 });
+    expect(parseChainOptions(undefined)).toEqual({ alpha: 0, minSupport: 1, gapMs: 1_800_000, sessionEnd: 'GAP' });
+    expect(parseChainOptions({ smoothing: 0.5, minSupport: 10, sessionGapMinutes: 1.5, sessionEnd: 'LAST_EVENT' })).toEqual({ alpha: 0.5, minSupport: 10, gapMs: 90_000, sessionEnd: 'LAST_EVENT' });
     expect(code(() => parseChainOptions({ smoothing: -1 }))).toBe('INVALID_INPUT');
     expect(code(() => parseChainOptions({ minSupport: 0 }))).toBe('INVALID_INPUT');
     expect(code(() => parseChainOptions({ sessionGapMinutes: 0 }))).toBe('INVALID_INPUT');
@@ -58,6 +58,7 @@ describe('analytics arguments', () => {
     expect(field(() => parseChainOptions({ sessionGapMinutes: Number.NaN }))).toBe('options.sessionGapMinutes');
     expect(field(() => parseChainOptions({ sessionGapMinutes: 1e300 }))).toBe('options.sessionGapMinutes');
     expect(field(() => parseChainOptions({ smoothing: 1e300 }))).toBe('options.smoothing');
+    expect(field(() => parseChainOptions({ sessionEnd: 'SOMETIME' as 'GAP' }))).toBe('options.sessionEnd');
     expect(field(() => parseChainOptions({ minSupport: Number.POSITIVE_INFINITY }))).toBe('options.minSupport');
     expect(field(() => parseChainOptions({ minSupport: 1.5 }))).toBe('options.minSupport');
     expect(parseChainOptions({ sessionGapMinutes: 1 / 60_000 }).gapMs).toBe(1);
@@ -70,5 +71,13 @@ describe('analytics arguments', () => {
     expect(asOfFor({ from: null, to: null }, 500)).toBe(500);
     expect(asOfFor({ from: null, to: 200 }, 500)).toBe(200);
     expect(asOfFor({ from: null, to: 900 }, 500)).toBe(500);
+  });
+});
+
+describe('session end rule', () => {
+  it('GAP judges last sessions at the window end (or now); LAST_EVENT closes them all (asOf null)', () => {
+    expect(sessionAsOf('GAP', { from: null, to: null }, 1_000)).toBe(1_000);
+    expect(sessionAsOf('GAP', { from: null, to: 500 }, 1_000)).toBe(500);
+    expect(sessionAsOf('LAST_EVENT', { from: null, to: 500 }, 1_000)).toBeNull();
   });
 });

@@ -5,6 +5,9 @@ import { GraphWriter } from '../../src/storage/graph-writer.ts';
 import { createTestApi } from '../support/api.ts';
 import { openTestGraph } from '../support/graph.ts';
 import { D1, T0, writeHandLog } from './hand-log.ts';
+import { AnalyticsStore } from '../../src/storage/analytics-store.ts';
+import { ALL_TIME, EMPTY_SEGMENT } from '../../src/storage/analytics-scope.ts';
+import { transitionCountsFor } from '../../src/usecases/analytics/counting-paths.ts';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const STATES = ['START', 'VIEW', 'FAVOURITE', 'CART', 'PURCHASE', 'CANCEL', 'EXIT'];
@@ -88,6 +91,68 @@ describe('behaviour analytics over HTTP on a hand-made event log', () => {
     expect((await data(q, { s: ['FAVOURITE', 'VIEW'] })).sequenceProbability).toEqual({ states: ['FAVOURITE', 'VIEW'], probability: 0, logProbability: null, undefinedReason: null });
     const unknown = await data('{ sequenceProbability(states: [START, FAVOURITE, EXIT], options: {minSupport: 2}) { probability undefinedReason } }');
     expect(unknown.sequenceProbability).toEqual({ probability: null, undefinedReason: 'no data for transitions out of FAVOURITE (step 2 of the path from START)' });
+  });
+
+  it('sessionEnd LAST_EVENT closes every last session: a gap longer than the data\'s age no longer hides every EXIT', async () => {
+    const FIFTY_YEARS_MIN = 50 * 365 * 24 * 60;
+    type Matrix = { transitions: number; rows: { from: string; hasData: boolean; counts: number[] }[] };
+    const matrix = async (sessionEnd: string) =>
+      (await data(MATRIX, { options: { sessionGapMinutes: FIFTY_YEARS_MIN, sessionEnd } })).transitionMatrix as Matrix;
+    // One session per user. GAP: idle less than the gap "now", so every last session is open: no EXIT at all.
+    const open = await matrix('GAP');
+    expect(open.transitions).toBe(12);
+    expect(open.rows.map((r) => r.counts[6])).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(open.rows.find((r) => r.from === 'CANCEL')?.hasData).toBe(false);
+    // LAST_EVENT: ann view->EXIT, bob cart->EXIT, cat cancel->EXIT are counted.
+    const closed = await matrix('LAST_EVENT');
+    expect(closed.transitions).toBe(15);
+    expect(closed.rows.map((r) => r.counts)).toEqual([
+      [0, 2, 1, 0, 0, 0, 0], // START
+      [0, 2, 0, 2, 0, 0, 1], // VIEW
+      [0, 0, 0, 1, 0, 0, 0], // FAVOURITE
+      [0, 0, 0, 0, 2, 0, 1], // CART
+      [0, 1, 0, 0, 0, 1, 0], // PURCHASE (ann buys, then views again in the same long session)
+      [0, 0, 0, 0, 0, 0, 1], // CANCEL
+      [0, 0, 0, 0, 0, 0, 0], // EXIT
+    ]);
+    // The same counts along both counting paths (asOf null is LAST_EVENT).
+    const store = new AnalyticsStore(graph.executor);
+    for (const asOf of [null, Date.now()]) {
+      const viaCypher = await transitionCountsFor(store, { segment: EMPTY_SEGMENT, window: ALL_TIME }, FIFTY_YEARS_MIN * 60_000, asOf, 'cypher');
+      const viaTs = await transitionCountsFor(store, { segment: EMPTY_SEGMENT, window: ALL_TIME }, FIFTY_YEARS_MIN * 60_000, asOf, 'ts');
+      expect(Array.from(viaCypher.counts.counts)).toEqual(Array.from(viaTs.counts.counts));
+    }
+    // Absorption from START: with open sessions everyone who reaches a cart buys (P = 1); closed, 14/27:
+    // CART buys 2/3; VIEW v = 0.4 v + 0.4 * 2/3 => 4/9; FAVOURITE -> CART 2/3; START 2/3 * 4/9 + 1/3 * 2/3.
+    type Absorption = { rows: { from: string; absorbing: { state: string; probability: number }[] }[] };
+    const fromStart = async (sessionEnd: string) => {
+      const a = (await data(`query($o: ChainOptionsInput) { absorption(options: $o) { rows { from absorbing { state probability } } } }`,
+        { o: { sessionGapMinutes: FIFTY_YEARS_MIN, sessionEnd } })).absorption as Absorption;
+      return Object.fromEntries(a.rows.find((r) => r.from === 'START')!.absorbing.map((x) => [x.state, x.probability]));
+    };
+    const gap = await fromStart('GAP');
+    expect(gap['PURCHASE']).toBeCloseTo(1, 12);
+    expect(gap['EXIT']).toBeCloseTo(0, 12);
+    const last = await fromStart('LAST_EVENT');
+    expect(last['PURCHASE']).toBeCloseTo(14 / 27, 12);
+    expect(last['EXIT']).toBeCloseTo(13 / 27, 12);
+    expect(last['CANCEL']).toBeCloseTo(0, 12);
+    // The default (GAP, 30 min) on this long-idle log is unchanged: every session already closed.
+    expect((await data(MATRIX, { options: { sessionEnd: 'LAST_EVENT' } })).transitionMatrix).toEqual((await data(MATRIX)).transitionMatrix);
+  });
+
+  it('sequenceProbability: a path is one session (no EXIT or START inside it) and has at most 100 states', async () => {
+    const q = 'query($s: [State!]!) { sequenceProbability(states: $s) { probability } }';
+    const crossing = await errorOf(q, { s: ['VIEW', 'EXIT', 'START', 'VIEW'] });
+    expect(crossing?.extensions).toMatchObject({ code: 'INVALID_INPUT', field: 'states[1]' });
+    expect(crossing?.message).toMatch(/EXIT ends the session and is absorbing/);
+    expect((await errorOf(q, { s: ['VIEW', 'START', 'VIEW'] }))?.extensions).toMatchObject({ code: 'INVALID_INPUT', field: 'states[1]' });
+    expect((await errorOf(q, { s: Array(101).fill('VIEW') }))?.extensions).toMatchObject({ code: 'INVALID_INPUT', field: 'states' });
+    // 100 states pass: START -> view 0.6, then view -> view 0.4, 99 times.
+    const hundred = ((await data(q, { s: Array(100).fill('VIEW') })).sequenceProbability as { probability: number }).probability;
+    expect(hundred / (0.6 * 0.4 ** 99)).toBeCloseTo(1, 12);
+    // EXIT last and START first stay fine.
+    expect(((await data(q, { s: ['START', 'FAVOURITE', 'EXIT'] })).sequenceProbability as { probability: number }).probability).toBeCloseTo(0.2, 12);
   });
 
   it('analyses the absorbing chain: first outcome probabilities and expected steps', async () => {
@@ -219,5 +284,29 @@ describe('behaviour analytics over HTTP on a hand-made event log', () => {
     expect(two['EXIT']).toBeCloseTo(0.2 + 0.08 + 0.4 / 3, 12);
     expect(eve.steps.map((s) => s.unresolvedMass)).toEqual([0, 0]);
     expect(eve.churnRisk).toBeCloseTo(5 / 9, 12);
+  });
+
+  it('nextState asOf: the state and the shop chain as of that instant, later events ignored', async () => {
+    const q = 'query($u: ID!, $at: DateTime) { nextState(userId: $u, asOf: $at) { currentState sessionExitRisk steps { unresolvedMass distribution { state probability } } } }';
+    type Forecast = { currentState: string; sessionExitRisk: number | null; steps: { unresolvedMass: number; distribution: { state: string; probability: number }[] }[] };
+    const at = async (u: string, ms?: number) => (await data(q, { u, at: ms === undefined ? null : iso(ms) })).nextState as Forecast;
+    // Today the 2024 log is long idle: ann is EXIT. As of her last event (D1 + 5 min) her session is open.
+    expect((await at('ann')).currentState).toBe('EXIT');
+    const ann = await at('ann', D1 + 5 * 60_000);
+    expect(ann.currentState).toBe('VIEW');
+    // The chain as of then: ann's last session is still open, so VIEW -> EXIT is not counted:
+    // VIEW row view 2, cart 2 (support 4); CART row purchase 2/3, EXIT 1/3. Later events (eve's live view) ignored.
+    expect(Object.fromEntries(ann.steps[0]!.distribution.map((d) => [d.state, d.probability])))
+      .toEqual({ START: 0, VIEW: 0.5, FAVOURITE: 0, CART: 0.5, PURCHASE: 0, CANCEL: 0, EXIT: 0 });
+    expect(ann.steps[0]!.unresolvedMass).toBe(0);
+    // P(EXIT before PURCHASE): v = v/2 + c/2, c = 1/3  =>  v = 1/3.
+    expect(ann.sessionExitRisk).toBeCloseTo(1 / 3, 12);
+    // Events after asOf are ignored: 3 minutes after her first visit began, ann had just purchased.
+    expect((await at('ann', T0 + 3 * 60_000)).currentState).toBe('PURCHASE');
+    // bob at T0 + 1 min: b2 (view) and b3 (cart) share the time; the last in (ts, id) order is the cart.
+    expect((await at('bob', T0 + 60_000)).currentState).toBe('CART');
+    // Before any event: START.
+    expect((await at('ann', T0 - 1)).currentState).toBe('START');
+    expect((await errorOf('{ nextState(userId: "ann", asOf: "yesterday") { currentState } }'))?.extensions).toMatchObject({ code: 'INVALID_INPUT' });
   });
 });

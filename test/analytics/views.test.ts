@@ -6,7 +6,7 @@ import { currentState } from '../../src/usecases/analytics/current-state.ts';
 import { toFunnelView } from '../../src/usecases/analytics/funnel.ts';
 import { buildJourney } from '../../src/usecases/analytics/journey.ts';
 import { forecastFrom } from '../../src/usecases/analytics/next-state.ts';
-import { pathProbability } from '../../src/usecases/analytics/sequence-probability.ts';
+import { MAX_PATH_STATES, pathProbability } from '../../src/usecases/analytics/sequence-probability.ts';
 
 //              START view fav  cart purch canc EXIT
 const CHAIN = chainFromMatrix(MARKOV_STATES, [
@@ -25,6 +25,24 @@ describe('sequence probability view', () => {
       states: ['view', 'cart', 'purchase'], probability: 0.5 * 0.25 * 0.5, logProbability: Math.log(0.0625), undefinedReason: null,
     });
     expect(pathProbability(CHAIN, ['START', 'cart']).probability).toBe(0.5);
+  });
+
+  it('refuses paths crossing sessions (START inside, EXIT before the end) and paths over MAX_PATH_STATES, naming the state', () => {
+    const fieldOf = (states: string[]) => {
+      try {
+        pathProbability(CHAIN, states);
+      } catch (e) {
+        return (e as { code: string; details?: { field?: string } }).code + ' ' + String((e as { details?: { field?: string } }).details?.field);
+      }
+      return 'ok';
+    };
+    expect(fieldOf(['view', 'EXIT', 'START', 'view'])).toBe('INVALID_INPUT states[1]');
+    expect(fieldOf(['EXIT', 'EXIT'])).toBe('INVALID_INPUT states[0]');
+    expect(fieldOf(['view', 'START'])).toBe('INVALID_INPUT states[1]');
+    expect(fieldOf(['START', 'view', 'EXIT'])).toBe('ok');
+    expect(MAX_PATH_STATES).toBe(100);
+    expect(fieldOf(Array(MAX_PATH_STATES).fill('view'))).toBe('ok');
+    expect(fieldOf(Array(MAX_PATH_STATES + 1).fill('view'))).toBe('INVALID_INPUT states');
   });
 
   it('reports 0 with a null log, and unknown (null) through a row without data', () => {

@@ -17,7 +17,7 @@ export const analyticsResolvers: ResolverSet = {
     transitionMatrix: (_: unknown, args: ScopeArgs, ctx: GraphContext) => ctx.services.analytics.transitionMatrix(ctx.principal, args),
     sequenceProbability: (_: unknown, args: ScopeArgs & { states: string[] }, ctx: GraphContext) =>
       ctx.services.analytics.sequenceProbability(ctx.principal, args),
-    nextState: (_: unknown, args: { userId: string; steps?: number | null }, ctx: GraphContext) => ctx.services.analytics.nextState(ctx.principal, args),
+    nextState: (_: unknown, args: { userId: string; steps?: number | null; asOf?: string | null }, ctx: GraphContext) => ctx.services.analytics.nextState(ctx.principal, args),
     absorption: (_: unknown, args: ScopeArgs, ctx: GraphContext) => ctx.services.analytics.absorption(ctx.principal, args),
     conversionRate: (
       _: unknown,

@@ -26,17 +26,27 @@ export interface ChainOptionsArgs {
   readonly smoothing?: number | null;
   readonly minSupport?: number | null;
   readonly sessionGapMinutes?: number | null;
+  readonly sessionEnd?: SessionEnd | null;
 }
+
+/**
+ * How a user's last session ends. GAP: with EXIT only once idle longer than the gap at asOf (the window's end,
+ * or now), so a session that could still go on stays open. LAST_EVENT: with EXIT right after its last event
+ * (asOf null in the counting paths), for finished logs, where a gap longer than the data's age would otherwise
+ * leave every last session open and no EXIT counted.
+ */
+export type SessionEnd = 'GAP' | 'LAST_EVENT';
 
 export interface ChainOptions {
   /** Additive smoothing alpha. */
   readonly alpha: number;
   readonly minSupport: number;
   readonly gapMs: number;
+  readonly sessionEnd: SessionEnd;
 }
 
 export const DEFAULT_GAP_MINUTES = 30;
-export const DEFAULT_CHAIN_OPTIONS: ChainOptions = { alpha: 0, minSupport: 1, gapMs: DEFAULT_GAP_MINUTES * 60_000 };
+export const DEFAULT_CHAIN_OPTIONS: ChainOptions = { alpha: 0, minSupport: 1, gapMs: DEFAULT_GAP_MINUTES * 60_000, sessionEnd: 'GAP' };
 
 export function parseWindow(w: WindowArgs | null | undefined, field = 'window'): TimeWindow {
   const from = time(w?.from, `${field}.from`);
@@ -88,7 +98,11 @@ export function parseChainOptions(o: ChainOptionsArgs | null | undefined): Chain
   if (!(minSupport >= 1) || !Number.isSafeInteger(minSupport)) {
     throw invalidInput('options.minSupport must be an integer >= 1', { field: 'options.minSupport' });
   }
-  return { alpha, minSupport, gapMs: parseDurationMs(gapMinutes, 60_000, 'options.sessionGapMinutes') };
+  const sessionEnd = o?.sessionEnd ?? DEFAULT_CHAIN_OPTIONS.sessionEnd;
+  if (sessionEnd !== 'GAP' && sessionEnd !== 'LAST_EVENT') {
+    throw invalidInput('options.sessionEnd must be GAP or LAST_EVENT', { field: 'options.sessionEnd' });
+  }
+  return { alpha, minSupport, gapMs: parseDurationMs(gapMinutes, 60_000, 'options.sessionGapMinutes'), sessionEnd };
 }
 
 /** Additive smoothing beyond this is a uniform chain already; larger values only risk overflow. */
@@ -115,6 +129,16 @@ export function parseDurationMs(value: number, unitMs: number, field: string): n
  */
 export function asOfFor(window: TimeWindow, now: number): number {
   return window.to === null ? now : Math.min(window.to, now);
+}
+
+/** The counting paths' asOf for a session-end rule: null closes every last session (LAST_EVENT). */
+export function sessionAsOf(sessionEnd: SessionEnd, window: TimeWindow, now: number): number | null {
+  return sessionEnd === 'LAST_EVENT' ? null : asOfFor(window, now);
+}
+
+/** An optional DateTime argument (ISO-8601) to epoch ms; INVALID_INPUT naming the field. */
+export function parseInstant(value: string | null | undefined, field: string): number | null {
+  return time(value, field);
 }
 
 function time(value: string | null | undefined, field: string): number | null {

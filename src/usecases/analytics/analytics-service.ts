@@ -4,7 +4,7 @@
 import type { AnalyticsStore, ConversionBreakdown } from '../../storage/analytics-store.ts';
 import { analyseAbsorption, toAbsorptionView, type AbsorptionView } from './absorption.ts';
 import {
-  DEFAULT_GAP_MINUTES, asOfFor, parseChainOptions, parseDurationMs, parseScope, parseWindow,
+  DEFAULT_GAP_MINUTES, asOfFor, parseChainOptions, parseDurationMs, parseInstant, parseScope, parseWindow,
   type ChainOptionsArgs, type SegmentArgs, type WindowArgs,
 } from './analytics-input.ts';
 import { conversionRateFor, type ConversionRateView } from './conversion-rate.ts';
@@ -12,7 +12,7 @@ import { DEFAULT_COUNTING_PATHS, emptyPopulation, funnelCountsFor, type Counting
 import { toFunnelView, type FunnelView } from './funnel.ts';
 import { buildJourney, type JourneyView } from './journey.ts';
 import { NextStateForecaster, type NextStateView } from './next-state.ts';
-import { pathProbability, type SequenceProbabilityView } from './sequence-probability.ts';
+import { checkPath, pathProbability, type SequenceProbabilityView } from './sequence-probability.ts';
 import { behaviourState } from './state-names.ts';
 import { estimateScope, toMatrixView, type TransitionMatrixView } from './transition-matrix.ts';
 import { invalidInput, notFound } from '../../domain/errors.ts';
@@ -70,7 +70,7 @@ export class AnalyticsService implements PrivacyObserver {
 
   async sequenceProbability(p: Principal, args: ScopeArgs & { readonly states: readonly string[] }): Promise<SequenceProbabilityView> {
     authorize(p, 'analytics:read');
-    if (args.states.length === 0) throw invalidInput('states must contain at least one state', { field: 'states' });
+    checkPath(args.states);
     const scope = parseScope(await this.segmentArgs(args.segment), args.window);
     const { chain } = await estimateScope(this.store, scope, parseChainOptions(args.options), this.now(), this.paths.transitions);
     return pathProbability(chain, args.states);
@@ -83,10 +83,10 @@ export class AnalyticsService implements PrivacyObserver {
     return toAbsorptionView(analyseAbsorption(chain));
   }
 
-  async nextState(p: Principal, args: { readonly userId: string; readonly steps?: number | null }): Promise<NextStateView> {
+  async nextState(p: Principal, args: { readonly userId: string; readonly steps?: number | null; readonly asOf?: string | null }): Promise<NextStateView> {
     const userId = this.ids.map(args.userId);
     authorize(p, 'journey:read', userId);
-    return this.forecaster.forecast(userId, args.steps ?? 1);
+    return this.forecaster.forecast(userId, args.steps ?? 1, parseInstant(args.asOf, 'asOf'));
   }
 
   async conversionRate(p: Principal, args: {

@@ -1,5 +1,8 @@
 // nextState: the user's current state (see current-state.ts), the distributions pi_k = e_current P^k for
 // k = 1..steps over the whole shop's chain (all users, all time, default options), and the churn risk:
+// With `asOf`, everything is as of that instant: the user's state from their events up to it (idle longer than
+// the gap at asOf: EXIT), and the shop's chain from the events up to it, sessions judged open or closed at
+// asOf. On a historical log every user is EXIT as of today; as of the log's last event they are not.
 // the probability that EXIT is reached before PURCHASE (or CANCEL) from the current state. From an outcome
 // state the answer is already decided (EXIT: 1, PURCHASE/CANCEL: 0). churnRisk is null when the current
 // state's row has no data or the absorbing analysis is undefined (singular I - Q) for this data.
@@ -32,7 +35,8 @@ export interface NextStateView {
 }
 
 export class NextStateForecaster {
-  private readonly cache = new KeyedCache<number, ShopChain>();
+  /** Keyed by the graph's event count and the asOf asked (one entry: the latest asked). */
+  private readonly cache = new KeyedCache<string, ShopChain>();
 
   constructor(
     private readonly store: AnalyticsStore,
@@ -45,21 +49,23 @@ export class NextStateForecaster {
     this.cache.clear();
   }
 
-  async forecast(userId: string, steps: number): Promise<NextStateView> {
+  /** asOf null: now (the user's every event, the shop's chain over all time, as cached until the next event). */
+  async forecast(userId: string, steps: number, asOf: number | null = null): Promise<NextStateView> {
     if (!Number.isInteger(steps) || steps < 1 || steps > MAX_FORECAST_STEPS) {
       throw invalidInput(`steps must be an integer in 1..${MAX_FORECAST_STEPS}`, { field: 'steps', steps });
     }
-    const state = await this.store.userState(userId);
+    const state = await this.store.userState(userId, asOf);
     if (state === null) throw notFound('user', userId);
-    const now = this.now();
-    const current = currentState(state.last, now, DEFAULT_CHAIN_OPTIONS.gapMs);
-    const shop = await this.cache.get(state.totalEvents, () => this.loadShopChain(now));
+    const at = asOf ?? this.now();
+    const current = currentState(state.last, at, DEFAULT_CHAIN_OPTIONS.gapMs);
+    const shop = await this.cache.get(`${state.totalEvents}@${asOf ?? 'now'}`, () => this.loadShopChain(at, asOf !== null));
     return { userId, currentState: current, ...forecastFrom(shop, current, steps) };
   }
 
-  private async loadShopChain(now: number): Promise<ShopChain> {
+  private async loadShopChain(at: number, upToAt: boolean): Promise<ShopChain> {
     const { gapMs, alpha, minSupport } = DEFAULT_CHAIN_OPTIONS;
-    const counts = await transitionCountsFor(this.store, { segment: EMPTY_SEGMENT, window: ALL_TIME }, gapMs, now, this.path());
+    const window = upToAt ? { from: null, to: at } : ALL_TIME;
+    const counts = await transitionCountsFor(this.store, { segment: EMPTY_SEGMENT, window }, gapMs, at, this.path());
     const chain = estimateChain(counts.counts, { alpha, minSupport });
     let analysis: AbsorbingAnalysis | null = null;
     try {

@@ -3,7 +3,7 @@
 import { estimateChain, type MarkovChain } from '../../algorithms/markov/index.ts';
 import type { AnalyticsStore } from '../../storage/analytics-store.ts';
 import type { AnalyticsScope } from '../../storage/analytics-scope.ts';
-import { asOfFor, type ChainOptions } from './analytics-input.ts';
+import { sessionAsOf, type ChainOptions } from './analytics-input.ts';
 import { emptyPopulation, transitionCountsFor, type CountingPath, type ScopeCounts } from './counting-paths.ts';
 
 export interface TransitionRowView {
@@ -36,7 +36,7 @@ export async function estimateScope(
   now: number,
   path: CountingPath,
 ): Promise<EstimatedScope> {
-  const counts = await transitionCountsFor(store, scope, options.gapMs, asOfFor(scope.window, now), path);
+  const counts = await transitionCountsFor(store, scope, options.gapMs, sessionAsOf(options.sessionEnd, scope.window, now), path);
   if (counts.users === 0) throw emptyPopulation();
   return { counts, chain: estimateChain(counts.counts, { alpha: options.alpha, minSupport: options.minSupport }) };
 }

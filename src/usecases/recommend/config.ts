@@ -51,6 +51,12 @@ export interface RecsConfig {
    * cached page within ttlMs at most.
    */
   readonly resultCache: { readonly ttlMs: number; readonly maxEntries: number };
+  /**
+   * The time POPULAR, TRENDING and SOCIAL decay from (reference-time.ts): min(now, latest event +
+   * liveMarginMs), the latest event time read at most once per ttlMs. A live shop decays from the wall clock,
+   * a historical log from its last day.
+   */
+  readonly referenceTime: { readonly ttlMs: number; readonly liveMarginMs: number };
 }
 
 export const RECS_CONFIG: RecsConfig = {
@@ -90,4 +96,5 @@ export const RECS_CONFIG: RecsConfig = {
   candidatePool: 100,
   viaLimit: 3,
   resultCache: { ttlMs: 30_000, maxEntries: 20_000 },
+  referenceTime: { ttlMs: 60_000, liveMarginMs: 3_600_000 },
 };

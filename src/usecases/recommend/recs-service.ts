@@ -27,6 +27,7 @@ import type { GraphModelCache, GraphModelSummary } from './graph-model-cache.ts'
 import { scoreGraphUser } from './graph-scoring.ts';
 import type { RecommendRequest, VisitorRequest } from './parse-args.ts';
 import { referencedIds } from './referenced-ids.ts';
+import { ReferenceClock } from './reference-time.ts';
 import { ResultCache } from './result-cache.ts';
 import { peopleParams, strategyParams } from './strategy-params.ts';
 import type { Candidate, ItemFacts, PageEntities, PersonSuggestion, RankedItem, RecsFilter, SourceList, SourceName, Strategy, UserContext } from './types.ts';
@@ -56,6 +57,8 @@ export interface ScoredItem {
 export class RecsService implements WriteObserver, PrivacyObserver {
   readonly pages: ResultCache<RecommendationPage>;
   readonly contentIndex: ContentIndexCache;
+  /** What the decayed strategies count back from: the wall clock, or a historical log's last day. */
+  readonly reference: ReferenceClock;
   private globalPopular: { at: number; list: Promise<Candidate[]> } | undefined;
 
   constructor(
@@ -66,6 +69,7 @@ export class RecsService implements WriteObserver, PrivacyObserver {
   ) {
     this.pages = new ResultCache(cfg.resultCache.ttlMs, cfg.resultCache.maxEntries, now);
     this.contentIndex = new ContentIndexCache(() => store.itemFeatureRows(), cfg.contentIndex.maxAgeMs, now);
+    this.reference = new ReferenceClock(() => store.latestEventTs(), cfg.referenceTime, now);
   }
 
   /**
@@ -121,7 +125,7 @@ export class RecsService implements WriteObserver, PrivacyObserver {
     const [graph, popular] = await Promise.all([
       // scoreGraphUser leaves out `excluded` itself; the popular list (cached, global) does not know them.
       visitor.items.length === 0 ? Promise.resolve([]) : this.graph.get().then((m) => scoreGraphUser(m, visitor, excluded, pool, this.cfg.viaLimit)),
-      this.popular(visitor, req.filter, pool, this.now()),
+      this.popular(visitor, req.filter, pool),
     ]);
     let ranked = cascadeSources([{ source: 'GRAPH', candidates: graph }, { source: 'POPULAR', candidates: popular.filter((c) => !excluded.has(c.itemId)) }]);
     // POPULAR applied the category and price rules in Cypher; the GRAPH scores did not.
@@ -208,6 +212,7 @@ export class RecsService implements WriteObserver, PrivacyObserver {
     this.graph.invalidate();
     this.contentIndex.markStale();
     this.globalPopular = undefined;
+    this.reference.invalidate();
   }
 
   /**
@@ -217,7 +222,7 @@ export class RecsService implements WriteObserver, PrivacyObserver {
    */
   private async notPersonalised(filter: RecsFilter, limit: number): Promise<RankedItem[]> {
     const anyone = { ...filter, excludeSeen: false, excludePurchased: false };
-    const list = await this.store.popular(null, anyone, strategyParams('POPULAR', this.cfg, this.now()), limit);
+    const list = await this.store.popular(null, anyone, strategyParams('POPULAR', this.cfg, await this.reference.get()), limit);
     const candidates = list.map((c) => (c.reason.kind === 'POPULAR' ? { ...c, reason: { ...c.reason, personalisationOff: true } } : c));
     return singleSource({ source: 'POPULAR', candidates });
   }
@@ -238,7 +243,7 @@ export class RecsService implements WriteObserver, PrivacyObserver {
    */
   private startEarly(req: RecommendRequest, limit: number): EarlySources {
     if (req.strategy !== 'HYBRID' || !(hybridSources(req.hybridWeights ?? this.cfg.hybridWeights).includes('SOCIAL') && this.cfg.coldStartCascade.includes('SOCIAL'))) return {};
-    const social = this.store.social(req.userId, req.filter, strategyParams('SOCIAL', this.cfg, this.now()), limit);
+    const social = this.reference.get().then((ref) => this.store.social(req.userId, req.filter, strategyParams('SOCIAL', this.cfg, ref), limit));
     social.catch(() => undefined); // awaited by the source, or dropped when the user does not exist
     return { SOCIAL: social };
   }
@@ -260,7 +265,8 @@ export class RecsService implements WriteObserver, PrivacyObserver {
 
   /** A single strategy: the Cypher file as analysts run it, or the GRAPH model. */
   private async source(name: SourceName, user: UserContext, filter: RecsFilter, limit: number): Promise<SourceList> {
-    const now = this.now();
+    // Only the decayed strategies read the reference time (the others ignore it: no round trip for them).
+    const now = name === 'TRENDING' || name === 'SOCIAL' ? await this.reference.get() : 0;
     const s = this.store;
     const id = user.userId;
     switch (name) {
@@ -268,7 +274,7 @@ export class RecsService implements WriteObserver, PrivacyObserver {
         const model = await this.graph.get();
         return { source: name, candidates: scoreGraphUser(model, user, excludedItems(user, filter), limit, this.cfg.viaLimit) };
       }
-      case 'POPULAR': return { source: name, candidates: await this.popular(user, filter, limit, now) };
+      case 'POPULAR': return { source: name, candidates: await this.popular(user, filter, limit) };
       case 'TRENDING': return { source: name, candidates: await s.trending(id, filter, strategyParams(name, this.cfg, now), limit) };
       case 'ITEM_CF': return { source: name, candidates: await s.itemCf(id, filter, strategyParams(name, this.cfg, now), limit) };
       case 'USER_CF': return { source: name, candidates: await s.userCf(id, filter, strategyParams(name, this.cfg, now), limit) };
@@ -282,12 +288,14 @@ export class RecsService implements WriteObserver, PrivacyObserver {
    * it is read at most once per page-cache TTL and the user's exclusions are applied here. When the cached
    * list could run short (attribute rules, or too many exclusions), the per-user query runs instead.
    */
-  private async popular(user: UserContext, filter: RecsFilter, limit: number, now: number): Promise<Candidate[]> {
-    const perUser = () => this.store.popular(user.userId, filter, strategyParams('POPULAR', this.cfg, now), limit);
+  private async popular(user: UserContext, filter: RecsFilter, limit: number): Promise<Candidate[]> {
+    const ref = await this.reference.get();
+    const now = this.now();
+    const perUser = () => this.store.popular(user.userId, filter, strategyParams('POPULAR', this.cfg, ref), limit);
     if (hasAttributeRules(filter) || this.cfg.resultCache.ttlMs <= 0) return perUser();
     const size = this.cfg.candidatePool * 5;
     if (this.globalPopular === undefined || this.globalPopular.at + this.cfg.resultCache.ttlMs <= now) {
-      const list = this.store.popular(null, { ...filter, excludeItemIds: [] }, strategyParams('POPULAR', this.cfg, now), size);
+      const list = this.store.popular(null, { ...filter, excludeItemIds: [] }, strategyParams('POPULAR', this.cfg, ref), size);
       this.globalPopular = { at: now, list };
       list.catch(() => (this.globalPopular = undefined));
     }
