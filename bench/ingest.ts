@@ -71,7 +71,7 @@ async function bulkRow(cfg: ReturnType<typeof loadConfig>, rows: readonly Source
     const { report, path } = await loadGraph(config, sourceOf('demo', rows), { path: 'auto', batchSize: BATCH }, log);
     const seconds = (performance.now() - t) / 1000;
     if (path !== 'bulk') throw new Error(`expected the bulk path, got ${path}`);
-    const graph = await connectGraph(config.neo4j, log, { port: 0 });
+    const graph = await connectGraph(config.neo4j, log, { port: 0, txTimeoutMs: 3_600_000 });
     try {
       return { seconds, events: report.kinds.event?.written ?? 0, counts: await graphCounts(graph.executor) };
     } finally {

@@ -46,16 +46,25 @@ export async function loadGraph(config: Config, source: DataSource, opts: Ingest
   }
 
   log('the store is empty: loading with the bulk importer (neo4j-admin database import)');
+  const phase = (name: string, since: number): void => log(`bulk load: ${name} in ${((Date.now() - since) / 1000).toFixed(1)} s`);
+  let t = Date.now();
   const graph = new BulkGraph();
   const report = await ingestSource(source, graph, ingestOpts);
+  phase('read and validated the source', t);
   const dir = mkdtempSync(join(tmpdir(), 'grec-bulk-'));
   try {
+    t = Date.now();
     const files = writeImportFiles(graph, dir);
+    phase(`wrote ${files.files.length} import files`, t);
+    t = Date.now();
     await runBulkImport(files, { moduleDir: local.moduleDir, homeDir: local.storeDir, javaBin: local.javaBin, heap: local.heap, log });
+    phase('imported', t);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  t = Date.now();
   await withGraph(config, async () => undefined); // starts on the imported store and applies the schema
+  phase('started the store and applied the schema', t);
   report.elapsedMs = Date.now() - started;
   return { report, path: 'bulk' };
 }
