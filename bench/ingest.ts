@@ -3,9 +3,11 @@
  * generated events:
  *   (a) the product's batched path: ingestSource -> GraphWriter (UNWIND batches, 5 statements per tx);
  *   (b) Neo4j's own LOAD CSV of the same rows (bench/cypher/load-csv-events.cypher, IN TRANSACTIONS);
- *   (c) one transaction per event, on a small slice (it is ~1000x slower; a full run would take hours).
+ *   (c) one transaction per event, on a small slice (it is ~1000x slower; a full run would take hours);
+ *   (d) into an empty store: `grec load`'s bulk path (src/cli/load-graph.ts: ingestSource into memory, CSV
+ *       files, neo4j-admin database import, start, schema), entities and events together, end to end.
  * Prints a markdown table and writes bench/out/ingest.md. Usage:
- *   npm run bench:ingest -- [--events 1000000] [--slice 1000] [--batch 10000]
+ *   npm run bench:ingest -- [--events 1000000] [--slice 1000] [--batch 10000] [--bulk-only]
  */
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,14 +23,17 @@ import { connectGraph } from '../src/storage/connect.ts';
 import { GraphWriter } from '../src/storage/graph-writer.ts';
 import { applySchema } from '../src/storage/schema.ts';
 import { ingestSource } from '../src/usecases/ingest/ingest-source.ts';
+import { loadGraph } from '../src/cli/load-graph.ts';
+import type { GraphCounts } from '../src/storage/admin.ts';
 import { machineLine } from './machine.ts';
 
 const opts = new Command('bench:ingest')
   .option('--events <n>', 'events to generate', '1000000')
   .option('--slice <n>', 'events for the one-transaction-per-event baseline', '1000')
   .option('--batch <n>', 'rows per transaction (batched and LOAD CSV)', '10000')
+  .option('--bulk-only', 'run only (d), the empty-store bulk import')
   .parse(process.argv)
-  .opts<{ events: string; slice: string; batch: string }>();
+  .opts<{ events: string; slice: string; batch: string; bulkOnly?: boolean }>();
 const EVENTS = Number(opts.events);
 const SLICE = Number(opts.slice);
 const BATCH = Number(opts.batch);
@@ -57,6 +62,26 @@ const sourceOf = (name: string, rows: readonly SourceRow[]): DataSource & { batc
   async *batches() { for (let k = 0; k < rows.length; k += 50_000) yield rows.slice(k, k + 50_000); },
 });
 
+/** (d): the whole demo (entities, then events) into a fresh, empty embedded store through `grec load`'s bulk path. */
+async function bulkRow(cfg: ReturnType<typeof loadConfig>, rows: readonly SourceRow[], heap: string): Promise<{ seconds: number; events: number; counts: GraphCounts }> {
+  const store = mkdtempSync(join(tmpdir(), 'grec-bench-bulk-'));
+  const config = { ...cfg, neo4j: { ...cfg.neo4j, uri: undefined, local: { ...cfg.neo4j.local, storeDir: store, port: 0, heap, pageCache: '2g' } } };
+  try {
+    const t = performance.now();
+    const { report, path } = await loadGraph(config, sourceOf('demo', rows), { path: 'auto', batchSize: BATCH }, log);
+    const seconds = (performance.now() - t) / 1000;
+    if (path !== 'bulk') throw new Error(`expected the bulk path, got ${path}`);
+    const graph = await connectGraph(config.neo4j, log, { port: 0, txTimeoutMs: 3_600_000 });
+    try {
+      return { seconds, events: report.kinds.event?.written ?? 0, counts: await graphCounts(graph.executor) };
+    } finally {
+      await graph.close();
+    }
+  } finally {
+    rmSync(store, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const cfg = loadConfig();
   const store = mkdtempSync(join(tmpdir(), 'grec-bench-ingest-'));
@@ -74,6 +99,29 @@ async function main(): Promise<void> {
   await new Promise<void>((r) => csv.end(r));
 
   const neoCfg = { ...cfg.neo4j, local: { ...cfg.neo4j.local, heap: process.env['GREC_NEO4J_HEAP'] ?? '4g', pageCache: '2g' } };
+
+  log(`(d) bulk import into an empty store: ${entities.length} entity rows + ${events.length} events`);
+  const d = await bulkRow(cfg, [...entities, ...events.map((event): SourceRow => ({ kind: 'event', event }))], neoCfg.local.heap);
+  log(`(d) ${d.events} events in ${d.seconds.toFixed(1)} s`);
+  const dRow = `| (d) empty store: bulk import (grec load, entities + events, end to end) | ${d.events} | ${d.seconds.toFixed(1)} | ${Math.round(d.events / d.seconds)} |`;
+  if (opts.bulkOnly === true) {
+    const md = [
+      `### Ingestion, bulk only (\`npm run bench:ingest -- --events ${EVENTS} --bulk-only\`)`,
+      '',
+      `Machine: ${machineLine()}. Neo4j 5.26 embedded, importer heap ${neoCfg.local.heap}. ${new Date().toISOString().slice(0, 10)}.`,
+      `Demo shop: ${events.length} events over ${options.users} users and ${options.items} items. Counts after (d): ${JSON.stringify(d.counts)}.`,
+      '',
+      '| path | events | seconds | events/s |',
+      '|---|---|---|---|',
+      dRow,
+      '',
+    ].join('\n');
+    process.stdout.write(`${md}\n`);
+    mkdirSync(join(import.meta.dirname, 'out'), { recursive: true });
+    writeFileSync(join(import.meta.dirname, 'out', 'ingest-bulk.md'), md);
+    rmSync(store, { recursive: true, force: true });
+    return;
+  }
   // Bulk statements (the reset, LOAD CSV) run far past the API's 30 s transaction timeout.
   const graph = await connectGraph({ ...neoCfg, uri: undefined }, log, { storeDir: store, port: 0, txTimeoutMs: 3_600_000 });
   // Embedded Neo4j leaves LOAD CSV's file root unset, so it may read the file by absolute file:// URL.
@@ -129,6 +177,9 @@ async function main(): Promise<void> {
       `| (a) batched UNWIND (product path, ${BATCH}/tx) | ${events.length} | ${batchedS.toFixed(1)} | ${a} | 1.00 |`,
       `| (b) LOAD CSV, same rows, IN TRANSACTIONS OF ${BATCH} | ${events.length} | ${loadCsvS.toFixed(1)} | ${b} | ${(a / b).toFixed(2)} |`,
       `| (c) one transaction per event (slice) | ${slice.length} | ${singleS.toFixed(1)} | ${c} | ${(a / c).toFixed(0)} |`,
+      `${dRow} ${(a / Math.round(d.events / d.seconds)).toFixed(2)} |`,
+      '',
+      `Graph counts after (d) ${sameCounts(countsA, d.counts) ? 'equal those after (a)' : `DIFFER from (a): ${JSON.stringify(d.counts)}`}.`,
       '',
     ].join('\n');
     process.stdout.write(`${md}\n`);
@@ -138,6 +189,11 @@ async function main(): Promise<void> {
     await graph.close();
     rmSync(store, { recursive: true, force: true });
   }
+}
+
+function sameCounts(a: GraphCounts, b: GraphCounts): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => (a[k] ?? 0) === (b[k] ?? 0));
 }
 
 main().catch((err: unknown) => {

@@ -9,6 +9,7 @@ import { ingestSource } from '../usecases/ingest/ingest-source.ts';
 import { createProgress } from '../usecases/ingest/progress.ts';
 import { sourceFromArgs, type LoadArgs } from './source-from-args.ts';
 import { withGraph } from './with-graph.ts';
+import { loadGraph } from './load-graph.ts';
 import { ROLES, SYSTEM, type Role } from '../domain/principal.ts';
 import { ApiKeyStore } from '../storage/api-key-store.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from '../usecases/access/api-keys.ts';
@@ -45,18 +46,17 @@ program.command('load')
   .option('--file <path>', 'taobao: the CSV file')
   .option('--map <table.column=fileColumn...>', 'generic: column mapping, repeatable (e.g. interactions.userId=customer)')
   .addOption(new Option('--batch-size <n>', 'rows per transaction').default('10000'))
+  .option('--no-bulk', 'never use the bulk importer (by default an empty embedded store is loaded with neo4j-admin import)')
   .option('--json', 'print the report as JSON')
-  .action(async (dataset: string, opts: LoadArgs & { batchSize: string; json?: boolean }) => {
+  .action(async (dataset: string, opts: LoadArgs & { batchSize: string; bulk: boolean; json?: boolean }) => {
     const config = loadConfig();
     const source = sourceFromArgs(dataset, opts, config);
-    const report = await withGraph(config, async (graph) => {
-      const progress = createProgress(`load ${dataset}`);
-      const r = await ingestSource(source, new GraphWriter(graph.executor), {
-        batchSize: Number(opts.batchSize), onProgress: progress.update, userIds: userIdCodec(config.privacy),
-      });
-      progress.stop();
-      return r;
-    });
+    const progress = createProgress(`load ${dataset}`);
+    const { report } = await loadGraph(config, source, {
+      path: opts.bulk ? 'auto' : 'batched',
+      batchSize: Number(opts.batchSize), onProgress: progress.update, userIds: userIdCodec(config.privacy),
+    }, (m) => process.stderr.write(`${m}\n`));
+    progress.stop();
     process.stdout.write(opts.json === true ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
   });
 

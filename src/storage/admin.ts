@@ -13,3 +13,9 @@ export async function graphCounts(executor: Executor): Promise<GraphCounts> {
 export async function wipeGraph(executor: Executor): Promise<void> {
   await executor.autoCommit(cypher('admin/wipe'));
 }
+
+/** True when the store holds no node but SchemaMigration bookkeeping (cypher/admin/store-empty.cypher). */
+export async function storeIsEmpty(executor: Executor): Promise<boolean> {
+  const rows = await executor.read(cypher('admin/store-empty'));
+  return rows[0]?.['empty'] === true;
+}

@@ -17,6 +17,12 @@ export interface GraphWriterOptions {
 }
 
 /**
+ * What a batch load writes through: the store (GraphWriter) or the in-memory graph of a bulk import
+ * (storage/bulk/bulk-graph.ts). Each call returns how many rows created something new.
+ */
+export type BatchWriter = Pick<GraphWriter, 'users' | 'items' | 'categories' | 'tags' | 'events' | 'aggregates' | 'itemTags' | 'social'>;
+
+/**
  * Batched writes for ingestion and the live path. Each call is one managed transaction running one
  * `UNWIND $rows` statement from cypher/ingest/; each returns how many rows created something new
  * (the rest were already there: duplicates). Safe to retry: every statement is idempotent by id.
@@ -139,7 +145,7 @@ async function rejectMissing(tx: Tx, refs: { userIds: readonly string[]; itemIds
   if (items[0] !== undefined) throw notFound('Item', items[0]);
 }
 
-function userProps(u: User): Record<string, unknown> {
+export function userProps(u: User): Record<string, unknown> {
   const p: Record<string, unknown> = {};
   if (u.name !== undefined) p['name'] = u.name;
   if (u.age !== undefined) p['age'] = u.age;
@@ -153,7 +159,7 @@ function userProps(u: User): Record<string, unknown> {
   return p;
 }
 
-function itemProps(i: Item): Record<string, unknown> {
+export function itemProps(i: Item): Record<string, unknown> {
   const p: Record<string, unknown> = {};
   if (i.title !== undefined) p['title'] = i.title;
   if (i.price !== undefined) p['price'] = i.price;

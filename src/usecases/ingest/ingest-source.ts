@@ -1,6 +1,6 @@
 import type { DataSource, IngestRecord, RecordKind, SourceRow } from '../../domain/ingest.ts';
 import { invalidInput } from '../../domain/errors.ts';
-import type { GraphWriter } from '../../storage/graph-writer.ts';
+import type { BatchWriter } from '../../storage/graph-writer.ts';
 import { emptyReport, type IngestReport, type KindCounts } from './ingest-report.ts';
 import { pseudonymiseRecord } from '../privacy/pseudonymise-record.ts';
 import type { UserIdCodec } from '../privacy/user-id-codec.ts';
@@ -42,7 +42,7 @@ const FLUSH_ORDER: readonly RecordKind[] = [...ENTITY_KINDS, 'social', 'event', 
  * Ids are de-duplicated inside a batch (last record wins) and across batches by the store, so loading the
  * same data twice writes nothing the second time and the report counts those rows as duplicates.
  */
-export async function ingestSource(source: DataSource, writer: GraphWriter, opts: IngestOptions = {}): Promise<IngestReport> {
+export async function ingestSource(source: DataSource, writer: BatchWriter, opts: IngestOptions = {}): Promise<IngestReport> {
   const batchSize = opts.batchSize ?? 10_000;
   if (!Number.isSafeInteger(batchSize) || batchSize < 1) {
     throw invalidInput(`batch size must be a positive integer, got ${String(opts.batchSize)}`, { field: 'batchSize' });
@@ -127,7 +127,7 @@ function dedupe(batch: readonly IngestRecord[]): IngestRecord[] {
   return byKey.size === batch.length ? [...batch] : [...byKey.values()];
 }
 
-async function writeBatch(writer: GraphWriter, kind: RecordKind, batch: readonly IngestRecord[]): Promise<number> {
+async function writeBatch(writer: BatchWriter, kind: RecordKind, batch: readonly IngestRecord[]): Promise<number> {
   const of = <K extends RecordKind>(k: K) => batch as Extract<IngestRecord, { kind: K }>[];
   switch (kind) {
     case 'user': return writer.users(of('user').map((r) => r.user));
