@@ -198,6 +198,20 @@ export class Executor {
     return toNode(plan as unknown as Parameters<typeof toNode>[0]);
   }
 
+  /**
+   * What kind of statement `cypher` is, as the planner says from EXPLAIN (nothing runs): 'r' read only,
+   * 'rw' reads and writes, 'w' write only, 's' schema. Tests use it to check that every statement sent with
+   * READ access (routed to a cluster's secondaries, which refuse writes) is read-only.
+   */
+  async statementType(cypher: string, params: Params = {}): Promise<'r' | 'rw' | 'w' | 's'> {
+    const res = await this.driver.executeQuery(`EXPLAIN ${cypher}`, toParams(params) as Params, {
+      routing: neo4j.routing.WRITE,
+      bookmarkManager: this.bookmarks,
+      ...(this.database !== undefined ? { database: this.database } : {}),
+    });
+    return res.summary.queryType as 'r' | 'rw' | 'w' | 's';
+  }
+
   private wrapTx(mtx: ManagedTransaction, mode: 'READ' | 'WRITE'): Tx {
     return {
       run: async (cypher, params = {}) => {

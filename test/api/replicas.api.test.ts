@@ -9,7 +9,11 @@ import { DEFAULT_LOOP, DEFAULT_PRIVACY } from '../../src/config.ts';
 import type { Services } from '../../src/graphql/context.ts';
 import { createApi } from '../../src/graphql/server.ts';
 import type { GraphConnection } from '../../src/storage/connect.ts';
-import type { ReplicaSync } from '../../src/usecases/live/replica-sync.ts';
+import { ReplicaStore } from '../../src/storage/replica-store.ts';
+import { ReplicaSync } from '../../src/usecases/live/replica-sync.ts';
+import { fanOutWrites, IGNORE_WRITES } from '../../src/usecases/live/write-observer.ts';
+import { SILENT_LOG } from '../../src/usecases/job-log.ts';
+import type { ItemId, UserId } from '../../src/domain/ids.ts';
 import { AS_ADMIN, testAuth, type GqlResult } from '../support/api.ts';
 import { openTestGraph } from '../support/graph.ts';
 
@@ -118,5 +122,41 @@ describe('several replicas over one database', () => {
     await holder.services.refresh.stop();
     await other.services.refresh.trigger('interval');
     expect(graphRuns(other)).toBe(1);
+  });
+
+  it('a replica that fell behind the pruning, or finds the log wiped, drops everything it caches', async () => {
+    let clock = 1_000_000;
+    const seen: string[] = [];
+    const targets = (name: string) => ({
+      writes: fanOutWrites({ ...IGNORE_WRITES, interactionRecorded: (u: UserId, i: ItemId) => void seen.push(`${name} i ${u} ${i}`) }),
+      privacy: [{ consentChanged: () => {}, userErased: () => void seen.push(`${name} erased`) }],
+      modelRefreshed: () => void seen.push(`${name} refit`),
+      resetAll: () => void seen.push(`${name} reset`),
+    });
+    const opts = (replicaId: string) => ({ replicaId, intervalMs: 1000, retentionMs: 10_000, now: () => clock, log: SILENT_LOG });
+    const store = new ReplicaStore(graph.executor);
+    const x = new ReplicaSync(store, targets('x'), opts('x'));
+    const y = new ReplicaSync(store, targets('y'), opts('y'));
+    await x.sync();
+    await y.sync();
+    x.interactionRecorded('ann' as UserId, 'i2' as ItemId);
+    x.userErased('ann' as UserId);
+    await x.sync();
+    expect(await y.sync()).toEqual({ published: 0, applied: 2 });
+    expect(seen).toEqual(['y i ann i2', 'y erased']);
+    // y pauses; x publishes twice, 20 s apart: the second append prunes the first before y read it.
+    x.interactionRecorded('bob' as UserId, 'i1' as ItemId);
+    await x.sync();
+    clock += 20_000;
+    x.modelRefreshed();
+    await x.sync();
+    seen.length = 0;
+    expect(await y.sync()).toEqual({ published: 0, applied: 1 });
+    expect(seen).toEqual(['y reset', 'y refit']);
+    // The store is wiped (the sequence starts again): everything goes.
+    await graph.executor.write('MATCH (n) WHERE n:CacheChange OR n:CacheChangeSeq DETACH DELETE n');
+    seen.length = 0;
+    expect(await y.sync()).toEqual({ published: 0, applied: 0 });
+    expect(seen).toEqual(['y reset']);
   });
 });
