@@ -52,8 +52,12 @@ import { OnlineMetrics } from './usecases/loop/online-metrics.ts';
 import { loopMetricsResolvers } from './graphql/resolvers/loop-metrics.ts';
 import { SILENT_LOG, type JobLog } from './usecases/job-log.ts';
 import { EventCounter } from './usecases/loop/event-counter.ts';
-import { RefreshScheduler } from './usecases/loop/refresh-scheduler.ts';
+import { RefreshScheduler, type RefreshLease } from './usecases/loop/refresh-scheduler.ts';
+import type { Executor } from './storage/executor.ts';
 import { fanOutWrites } from './usecases/live/write-observer.ts';
+import { ReplicaSync, type ReplicaTargets } from './usecases/live/replica-sync.ts';
+import { ReplicaStore } from './storage/replica-store.ts';
+import { randomBytes } from 'node:crypto';
 import { WORKER_MIN_INTERACTIONS, workerFitter } from './usecases/recommend/graph-fitter.ts';
 import { SYSTEM } from './domain/principal.ts';
 import { DEFAULT_PROFILES_OPTIONS } from './usecases/customers/profiles-job.ts';
@@ -82,14 +86,28 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
   const catalog = new CatalogStore(ex);
   const hooks = profileHooks(profiles);
   const segments = new SegmentService(segmentStore, profiles, () => Date.now(), (ids) => catalog.categoryNames(ids));
+  const replicas = replicaSync(ex, loop, log, {
+    writes: fanOutWrites(recs, events),
+    privacy: [recs, analytics],
+    modelRefreshed: () => {
+      recs.refreshGraphModel(SYSTEM, false).catch((err: unknown) => log.error({ err }, 'GRAPH refit after another replica\'s refresh failed; refitted on next use'));
+    },
+    resetAll: () => {
+      recs.dropDerived();
+      analytics.dropDerived();
+    },
+  });
   // The scheduled refresh runs as the operator; start() is main.ts's (tests trigger it when they mean to).
   const refresh = new RefreshScheduler({
     graph: () => recs.refreshGraphModel(SYSTEM, false),
     customers: () => refreshCustomers(profiles, segments, { ...DEFAULT_PROFILES_OPTIONS, now: () => Date.now(), cluster: null }),
     lastGraphFit: () => graphCache.lastFit(),
-  }, events, { intervalMs: loop.refreshIntervalMs, afterEvents: loop.refreshAfterEvents }, { now: () => Date.now(), log });
+  }, events, { intervalMs: loop.refreshIntervalMs, afterEvents: loop.refreshAfterEvents }, {
+    now: () => Date.now(), log,
+    ...(replicas !== undefined ? { lease: refreshLease(new ReplicaStore(ex), replicas.replicaId, loop), onGraphRefreshed: () => replicas.modelRefreshed() } : {}),
+  });
   const privacyService = new PrivacyService(new PrivacyStore(ex), {
-    consentDefaults: consent, erasureSalt: privacy.erasureSalt, userIds, now: () => Date.now(), observers: [recs, analytics],
+    consentDefaults: consent, erasureSalt: privacy.erasureSalt, userIds, now: () => Date.now(), observers: [recs, analytics, ...(replicas !== undefined ? [replicas] : [])],
     erasureHooks: [hooks.erasure], consentHooks: [hooks.consent],
   });
   const experimentStore = new ExperimentStore(ex, consent);
@@ -108,7 +126,8 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
     writer: new GraphWriter(ex, { missingRefs: live.autoCreate ? 'create' : 'reject' }),
     recs,
     analytics,
-    observer: fanOutWrites(recs, events),
+    observer: replicas !== undefined ? fanOutWrites(recs, events, replicas) : fanOutWrites(recs, events),
+    replicas,
     privacy: privacyService,
     customers: new CustomerService(profiles, segmentStore, () => Date.now(), userIds),
     segments,
@@ -134,6 +153,35 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
     neo4jMode: graph.mode,
     ping: () => graph.ping(),
     now: () => Date.now(),
+  };
+}
+
+/** Change records older than this are pruned: a replica paused longer clears its caches (replica-sync.ts). */
+const MIN_CHANGE_RETENTION_MS = 60_000;
+
+/** The cross-replica cache sync when GREC_REPLICA_SYNC_MS > 0 (start() is main.ts's; tests call sync()). */
+function replicaSync(ex: Executor, loop: LoopConfig, log: JobLog, targets: ReplicaTargets): ReplicaSync | undefined {
+  const intervalMs = loop.replicaSyncMs ?? 0;
+  if (intervalMs <= 0) return undefined;
+  return new ReplicaSync(new ReplicaStore(ex), targets, {
+    replicaId: `r-${randomBytes(6).toString('hex')}`,
+    intervalMs,
+    retentionMs: Math.max(MIN_CHANGE_RETENTION_MS, 30 * intervalMs),
+    now: () => Date.now(),
+    log,
+  });
+}
+
+/**
+ * The `refresh` lease: its TTL outlives two intervals, so the holder renews it at each of its runs and keeps
+ * the job; a holder that died is replaced once the TTL has passed (at least 10 minutes: a refresh must finish
+ * within it, or a second replica could start one meanwhile).
+ */
+function refreshLease(store: ReplicaStore, holder: string, loop: LoopConfig): RefreshLease {
+  const ttlMs = Math.max(10 * 60_000, 2 * loop.refreshIntervalMs);
+  return {
+    take: () => store.takeLease('refresh', holder, Date.now(), ttlMs),
+    release: () => store.releaseLease('refresh', holder),
   };
 }
 

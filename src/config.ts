@@ -75,6 +75,7 @@ const schema = z.object({
   GREC_REFRESH_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
   GREC_REFRESH_AFTER_EVENTS: z.coerce.number().int().min(0).default(10_000),
   GREC_FIT_WORKER_MIN_INTERACTIONS: z.coerce.number().int().min(0).default(20_000),
+  GREC_REPLICA_SYNC_MS: z.coerce.number().int().min(0).default(1000),
   GREC_KEEP_PII: z.string().default('').transform((s, ctx) => {
     const cols = s.split(',').map((c) => c.trim()).filter((c) => c !== '');
     const bad = cols.filter((c) => !(PII_COLUMNS as readonly string[]).includes(c));
@@ -120,6 +121,12 @@ export interface LoopConfig {
    * where they take less than starting a worker. Undefined: 20,000 (graph-fitter.ts).
    */
   readonly fitWorkerMinInteractions?: number;
+  /**
+   * Several API replicas over one database (README "Deployment"): every N ms each replica publishes its
+   * writes to the others and reads theirs (page-cache invalidation), and the scheduled refresh runs only on
+   * the replica holding the refresh lease. 0 or undefined: a single instance (no change log, no lease).
+   */
+  readonly replicaSyncMs?: number;
 }
 
 /** Tests and scripts: no scheduled refresh (they refresh when they mean to). */
@@ -346,6 +353,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       refreshIntervalMs: e.GREC_REFRESH_INTERVAL_MS,
       refreshAfterEvents: e.GREC_REFRESH_AFTER_EVENTS,
       fitWorkerMinInteractions: e.GREC_FIT_WORKER_MIN_INTERACTIONS,
+      replicaSyncMs: e.GREC_REPLICA_SYNC_MS,
     },
   };
 }

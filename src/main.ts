@@ -31,7 +31,8 @@ import { userIdCodec } from './usecases/privacy/user-id-codec.ts';
  * answer the rest 503 UNAVAILABLE, close the driver and the JVM, exit 0. The embedded JVM is supervised:
  * restarted on the same store and port when it dies, exit 1 when restarts are exhausted (README "Reliability").
  * The scheduled refresh (GRAPH model, profiles, segments) starts with the server and stops with it: shutdown
- * waits for a running refresh up to the grace period.
+ * waits for a running refresh up to the grace period. Several replicas may serve one database (README
+ * "Deployment"): they share cache invalidations and the refresh lease through it.
  */
 const DEV_TOKEN_HOURS = 12;
 
@@ -59,6 +60,8 @@ async function main(): Promise<void> {
     // The experiment assignments still queued are written before the driver goes.
     await services.loop.assignments.close().catch((err: unknown) => logger.warn({ err }, 'experiment assignments not written at shutdown'));
     logger.info({ refresh: await refreshStopped }, 'scheduled refresh stopped');
+    // This replica's last writes reach the other replicas' caches.
+    await services.replicas?.stop();
     // Refuses new queries, closes the driver (transactions not yet committed roll back) and stops the JVM.
     await graph.close();
     logger.info('stopped');
@@ -154,6 +157,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', onSignal('SIGTERM'));
   // GREC_REFRESH_INTERVAL_MS / GREC_REFRESH_AFTER_EVENTS (1 h and 10,000 by default; 0 and 0: no schedule).
   if (config.loop.refreshIntervalMs > 0 || config.loop.refreshAfterEvents > 0) services.refresh.start();
+  // GREC_REPLICA_SYNC_MS (1 s by default; 0: a single instance): cache invalidations shared with other replicas.
+  services.replicas?.start();
   server.listen(config.http.port, config.http.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.http.port; // PORT=0: the chosen one

@@ -22,6 +22,7 @@ import type { NextBestOffer } from '../usecases/loop/next-best-offer.ts';
 import type { CampaignAudience } from '../usecases/loop/campaign-audience.ts';
 import type { OnlineMetrics } from '../usecases/loop/online-metrics.ts';
 import type { RefreshScheduler } from '../usecases/loop/refresh-scheduler.ts';
+import type { ReplicaSync } from '../usecases/live/replica-sync.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 export interface LoopServices {
@@ -72,6 +73,8 @@ export interface Services {
   readonly onlineMetrics: OnlineMetrics;
   /** The scheduled refresh of the GRAPH model, profiles and segments, and the models' freshness. */
   readonly refresh: RefreshScheduler;
+  /** Cache invalidation shared with the other API replicas (undefined: a single instance, GREC_REPLICA_SYNC_MS=0). */
+  readonly replicas: ReplicaSync | undefined;
   readonly neo4jMode: string;
   ping(): Promise<boolean>;
   now(): number;

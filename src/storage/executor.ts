@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { AppError, isAppError } from '../domain/errors.ts';
 import { cypherFileName } from './cypher-files.ts';
 import { fromNeo4j, toParams } from './values.ts';
@@ -61,6 +61,15 @@ export class Executor {
   private healthy = true;
   /** Set by close(): work arriving during shutdown is refused (UNAVAILABLE) instead of racing the driver close. */
   private closed = false;
+  /**
+   * Causal consistency across every call of this executor (one per process): each session and executeQuery
+   * passes the bookmarks of the writes committed so far, so with a `neo4j://` URI to a cluster a read routed
+   * to a secondary waits until that secondary has applied them. A request that writes and then reads its own
+   * write (recordInteraction, createSegment, ...) therefore sees it, whichever member serves the read. The
+   * driver's own default manager covers executeQuery only; sessions would start without bookmarks.
+   * Against a single server the bookmarks are always satisfied and cost nothing.
+   */
+  private readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
 
   constructor(
     private readonly driver: Driver,
@@ -95,6 +104,7 @@ export class Executor {
     const session = this.driver.session({
       ...(this.database !== undefined ? { database: this.database } : {}),
       defaultAccessMode: neo4j.session.READ,
+      bookmarkManager: this.bookmarks,
     });
     try {
       let rows = 0;
@@ -127,6 +137,7 @@ export class Executor {
     const session = this.driver.session({
       ...(this.database !== undefined ? { database: this.database } : {}),
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
     });
     try {
       const run = mode === 'READ' ? session.executeRead.bind(session) : session.executeWrite.bind(session);
@@ -144,7 +155,12 @@ export class Executor {
    */
   async autoCommit(cypher: string, params: Params = {}): Promise<Row[]> {
     this.admit();
-    const session = this.driver.session(this.database !== undefined ? { database: this.database } : {});
+    // Auto-commit statements change data or schema: WRITE access, routed to the leader.
+    const session = this.driver.session({
+      ...(this.database !== undefined ? { database: this.database } : {}),
+      defaultAccessMode: neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
+    });
     const done = this.startTiming(cypher, 'write');
     try {
       this.queryCount++;
@@ -159,11 +175,15 @@ export class Executor {
     }
   }
 
-  /** PROFILE a query (read access) and return its operator tree without driver types, for plan reports. */
+  /**
+   * PROFILE a query and return its operator tree without driver types, for plan reports (bench/query-plans).
+   * WRITE routing: PROFILE executes the statement, and the profiled file may be one that writes.
+   */
   async profile(cypher: string, params: Params = {}): Promise<PlanNode> {
     this.queryCount++;
     const res = await this.driver.executeQuery(`PROFILE ${cypher}`, toParams(params) as Params, {
       routing: neo4j.routing.WRITE,
+      bookmarkManager: this.bookmarks,
       ...(this.database !== undefined ? { database: this.database } : {}),
     });
     const toNode = (p: { operatorType: string; rows: number; dbHits: number; arguments: Record<string, unknown>; children: unknown[] }): PlanNode => ({
@@ -176,6 +196,20 @@ export class Executor {
     const plan = res.summary.profile;
     if (plan === false) throw new Error('no profile returned');
     return toNode(plan as unknown as Parameters<typeof toNode>[0]);
+  }
+
+  /**
+   * What kind of statement `cypher` is, as the planner says from EXPLAIN (nothing runs): 'r' read only,
+   * 'rw' reads and writes, 'w' write only, 's' schema. Tests use it to check that every statement sent with
+   * READ access (routed to a cluster's secondaries, which refuse writes) is read-only.
+   */
+  async statementType(cypher: string, params: Params = {}): Promise<'r' | 'rw' | 'w' | 's'> {
+    const res = await this.driver.executeQuery(`EXPLAIN ${cypher}`, toParams(params) as Params, {
+      routing: neo4j.routing.WRITE,
+      bookmarkManager: this.bookmarks,
+      ...(this.database !== undefined ? { database: this.database } : {}),
+    });
+    return res.summary.queryType as 'r' | 'rw' | 'w' | 's';
   }
 
   private wrapTx(mtx: ManagedTransaction, mode: 'READ' | 'WRITE'): Tx {

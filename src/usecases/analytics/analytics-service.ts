@@ -135,6 +135,11 @@ export class AnalyticsService implements PrivacyObserver {
   }
 
   userErased(_userId: UserId): void {
+    this.dropDerived();
+  }
+
+  /** Forgets the fitted forecasts (refitted on next use). */
+  dropDerived(): void {
     this.forecaster.forget();
   }
 

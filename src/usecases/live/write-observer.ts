@@ -4,7 +4,8 @@ import type { ItemId, UserId } from '../../domain/ids.ts';
 /**
  * Told about every write the live use cases made (after it committed), so state derived from the graph in
  * this process (the recommendation page cache, in-memory indexes) can drop what the write changed at once.
- * Writes from elsewhere (CLI loads, other instances) are not seen; those caches bound them with a TTL.
+ * Other API replicas' writes arrive through the replica sync (replica-sync.ts), which replays them here; writes
+ * from elsewhere (CLI loads) are not seen, and those caches bound them with a TTL.
  */
 export interface WriteObserver {
   /** A new interaction of `userId` (not called for a retried event id that changed nothing). */

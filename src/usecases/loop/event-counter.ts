@@ -4,7 +4,8 @@ import { IGNORE_WRITES, type WriteObserver } from '../live/write-observer.ts';
 /**
  * Counts the interactions recorded through this process's live path (monotonic, never reset): the GRAPH
  * model stamps the count when it reads the graph, so "events since the fit" is a subtraction, and the
- * refresh scheduler listens to refit after N new events. Loads from the CLI or other instances are not seen.
+ * refresh scheduler listens to refit after N new events. With several replicas the replica sync replays
+ * the others' interactions here too (replica-sync.ts); loads from the CLI are not seen.
  */
 export class EventCounter implements WriteObserver {
   private count = 0;

@@ -6,6 +6,12 @@
 // One refresh at a time: triggers arriving during a refresh are coalesced into one follow-up run. A failing
 // job is logged and counted (grec_model_refreshes_total) and the schedule goes on. stop() waits for a running
 // refresh up to a grace period, then abandons it (the process is exiting).
+// Several replicas over one database (README "Deployment"): each run first takes the database lease
+// `refresh` (replica-store.ts); a replica that does not get it skips the run, since the holder refreshes.
+// The holder renews the lease at each of its runs (its TTL outlives the interval), so it keeps the job until
+// it stops (the lease is released) or dies (the lease expires and the next replica to trigger takes it).
+// The profiles and segments it writes are read from the database by every replica; its new GRAPH model is
+// announced (`onGraphRefreshed`) so the other replicas refit theirs.
 import type { JobLog } from '../job-log.ts';
 import type { FitStamp } from '../recommend/graph-model-cache.ts';
 import type { EventCounter } from './event-counter.ts';
@@ -63,10 +69,21 @@ export interface RefreshCount {
   readonly count: number;
 }
 
+/** A lease in the shared database: only its holder runs the scheduled refresh. */
+export interface RefreshLease {
+  /** Takes or renews the lease; false while another replica holds it. */
+  take(): Promise<boolean>;
+  release(): Promise<void>;
+}
+
 export interface SchedulerDeps {
   readonly now: () => number;
   readonly timers?: Timers;
   readonly log: JobLog;
+  /** Set when several replicas may run (GREC_REPLICA_SYNC_MS > 0); absent: every run refreshes. */
+  readonly lease?: RefreshLease;
+  /** Told after this replica refitted the GRAPH model (the replica sync tells the other replicas). */
+  readonly onGraphRefreshed?: () => void;
 }
 
 interface Deferred {
@@ -85,6 +102,8 @@ export class RefreshScheduler {
   private eventsAtRunStart = 0;
   private customersStamp: { readonly fittedAt: number; readonly fitMs: number } | undefined;
   private readonly counts = new Map<string, number>();
+  /** Runs skipped because another replica held the refresh lease. */
+  skippedRuns = 0;
   private readonly timers: Timers;
 
   constructor(
@@ -127,7 +146,13 @@ export class RefreshScheduler {
     this.followUp?.resolve();
     this.followUp = undefined;
     const running = this.running;
-    if (running === undefined) return 'idle';
+    // Another replica may take the job at once instead of waiting for the lease to expire.
+    const release = (): Promise<void> => this.deps.lease?.release().catch((err: unknown) => this.deps.log.warn({ err }, 'refresh lease not released; it expires by itself')) ?? Promise.resolve();
+    if (running === undefined) {
+      await release();
+      return 'idle';
+    }
+    void running.then(release);
     if (!Number.isFinite(graceMs)) {
       await running;
       return 'finished';
@@ -197,12 +222,27 @@ export class RefreshScheduler {
   }
 
   private async work(reason: RefreshReason): Promise<void> {
+    if (this.deps.lease !== undefined && !(await this.leased())) {
+      this.skippedRuns++;
+      this.deps.log.info({ reason }, 'model refresh skipped: another replica holds the refresh lease');
+      return;
+    }
     this.deps.log.info({ reason }, 'model refresh started');
-    await this.step('graph', () => this.jobs.graph());
+    if (await this.step('graph', () => this.jobs.graph())) this.deps.onGraphRefreshed?.();
     await this.step('customers', () => this.jobs.customers());
   }
 
-  private async step(model: RefreshModel, job: () => Promise<unknown>): Promise<void> {
+  private async leased(): Promise<boolean> {
+    try {
+      return (await this.deps.lease?.take()) ?? true;
+    } catch (err) {
+      this.deps.log.error({ err }, 'refresh lease not taken (database error); this run is skipped');
+      return false;
+    }
+  }
+
+  /** Runs one job; true when it succeeded. */
+  private async step(model: RefreshModel, job: () => Promise<unknown>): Promise<boolean> {
     const t0 = this.deps.now();
     try {
       await job();
@@ -210,9 +250,11 @@ export class RefreshScheduler {
       if (model === 'customers') this.customersStamp = { fittedAt: t0, fitMs: ms };
       this.count(model, 'ok');
       this.deps.log.info({ model, ms }, 'model refreshed');
+      return true;
     } catch (err) {
       this.count(model, 'error');
       this.deps.log.error({ err, model }, 'scheduled model refresh failed; the schedule goes on');
+      return false;
     }
   }
 

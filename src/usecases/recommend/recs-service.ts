@@ -208,6 +208,11 @@ export class RecsService implements WriteObserver, PrivacyObserver {
    * and the global POPULAR list are re-read.
    */
   userErased(_userId: UserId): void {
+    this.dropDerived();
+  }
+
+  /** Everything this process derived from the graph goes; each part is refitted or re-read on next use. */
+  dropDerived(): void {
     this.pages.clear();
     this.graph.invalidate();
     this.contentIndex.markStale();

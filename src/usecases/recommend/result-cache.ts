@@ -2,7 +2,8 @@
 // Freshness has two bounds:
 //   - writes made through this process's use cases drop the pages they affect at once (`invalidate`, by
 //     tag: the page's owner, the users and items it shows or depends on);
-//   - anything else (CLI loads, other API instances, other users' activity) shows within the TTL.
+//   - other API replicas' writes drop them at the next replica sync (replica-sync.ts, GREC_REPLICA_SYNC_MS);
+//   - anything else (CLI loads) shows within the TTL.
 // A page computed while a write to one of its tags landed is not stored (it may have read the old state):
 // `begin()` before reading, `set(..., since)` after; the tags invalidated since then are remembered for one
 // TTL, which is also the longest a computation may take and still be stored.
