@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGenericSource } from '../../src/sources/generic/generic-source.ts';
 import type { GraphConnection } from '../../src/storage/connect.ts';
+import { cypher } from '../../src/storage/cypher-files.ts';
 import { GraphWriter } from '../../src/storage/graph-writer.ts';
 import { formatReport, reportAddsUp } from '../../src/usecases/ingest/ingest-report.ts';
 import { ingestSource } from '../../src/usecases/ingest/ingest-source.ts';
@@ -64,6 +65,12 @@ describe('generic quantity column and bare nodes in the load report', () => {
     ]);
     const [e1] = await graph.executor.read('MATCH (e:Event {id: "e1"}) RETURN e.quantity AS q');
     expect(e1).toEqual({ q: 3 });
+    // TRENDING weighs the stored events the same way (no decay to speak of: a half-life of 10^15 ms).
+    const trending = await graph.executor.read(cypher('recs/trending'), {
+      userId: 'u1', now: 1_700_000_006_000, windowMs: 10_000, halfLifeMs: 1e15, excludeSeen: false, excludePurchased: false,
+      excludeItemIds: [], categoryIds: [], minPrice: null, maxPrice: null, limit: 10,
+    });
+    expect(trending.map((r) => [r['id'], Math.round(Number(r['score']) * 1e6) / 1e6, r['events']])).toEqual([['i2', 120, 1], ['i1', 16, 2], ['i9', 2.5, 1]]);
   });
 
   it('loading the folder again creates no bare node and says nothing about them', async () => {
