@@ -32,6 +32,7 @@ export interface RecsConfig {
     /**
      * A FOLLOWS tie's weight in the friend term, relative to a FRIEND's 1 (as social.followWeight in the
      * SOCIAL source): the follower's scores take followWeight x the followee's normalized interactions.
+     * Set by hand, not evaluated: no evaluation data set has follows.
      */
     readonly followWeight: number;
     readonly embeddingDims: number;
