@@ -51,5 +51,6 @@ describe('GRAPH with FOLLOWS edges on Neo4j', () => {
     expect(page.items[0]!.reasons).toEqual([{ kind: 'GRAPH_NEIGHBOURS', viaItemIds: [], viaUserIds: ['u2'] }]);
     const u1 = await service.recommend(SYSTEM, parseRecommendArgs({ userId: 'u1', strategy: 'GRAPH' }));
     expect(u1.items.map((r) => r.itemId)).toEqual(['c']); // not d: u3 declined social features
+    expect(await service.refreshGraphModel(SYSTEM, false)).toMatchObject({ users: 4, friendships: 0, follows: 2 });
   });
 });
