@@ -2,8 +2,9 @@
 // same graph always gives the same indices and the same model), interaction weights damped, GF-CF fitted
 // (src/algorithms/recs/gfcf.ts: the strongest training-free model of the algorithms package) and wrapped
 // with the social friend term over the user's ties: FRIEND edges both ways at weight 1, FOLLOWS edges from
-// follower to followee only at opts.followWeight (a tie that is both weighs the larger). Scoring at request time goes through scoreNewUser, which is inductive:
-// fresh interactions and friends are read from Neo4j per request, nothing is refitted.
+// follower to followee only at opts.followWeight (a tie that is both weighs the larger). Scoring at request
+// time goes through scoreNewUser, which is inductive: fresh interactions and ties are read from Neo4j per
+// request (the same weights: graph-scoring.ts), nothing is refitted.
 // The fit is split so its numeric work can run in a worker thread (graph-fitter.ts): packEdges (this thread:
 // the ids as one string per column, a cheap copy) -> fitGraphArrays (pure: index the ids, build and weight
 // the matrices, GF-CF's parts; typed arrays only, transferable back) -> assembleGraphModel (this thread:
