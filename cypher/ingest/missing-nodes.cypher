@@ -1,5 +1,6 @@
-// Which of the users and items a live write names are not stored. The live path refuses to create them
-// (NOT_FOUND) unless GREC_AUTO_CREATE=true; batch loads create them with ensure-nodes.cypher instead.
+// Which of the users and items a write names are not stored. The live path refuses to create them
+// (NOT_FOUND) unless GREC_AUTO_CREATE=true; batch loads create them (ensure-nodes.cypher, or the MERGEs of
+// friends, follows, aggregates and item-tags) and count them with this file first, for the load report.
 // :param userIds => ['u1']
 // :param itemIds => ['i1']
 CALL (*) {

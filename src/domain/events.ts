@@ -32,6 +32,11 @@ export interface InteractionEvent {
   readonly type: EventType;
   readonly ts: number;
   readonly value?: number;
+  /**
+   * Implicit-feedback amount (units bought, play count, dwell seconds): the event adds quantity x its type's
+   * weight to the INTERACTED weight (src/storage/fold-pairs.ts). Absent: 1. Non-negative and finite.
+   */
+  readonly quantity?: number;
   /** The page or offer it came from, when recordInteraction attributed it (docs/loop.md); stored on creation only. */
   readonly attribution?: Attribution;
 }

@@ -33,7 +33,7 @@ export function foldPairs(events: readonly InteractionEvent[]): InteractionPair[
     }
     p[COUNTER[e.type]] += 1;
     if (e.type === 'rating') p.ratingSum += e.value ?? 0;
-    p.weight += eventWeight(e.type, e.value);
+    p.weight += eventWeight(e.type, e.value) * (e.quantity ?? 1);
     if (e.ts < p.firstTs) p.firstTs = e.ts;
     if (e.ts > p.lastTs) p.lastTs = e.ts;
   }

@@ -28,10 +28,23 @@ export type BatchWriter = Pick<GraphWriter, 'users' | 'items' | 'categories' | '
  * (the rest were already there: duplicates). Safe to retry: every statement is idempotent by id.
  */
 export class GraphWriter {
+  /** Bare users and items this writer created (missingRefs 'create'), counted after each commit. */
+  private readonly bare = { users: 0, items: 0 };
+
   constructor(
     private readonly executor: Executor,
     private readonly opts: GraphWriterOptions = { missingRefs: 'create' },
   ) {}
+
+  /**
+   * How many users and items this writer has created only because an event, aggregate, item tag or social
+   * edge named them (no record of their own was stored first): the load report shows them. Counted from
+   * the ids missing when the creating transaction looked (cypher/ingest/missing-nodes.cypher); a node a
+   * concurrent writer created in between may be counted by both.
+   */
+  bareNodesCreated(): { users: number; items: number } {
+    return { ...this.bare };
+  }
 
   async users(users: readonly User[]): Promise<number> {
     return this.run('ingest/users', users.map((u) => ({ id: u.id, props: userProps(u) })));
@@ -81,34 +94,43 @@ export class GraphWriter {
       const existing = await tx.run(cypher('ingest/events-existing'), { ids: events.map((e) => e.id) });
       const known = new Set(existing.map((r) => String(r['id'])));
       const fresh = events.filter((e) => !known.has(e.id));
-      if (fresh.length === 0) return 0;
+      if (fresh.length === 0) return { created: 0, bare: NO_BARE };
       const refs = { userIds: [...new Set(fresh.map((e) => e.userId))], itemIds: [...new Set(fresh.map((e) => e.itemId))] };
+      let bare: Readonly<{ users: number; items: number }> = NO_BARE;
       if (this.opts.missingRefs === 'reject') await rejectMissing(tx, refs);
-      else await tx.run(cypher('ingest/ensure-nodes'), refs);
+      else {
+        bare = await missingCounts(tx, refs);
+        await tx.run(cypher('ingest/ensure-nodes'), refs);
+      }
       // Only attributed events (the live path) carry an `attribution` map; batch loads send rows as before.
       const rows = fresh.map((e) => ({
-        id: e.id, userId: e.userId, itemId: e.itemId, type: e.type, ts: e.ts, value: e.value ?? null,
+        id: e.id, userId: e.userId, itemId: e.itemId, type: e.type, ts: e.ts, value: e.value ?? null, quantity: e.quantity ?? null,
         ...(e.attribution !== undefined ? { attribution: attributionProperties(e.attribution) } : {}),
       }));
       const created = await tx.run(cypher('ingest/events-create'), { rows });
       await tx.run(cypher('ingest/interactions-fold'), { pairs: foldPairs(fresh) });
       await tx.run(cypher('customers/profile-counters'), { users: foldUserCounters(fresh) });
-      return Number(created[0]?.['created'] ?? 0);
-    }, 'ingest:events');
+      return { created: Number(created[0]?.['created'] ?? 0), bare };
+    }, 'ingest:events').then((r) => this.counted(r));
   }
 
   async aggregates(rows: readonly AggregateInteraction[]): Promise<number> {
-    return this.run('ingest/aggregates', rows.map((r) => ({ userId: r.userId, itemId: r.itemId, count: r.count })));
+    const refs = { userIds: unique(rows.map((r) => r.userId)), itemIds: unique(rows.map((r) => r.itemId)) };
+    return this.run('ingest/aggregates', rows.map((r) => ({ userId: r.userId, itemId: r.itemId, count: r.count })), refs);
   }
 
   async itemTags(rows: readonly ItemTag[]): Promise<number> {
-    return this.run('ingest/item-tags', rows.map((r) => ({ itemId: r.itemId, tagId: r.tagId, count: r.count })));
+    const refs = { userIds: [], itemIds: unique(rows.map((r) => r.itemId)) };
+    return this.run('ingest/item-tags', rows.map((r) => ({ itemId: r.itemId, tagId: r.tagId, count: r.count })), refs);
   }
 
   async social(edges: readonly SocialEdge[]): Promise<number> {
     const friends = edges.filter((e) => e.kind === 'FRIEND').map((e) => ({ from: e.from, to: e.to, since: e.since ?? null }));
     const follows = edges.filter((e) => e.kind === 'FOLLOWS').map((e) => ({ from: e.from, to: e.to, since: e.since ?? null }));
-    if (this.opts.missingRefs === 'create') return (await this.run('ingest/friends', friends)) + (await this.run('ingest/follows', follows));
+    if (this.opts.missingRefs === 'create') {
+      const ends = (rows: typeof friends) => ({ userIds: unique(rows.flatMap((r) => [r.from, r.to])), itemIds: [] });
+      return (await this.run('ingest/friends', friends, ends(friends))) + (await this.run('ingest/follows', follows, ends(follows)));
+    }
     if (edges.length === 0) return 0;
     // Checked in the same transaction as the MERGEs, so the edge is written only between stored users.
     return this.executor.writeTx(async (tx) => {
@@ -121,12 +143,38 @@ export class GraphWriter {
     }, 'live:social');
   }
 
-  private async run(file: string, rows: readonly Record<string, unknown>[]): Promise<number> {
+  /** One statement in one transaction; with `refs`, the ids among them not yet stored are counted first (its MERGEs create them). */
+  private async run(file: string, rows: readonly Record<string, unknown>[], refs?: Refs): Promise<number> {
     if (rows.length === 0) return 0;
     const query = cypher(file);
-    const res = await this.executor.writeTx((tx) => tx.run(query, { rows }), `ingest:${file}`);
-    return Number(res[0]?.['created'] ?? 0);
+    return this.counted(await this.executor.writeTx(async (tx) => {
+      const bare = refs === undefined ? NO_BARE : await missingCounts(tx, refs);
+      const res = await tx.run(query, { rows });
+      return { created: Number(res[0]?.['created'] ?? 0), bare };
+    }, `ingest:${file}`));
   }
+
+  /** Adds a committed transaction's bare nodes (never inside it: a retried transaction would count twice). */
+  private counted(r: { created: number; bare: { users: number; items: number } }): number {
+    this.bare.users += r.bare.users;
+    this.bare.items += r.bare.items;
+    return r.created;
+  }
+}
+
+interface Refs {
+  readonly userIds: readonly string[];
+  readonly itemIds: readonly string[];
+}
+
+const NO_BARE: Readonly<{ users: number; items: number }> = { users: 0, items: 0 };
+
+const unique = (ids: readonly string[]): string[] => [...new Set(ids)];
+
+/** How many of the ids a write names are not stored yet (the bare nodes its MERGEs are about to create). */
+async function missingCounts(tx: Tx, refs: Refs): Promise<{ users: number; items: number }> {
+  const [row] = await tx.run(cypher('ingest/missing-nodes'), { userIds: [...refs.userIds], itemIds: [...refs.itemIds] });
+  return { users: ((row?.['missingUsers'] ?? []) as unknown[]).length, items: ((row?.['missingItems'] ?? []) as unknown[]).length };
 }
 
 /** One race per concurrent writer of the same ids is possible; a few attempts cover any realistic burst. */

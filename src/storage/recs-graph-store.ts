@@ -3,10 +3,13 @@ import type { ItemId, UserId } from '../domain/ids.ts';
 import { cypher } from './cypher-files.ts';
 import type { Executor } from './executor.ts';
 
-/** The user-item graph as the GRAPH model reads it: positive interactions and (optionally) friendships. */
+/** The user-item graph as the GRAPH model reads it: positive interactions and (optionally) social ties. */
 export interface GraphEdges {
   readonly interactions: { readonly userId: UserId; readonly itemId: ItemId; readonly weight: number }[];
+  /** Undirected FRIEND edges. */
   readonly friendships: { readonly a: UserId; readonly b: UserId }[];
+  /** Directed FOLLOWS edges, follower -> followee (absent: none). */
+  readonly follows?: { readonly follower: UserId; readonly followee: UserId }[];
 }
 
 export interface EmbeddingRow {
@@ -21,12 +24,14 @@ const WRITE_BATCH = 2_000;
 export class RecsGraphStore {
   constructor(private readonly executor: Executor) {}
 
-  /** Friendships only between two users who consented to social features (`consentDefaults` when unset). */
+  /** Friendships and follows only between two users who consented to social features (`consentDefaults` when unset). */
   async loadEdges(withFriends: boolean, consentDefaults: Consent): Promise<GraphEdges> {
-    const out: GraphEdges = { interactions: [], friendships: [] };
+    const follows: { follower: UserId; followee: UserId }[] = [];
+    const out: GraphEdges = { interactions: [], friendships: [], follows };
     // Streamed: the whole graph is a million rows on a real shop, decoded as they arrive (see readEach).
     await this.executor.readEach(cypher('recs/graph-edges'), { withFriends, consentDefaults: { ...consentDefaults } }, (r) => {
       if (r['kind'] === 'I') out.interactions.push({ userId: String(r['src']) as UserId, itemId: String(r['dst']) as ItemId, weight: Number(r['w']) });
+      else if (r['kind'] === 'W') follows.push({ follower: String(r['src']) as UserId, followee: String(r['dst']) as UserId });
       else out.friendships.push({ a: String(r['src']) as UserId, b: String(r['dst']) as UserId });
     });
     return out;

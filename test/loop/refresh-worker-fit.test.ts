@@ -17,6 +17,7 @@ const edges: GraphEdges = {
     ['u4', 'x', 1], ['u4', 'y', 7], ['u5', 'x', 2],
   ].map(([u, i, w]) => ({ userId: asUserId(String(u)), itemId: asItemId(String(i)), weight: Number(w) })),
   friendships: [{ a: asUserId('u4'), b: asUserId('u5') }, { a: asUserId('u6'), b: asUserId('u1') }],
+  follows: [{ follower: asUserId('u3'), followee: asUserId('u4') }, { follower: asUserId('u7'), followee: asUserId('u2') }],
 };
 const cfg = { ...RECS_CONFIG.graph, rank: 3, alpha: 0.3 }; // alpha > 0: the SVD runs (and comes back) too
 const none = new Set<ItemId>();
@@ -33,7 +34,7 @@ function logSink() {
 /** Everything a model holds but its closures and its fit time. */
 const shape = (m: GraphModel) => ({
   userIds: m.userIds, itemIds: m.itemIds, userIndex: [...m.userIndex], itemIndex: [...m.itemIndex], interactions: m.interactions,
-  itemUsers: m.itemUsers, friends: m.friends, normalized: m.base.normalized, svd: m.base.svd, friendships: m.friendships, fittedAt: m.fittedAt,
+  itemUsers: m.itemUsers, friends: m.friends, normalized: m.base.normalized, svd: m.base.svd, friendships: m.friendships, follows: m.follows, followWeight: m.followWeight, fittedAt: m.fittedAt,
 });
 
 describe('the GRAPH fit in a worker thread', () => {
@@ -43,7 +44,8 @@ describe('the GRAPH fit in a worker thread', () => {
     const inThread = fitGraphModel(edges, cfg, 42);
     expect(warnings).toEqual([]);
     expect(shape(viaWorker)).toEqual(shape(inThread));
-    for (const c of [ctx(['a']), ctx(['x'], ['u4']), ctx(['b', 'c'])]) {
+    expect(viaWorker.follows).toBe(2);
+    for (const c of [ctx(['a']), ctx(['x'], ['u4']), ctx(['b', 'c']), { ...ctx([], ['u5']), following: [asUserId('u3'), asUserId('u4')] }]) {
       expect(scoreGraphUser(viaWorker, c, none, 10, 3)).toEqual(scoreGraphUser(inThread, c, none, 10, 3));
     }
     expect(viaWorker.fitMs).toBeGreaterThan(0);

@@ -107,7 +107,7 @@ describe('recommendation use cases on the hand-made shop', () => {
   it('refreshGraphModel writes 64-dim vectors the vector index serves', async () => {
     const s = await service.refreshGraphModel(SYSTEM, true);
     // 3 of the shop's 4 friendships: alice-hank is not a friend signal, hank declined social features.
-    expect(s).toMatchObject({ items: 5, friendships: 3 });
+    expect(s).toMatchObject({ items: 5, friendships: 3, follows: 1 }); // alice follows dave
     expect(s.embeddingsWritten).toBeGreaterThan(0);
     const [row] = await graph.executor.read('MATCH (i:Item {id: "i1"}) RETURN size(i.embedding) AS n');
     expect(row).toEqual({ n: 64 });

@@ -51,6 +51,7 @@ describe('ingestSource against the real Neo4j', () => {
     expect(report.rejectedByReason).toEqual({ bad_timestamp: 1 });
     expect(report.kinds.event).toEqual({ read: 5, written: 4, duplicates: 1 });
     expect(report.kinds.social).toEqual({ read: 2, written: 1, duplicates: 1 });
+    expect(report.bareNodes).toEqual({ users: 1, items: 0 }); // u2: named by e4, no user record
     expect(reportAddsUp(report)).toBe(true);
 
     const counts = await graphCounts(graph.executor);
@@ -67,6 +68,7 @@ describe('ingestSource against the real Neo4j', () => {
     const report = await ingestSource(sourceOf(ROWS), new GraphWriter(graph.executor), { batchSize: 100 });
     expect(report.kinds.event).toEqual({ read: 5, written: 0, duplicates: 5 });
     expect(report.kinds.user).toEqual({ read: 1, written: 0, duplicates: 1 });
+    expect(report.bareNodes).toEqual({ users: 0, items: 0 });
     expect(await graphCounts(graph.executor)).toEqual(before);
     const [edge] = await graph.executor.read('MATCH (:User {id: "u1"})-[r:INTERACTED]->() RETURN r.weight AS w');
     expect(edge).toEqual({ w: 9 });

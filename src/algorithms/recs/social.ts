@@ -4,6 +4,8 @@
 // where signal(f) is either the friend's own (weighted) interaction row ('interactions': what my friends play)
 // or the friend's propagated base scores ('scores': what the model would recommend to my friends). Max-abs
 // normalization puts every user's vector on the same scale so beta is comparable across users and models.
+// Weighted ties (opts.weighted, e.g. a FOLLOWS tie at half a FRIEND's weight): each tie f of weight w_f adds
+// beta * w_f / |F(u)| * n(signal(f)); with every weight 1 this is the plain mean above.
 // Users with no friends get exactly the base ranking. Inductive: scoreNewUser takes fresh items and/or friend
 // indices, so a friends-only user (no interactions yet) is served by the friend term alone.
 import type { CsrMatrix } from './csr.ts';
@@ -16,12 +18,16 @@ export interface SocialOptions {
   readonly signal: FriendSignal;
   /** Keep each friend's normalized score vector after first use (eval: ~nUsers x nItems floats). Default false. */
   readonly cache?: boolean;
+  /** Read the adjacency's values as tie weights (default false: every tie weighs 1, values ignored). */
+  readonly weighted?: boolean;
 }
 
 export interface NewUserInput {
   readonly items?: SparseVector;
   /** Friend user indices (known users). */
   readonly friends?: ArrayLike<number>;
+  /** Each friend's tie weight, parallel to friends (absent: 1 each). */
+  readonly friendWeights?: ArrayLike<number>;
 }
 
 export interface SocialRecommender extends Recommender {
@@ -29,7 +35,8 @@ export interface SocialRecommender extends Recommender {
 }
 
 /**
- * @param friends users x users adjacency (symmetric for undirected friendship; values ignored).
+ * @param friends users x users adjacency, row u = u's ties (symmetric for undirected friendship; a directed
+ *   follow is u -> followee only); values are tie weights when opts.weighted, else ignored.
  * @param interactions users x items weighted training matrix (the 'interactions' signal).
  */
 export function withSocial(base: Recommender, friends: CsrMatrix, interactions: CsrMatrix, opts: SocialOptions): SocialRecommender {
@@ -52,12 +59,14 @@ export function withSocial(base: Recommender, friends: CsrMatrix, interactions: 
     return s;
   };
 
-  const addFriends = (fr: ArrayLike<number>, out: Float32Array): Float32Array => {
+  const addFriends = (fr: ArrayLike<number>, out: Float32Array, weights?: ArrayLike<number>): Float32Array => {
     if (fr.length === 0 || opts.beta === 0) return out;
-    const w = opts.beta / fr.length;
+    const w0 = opts.beta / fr.length;
     for (let t = 0; t < fr.length; t++) {
       const f = fr[t] as number;
       if (f < 0 || f >= base.nUsers) continue;
+      const w = weights === undefined ? w0 : w0 * (weights[t] as number);
+      if (w === 0) continue;
       const s = friendSignal(f);
       for (let i = 0; i < nItems; i++) out[i]! += w * s[i]!;
     }
@@ -70,13 +79,14 @@ export function withSocial(base: Recommender, friends: CsrMatrix, interactions: 
     nItems,
     scoreUser: (u, out) => {
       const o = normalizeMaxAbs(base.scoreUser(u, outBuffer(nItems, out)));
-      return addFriends(friends.indices.subarray(friends.indptr[u]!, friends.indptr[u + 1]!), o);
+      const row = [friends.indptr[u]!, friends.indptr[u + 1]!] as const;
+      return addFriends(friends.indices.subarray(...row), o, opts.weighted === true ? friends.values.subarray(...row) : undefined);
     },
     scoreVector: (v, out) => normalizeMaxAbs(base.scoreVector(v, outBuffer(nItems, out))),
     scoreNewUser: (input, out) => {
       const o = outBuffer(nItems, out);
       if (input.items !== undefined && input.items.indices.length > 0) normalizeMaxAbs(base.scoreVector(input.items, o));
-      return addFriends(input.friends ?? [], o);
+      return addFriends(input.friends ?? [], o, input.friendWeights);
     },
   };
 }

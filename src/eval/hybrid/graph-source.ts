@@ -2,7 +2,9 @@
 // graph-scoring.ts scores it: the positive training edge weights damped by config.graph.weighting, GF-CF
 // (alpha, rank clamped to the matrix, seed), wrapped with the friend term (beta socialBeta when withFriends,
 // else 0); a known user's scores are scoreUser of the training row (scoreNewUser of the same vector and
-// friends, as served), and only positive scores are candidates.
+// friends, as served), and only positive scores are candidates. The product's fit also reads FOLLOWS ties
+// (at config.graph.followWeight); no evaluation data set has any (Last.fm's friendships are undirected, the
+// demo generator makes none: src/eval/datasets/demo.ts), so the friend term here sees the same edges.
 import { fitGfcf, mapValues, weightInteractions, withSocial, type CsrMatrix, type GfcfModel, type Recommender } from '../../algorithms/recs/index.ts';
 import type { EvalContext } from '../context.ts';
 import type { GraphConfig } from './graph-grid.ts';

@@ -63,6 +63,15 @@ Column names are case-sensitive. Empty cells count as absent.
 | type   | yes      | view, favourite, cart, purchase, cancel, rating, or an alias: pv, click, fav, favorite, like, addtocart, add_to_cart, buy, order, return, refund, rate (any case) |
 | ts     | yes      | time of the event, see below                                            |
 | value  |          | number (the rating for \`rating\` events)                                |
+| quantity |        | implicit-feedback amount, a number not below 0: units bought, play count, seconds of dwell time (default 1) |
+
+**Quantity.** The models read one weight per user and item, the sum of that pair's event weights
+(view 1, favourite 2, cart 3, purchase 5, cancel -4, rating its value - 2). A row with a \`quantity\`
+adds quantity × its type's weight: \`purchase\` with quantity 3 weighs 15, like three purchase rows;
+\`view\` with quantity 120 (seconds, or plays) weighs 120; quantity 0 keeps the event in the history with
+no weight. The per-type counts (views, purchases, ...) still count rows. The weight is not damped at
+load: heavy-tailed amounts (play counts in the thousands) are best damped by the GRAPH model's
+\`weighting: 'log1p'\` (the Last.fm loader instead stores log(1 + plays) per pair, having no events).
 
 **Timestamps.** An integer is epoch time: below 100,000,000,000 it is **seconds**, otherwise
 **milliseconds** (the cut-off is the year 5138 in seconds and March 1973 in milliseconds, so real
@@ -98,7 +107,7 @@ Rejected rows are reported with file, line, reason, column and a message, and th
 | bad_timestamp      | \`ts\` follows neither rule above                                    |
 | unknown_event_type | \`type\` is not a known type or alias                                |
 | negative_price     | \`price\` below 0                                                    |
-| bad_number         | \`age\`, \`price\` or \`value\` is not a number (or age out of range)  |
+| bad_number         | \`age\`, \`price\`, \`value\` or \`quantity\` is not a number (or age out of range, or quantity negative) |
 | bad_encoding       | the line is not valid UTF-8                                       |
 | self_loop          | \`from\` equals \`to\` in social                                       |
 | malformed_row      | wrong column count, invalid JSON, not a JSON object, unknown social kind, bad consent value (any consent column); an unclosed CSV quote stops the file there (the rejection says so) |

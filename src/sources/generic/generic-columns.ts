@@ -6,7 +6,7 @@ export type GenericTable = (typeof GENERIC_TABLES)[number];
 export const GENERIC_COLUMNS = {
   users: ['id', 'name', 'age', 'gender', 'location', 'consent', 'consentPersonalisation', 'consentSocial', 'consentAnalytics', 'consentMarketing'],
   items: ['id', 'title', 'price', 'category', 'tags'],
-  interactions: ['id', 'userId', 'itemId', 'type', 'ts', 'value'],
+  interactions: ['id', 'userId', 'itemId', 'type', 'ts', 'value', 'quantity'],
   social: ['from', 'to', 'kind'],
 } as const satisfies Record<GenericTable, readonly string[]>;
 

@@ -8,7 +8,8 @@ import { parseTimestamp } from './timestamp.ts';
 
 /**
  * interactions: id (required: the event id keeps re-loads idempotent), userId, itemId, type (our
- * names or aliases such as pv/buy/add_to_cart), ts (see timestamp rule), optional numeric value.
+ * names or aliases such as pv/buy/add_to_cart), ts (see timestamp rule), optional numeric value, optional
+ * quantity (non-negative: the event weighs quantity x its type's weight).
  */
 export function parseInteractionRow(f: RowFields<'interactions'>): SourceRow {
   const id = f.id('id', 'missing_id');
@@ -31,5 +32,11 @@ export function parseInteractionRow(f: RowFields<'interactions'>): SourceRow {
   const value = f.number('value');
   if (isRejected(value)) return value;
   if (value !== undefined) event.value = value;
+  const quantity = f.number('quantity');
+  if (isRejected(quantity)) return quantity;
+  if (quantity !== undefined) {
+    if (quantity < 0) return f.reject('bad_number', `${f.column('quantity')} ${quantity} is negative`, 'quantity');
+    event.quantity = quantity;
+  }
   return { kind: 'event', event };
 }

@@ -17,11 +17,16 @@ export interface IngestReport {
   readonly rejectedByReason: Partial<Record<RejectReason, number>>;
   /** The first rejections with file:line, for the report (all are counted). */
   readonly firstRejections: Rejection[];
+  /**
+   * Users and items created only because an event, aggregate, item tag or social edge named them: no record
+   * of their own (no name, title, price, category, consent) was loaded first. Not in `kinds`: no row is theirs.
+   */
+  bareNodes: { users: number; items: number };
   elapsedMs: number;
 }
 
 export function emptyReport(source: string): IngestReport {
-  return { source, rowsRead: 0, kinds: {}, rejected: 0, rejectedByReason: {}, firstRejections: [], elapsedMs: 0 };
+  return { source, rowsRead: 0, kinds: {}, rejected: 0, rejectedByReason: {}, firstRejections: [], bareNodes: { users: 0, items: 0 }, elapsedMs: 0 };
 }
 
 /** rows read = records read + rejected: every row is accounted for. */
@@ -37,6 +42,11 @@ export function formatReport(r: IngestReport): string {
   lines.push(`source ${r.source}: ${r.rowsRead} rows read in ${secs.toFixed(1)} s (${Math.round(r.rowsRead / Math.max(secs, 1e-3))} rows/s)`);
   for (const [kind, k] of Object.entries(r.kinds)) {
     lines.push(`  ${kind.padEnd(10)} read ${String(k.read).padStart(9)}  written ${String(k.written).padStart(9)}  duplicates ${String(k.duplicates).padStart(9)}`);
+  }
+  const { users, items } = r.bareNodes;
+  if (users + items > 0) {
+    const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
+    lines.push(`  bare nodes ${n(users, 'user')} and ${n(items, 'item')} created only because an interaction or social edge named them (no record of their own)`);
   }
   lines.push(`  rejected   ${r.rejected}`);
   for (const [reason, n] of Object.entries(r.rejectedByReason)) lines.push(`    ${reason}: ${n}`);

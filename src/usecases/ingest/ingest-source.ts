@@ -51,6 +51,7 @@ export async function ingestSource(source: DataSource, writer: BatchWriter, opts
   const ids = opts.userIds?.pseudonymous === true ? opts.userIds : null;
   const report = emptyReport(source.name);
   const started = Date.now();
+  const bareBefore = writer.bareNodesCreated();
   const buffers: Buffers = { category: [], tag: [], user: [], item: [], social: [], event: [], aggregate: [], itemTag: [] };
   let inFlight: Promise<void> = Promise.resolve();
 
@@ -84,6 +85,8 @@ export async function ingestSource(source: DataSource, writer: BatchWriter, opts
   }
   for (const kind of FLUSH_ORDER) await flush(kind);
   await inFlight;
+  const bareAfter = writer.bareNodesCreated();
+  report.bareNodes = { users: bareAfter.users - bareBefore.users, items: bareAfter.items - bareBefore.items };
   report.elapsedMs = Date.now() - started;
   opts.onProgress?.(report.rowsRead, source.estimatedRows);
   return report;

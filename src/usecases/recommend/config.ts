@@ -29,6 +29,12 @@ export interface RecsConfig {
     readonly withFriends: boolean;
     /** Weight of the friends' normalized interactions next to the user's own normalized GF-CF scores. */
     readonly socialBeta: number;
+    /**
+     * A FOLLOWS tie's weight in the friend term, relative to a FRIEND's 1 (as social.followWeight in the
+     * SOCIAL source): the follower's scores take followWeight x the followee's normalized interactions.
+     * Set by hand, not evaluated: no evaluation data set has follows.
+     */
+    readonly followWeight: number;
     readonly embeddingDims: number;
     readonly seed: number;
   };
@@ -91,7 +97,7 @@ export const RECS_CONFIG: RecsConfig = {
   // alone (no SVD in the serving fit); refreshGraphModel computes the SVD its vectors need (graphEmbeddings). The demo shop
   // (`--dataset demo`) chooses (binary, alpha 0, socialBeta 0.3) on every seed, mean valid NDCG@10 0.1544 vs
   // 0.1484 hand-set; Last.fm sets the default.
-  graph: { alpha: 0, rank: 64, weighting: 'raw', withFriends: true, socialBeta: 0.1, embeddingDims: 64, seed: 1 },
+  graph: { alpha: 0, rank: 64, weighting: 'raw', withFriends: true, socialBeta: 0.1, followWeight: 0.5, embeddingDims: 64, seed: 1 },
   contentIndex: { maxAgeMs: 60_000 },
   candidatePool: 100,
   viaLimit: 3,

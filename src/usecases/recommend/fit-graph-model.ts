@@ -1,8 +1,10 @@
 // The GRAPH strategy's model: the user-item graph from Neo4j mapped onto dense indices (ids sorted, so the
 // same graph always gives the same indices and the same model), interaction weights damped, GF-CF fitted
 // (src/algorithms/recs/gfcf.ts: the strongest training-free model of the algorithms package) and wrapped
-// with the social friend term. Scoring at request time goes through scoreNewUser, which is inductive:
-// fresh interactions and friends are read from Neo4j per request, nothing is refitted.
+// with the social friend term over the user's ties: FRIEND edges both ways at weight 1, FOLLOWS edges from
+// follower to followee only at opts.followWeight (a tie that is both weighs the larger). Scoring at request
+// time goes through scoreNewUser, which is inductive: fresh interactions and ties are read from Neo4j per
+// request (the same weights: graph-scoring.ts), nothing is refitted.
 // The fit is split so its numeric work can run in a worker thread (graph-fitter.ts): packEdges (this thread:
 // the ids as one string per column, a cheap copy) -> fitGraphArrays (pure: index the ids, build and weight
 // the matrices, GF-CF's parts; typed arrays only, transferable back) -> assembleGraphModel (this thread:
@@ -26,7 +28,7 @@ export interface GraphModel {
   readonly interactions: CsrMatrix;
   /** items x users (the transpose), for "via" evidence. */
   readonly itemUsers: CsrMatrix;
-  /** users x users, symmetric friendships. */
+  /** users x users social ties with their weights: friendships both ways (1), follows follower -> followee (followWeight). */
   readonly friends: CsrMatrix;
   readonly base: GfcfModel;
   readonly model: SocialRecommender;
@@ -36,6 +38,10 @@ export interface GraphModel {
   readonly fittedAt: number;
   readonly fitMs: number;
   readonly friendships: number;
+  /** Follows in the fit (follower -> followee pairs, self-follows dropped). */
+  readonly follows: number;
+  /** A FOLLOWS tie's weight next to a FRIEND's 1, for the ties read at request time. */
+  readonly followWeight: number;
 }
 
 export type GraphOptions = RecsConfig['graph'];
@@ -54,6 +60,10 @@ export interface PackedEdges {
   readonly friendsA: string;
   readonly friendsB: string;
   readonly friendCount: number;
+  /** Follow ends (follower, followee), joined by SEP (followCount of each). */
+  readonly followers: string;
+  readonly followees: string;
+  readonly followCount: number;
 }
 
 /** Everything numeric a fit computes: strings and typed arrays only (see graphArrayBuffers). */
@@ -67,6 +77,7 @@ export interface GraphArrays {
   readonly gfcf: GfcfParts;
   readonly rank: number;
   readonly friendships: number;
+  readonly follows: number;
 }
 
 export function fitGraphModel(edges: GraphEdges, opts: GraphOptions, fittedAt: number): GraphModel {
@@ -88,6 +99,9 @@ export function packEdges(edges: GraphEdges): PackedEdges {
     friendsA: edges.friendships.map((f) => f.a).join(SEP),
     friendsB: edges.friendships.map((f) => f.b).join(SEP),
     friendCount: edges.friendships.length,
+    followers: (edges.follows ?? []).map((f) => f.follower).join(SEP),
+    followees: (edges.follows ?? []).map((f) => f.followee).join(SEP),
+    followCount: edges.follows?.length ?? 0,
   };
 }
 
@@ -98,7 +112,9 @@ export function fitGraphArrays(packed: PackedEdges, opts: GraphOptions): GraphAr
   const items = unpack(packed.items, n);
   const fa = unpack(packed.friendsA, packed.friendCount);
   const fb = unpack(packed.friendsB, packed.friendCount);
-  const userIds = sortedUnique([...users, ...fa, ...fb]);
+  const wa = unpack(packed.followers, packed.followCount);
+  const wb = unpack(packed.followees, packed.followCount);
+  const userIds = sortedUnique([...users, ...fa, ...fb, ...wa, ...wb]);
   const itemIds = sortedUnique(items);
   const userIndex = new Map(userIds.map((id, k) => [id, k]));
   const itemIndex = new Map(itemIds.map((id, k) => [id, k]));
@@ -109,22 +125,47 @@ export function fitGraphArrays(packed: PackedEdges, opts: GraphOptions): GraphAr
     cols[k] = itemIndex.get(items[k]!)!;
   }
   const interactions = weightInteractions(buildCsr(userIds.length, itemIds.length, { rows, cols, values: packed.weights }), opts.weighting);
-  const fr: number[] = [];
-  const fc: number[] = [];
+  // One tie per ordered pair, at its largest weight: a friendship stored in both directions stays 1, and a
+  // friend who is also followed weighs as a friend (buildCsr would sum duplicates).
+  const nU = userIds.length;
+  const ties = new Map<number, number>();
+  const tie = (a: number, b: number, w: number): void => {
+    if (a === b || !(w > 0)) return;
+    const key = a * nU + b;
+    ties.set(key, Math.max(ties.get(key) ?? 0, w));
+  };
+  let friendships = 0;
   for (let k = 0; k < packed.friendCount; k++) {
     const a = userIndex.get(fa[k]!)!;
     const b = userIndex.get(fb[k]!)!;
     if (a === b) continue;
-    fr.push(a, b);
-    fc.push(b, a);
+    friendships++;
+    tie(a, b, 1);
+    tie(b, a, 1);
   }
-  // Duplicates (a friendship seen from both sides) sum in buildCsr; values are ignored by withSocial.
-  const friends = buildCsr(userIds.length, userIds.length, { rows: fr, cols: fc });
+  let follows = 0;
+  for (let k = 0; k < packed.followCount; k++) {
+    const a = userIndex.get(wa[k]!)!;
+    const b = userIndex.get(wb[k]!)!;
+    if (a === b) continue;
+    follows++;
+    tie(a, b, opts.followWeight);
+  }
+  const fr = new Int32Array(ties.size);
+  const fc = new Int32Array(ties.size);
+  const fv = new Float32Array(ties.size);
+  let t = 0;
+  for (const [key, w] of ties) {
+    fr[t] = Math.floor(key / nU);
+    fc[t] = key % nU;
+    fv[t++] = w;
+  }
+  const friends = buildCsr(nU, nU, { rows: fr, cols: fc, values: fv });
   const rank = Math.max(1, Math.min(opts.rank, userIds.length, itemIds.length));
   const gfcf = gfcfParts(interactions, { alpha: itemIds.length > 0 ? opts.alpha : 0, rank, seed: opts.seed });
   return {
     userIds: userIds.join(SEP), itemIds: itemIds.join(SEP), interactions, itemUsers: transpose(interactions), friends, gfcf, rank,
-    friendships: fr.length / 2,
+    friendships, follows,
   };
 }
 
@@ -133,11 +174,12 @@ export function assembleGraphModel(a: GraphArrays, opts: GraphOptions, fittedAt:
   const userIds = unpack(a.userIds, a.interactions.rows) as UserId[];
   const itemIds = unpack(a.itemIds, a.interactions.cols) as ItemId[];
   const base = gfcfFromParts(a.interactions, a.gfcf);
-  const model = withSocial(base, a.friends, a.interactions, { beta: opts.socialBeta, signal: 'interactions' });
+  const model = withSocial(base, a.friends, a.interactions, { beta: opts.socialBeta, signal: 'interactions', weighted: true });
   return {
     userIds, userIndex: new Map(userIds.map((id, k) => [id as string, k])), itemIds, itemIndex: new Map(itemIds.map((id, k) => [id as string, k])),
     interactions: a.interactions, itemUsers: a.itemUsers, friends: a.friends, base, model,
     weighting: opts.weighting, svd: { rank: a.rank, seed: opts.seed }, fittedAt, fitMs, friendships: a.friendships,
+    follows: a.follows, followWeight: opts.followWeight,
   };
 }
 

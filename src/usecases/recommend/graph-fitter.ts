@@ -65,7 +65,7 @@ export async function packInSlices(edges: GraphEdges, slice = PACK_SLICE): Promi
     weights.set(part.weights, start);
     await yieldToEventLoop();
   }
-  const friends = packEdges({ interactions: [], friendships: edges.friendships });
+  const friends = packEdges({ interactions: [], friendships: edges.friendships, follows: edges.follows ?? [] });
   return { ...friends, users: users.join(ID_SEPARATOR), items: items.join(ID_SEPARATOR), weights };
 }
 

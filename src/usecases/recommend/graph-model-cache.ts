@@ -19,6 +19,7 @@ export interface GraphModelSummary {
   readonly items: number;
   readonly interactions: number;
   readonly friendships: number;
+  readonly follows: number;
   readonly fittedAt: number;
   readonly fitMs: number;
   readonly embeddingsWritten: number;
@@ -135,6 +136,7 @@ export function summarize(m: GraphModel, embeddingsWritten: number): GraphModelS
     items: m.itemIds.length,
     interactions: m.interactions.indices.length,
     friendships: m.friendships,
+    follows: m.follows,
     fittedAt: m.fittedAt,
     fitMs: m.fitMs,
     embeddingsWritten,

@@ -3,7 +3,7 @@
 // (SocialRecommender.scoreNewUser), so fresh events and friends-only users need no refit. Items and users
 // unknown to the model (created after the last fit) are skipped. Evidence for the reason:
 //   viaItems: the user's items sharing the most users with the candidate (shared users DESC, id ASC)
-//   viaUsers: the user's ties who interacted with the candidate (id order)
+//   viaUsers: the user's ties (friends and followed users) who interacted with the candidate (id order)
 import { topK } from '../../algorithms/recs/index.ts';
 import type { ItemId, UserId } from '../../domain/ids.ts';
 import { dampWeight, type GraphModel } from './fit-graph-model.ts';
@@ -19,14 +19,22 @@ export function scoreGraphUser(m: GraphModel, user: UserContext, excluded: Reado
     if (idx !== undefined && w > 0) mine.push({ idx, w });
   }
   mine.sort((a, b) => a.idx - b.idx);
-  const ties = [...new Set([...user.friends, ...user.following])]
-    .map((id) => m.userIndex.get(id))
-    .filter((x): x is number => x !== undefined)
-    .sort((a, b) => a - b);
+  // A friend weighs 1, a followed user (not also a friend) m.followWeight, as in the fit (fit-graph-model.ts).
+  const tieWeight = new Map<number, number>();
+  for (const id of user.following) {
+    const f = m.userIndex.get(id);
+    if (f !== undefined && m.followWeight > 0) tieWeight.set(f, m.followWeight);
+  }
+  for (const id of user.friends) {
+    const f = m.userIndex.get(id);
+    if (f !== undefined) tieWeight.set(f, Math.max(1, tieWeight.get(f) ?? 0));
+  }
+  const ties = [...tieWeight.keys()].sort((a, b) => a - b);
   if (mine.length === 0 && ties.length === 0) return [];
   const scores = m.model.scoreNewUser({
     items: { indices: Int32Array.from(mine, (x) => x.idx), values: Float32Array.from(mine, (x) => x.w) },
     friends: Int32Array.from(ties),
+    friendWeights: Float32Array.from(ties, (f) => tieWeight.get(f)!),
   });
   const mask = new Uint8Array(nItems);
   for (const id of excluded) {
