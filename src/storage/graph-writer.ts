@@ -20,7 +20,7 @@ export interface GraphWriterOptions {
  * What a batch load writes through: the store (GraphWriter) or the in-memory graph of a bulk import
  * (storage/bulk/bulk-graph.ts). Each call returns how many rows created something new.
  */
-export type BatchWriter = Pick<GraphWriter, 'users' | 'items' | 'categories' | 'tags' | 'events' | 'aggregates' | 'itemTags' | 'social'>;
+export type BatchWriter = Pick<GraphWriter, 'users' | 'items' | 'categories' | 'tags' | 'events' | 'aggregates' | 'itemTags' | 'social' | 'bareNodesCreated'>;
 
 /**
  * Batched writes for ingestion and the live path. Each call is one managed transaction running one

@@ -29,6 +29,7 @@ export interface EventColumns {
   readonly types: string[];
   readonly ts: number[];
   readonly values: (number | undefined)[];
+  readonly quantities: (number | undefined)[];
 }
 
 const num = (v: Value | undefined): number => (v === undefined ? 0 : v instanceof Dbl ? v.v : typeof v === 'number' ? v : 0);
@@ -48,8 +49,12 @@ export class BulkGraph implements BatchWriter {
   /** FRIEND keyed by the unordered pair (the MERGE is undirected), FOLLOWS by the ordered one. */
   readonly friends = new Map<string, Rel>();
   readonly follows = new Map<string, Rel>();
-  readonly eventRows: EventColumns = { ids: [], userIds: [], itemIds: [], types: [], ts: [], values: [] };
+  readonly eventRows: EventColumns = { ids: [], userIds: [], itemIds: [], types: [], ts: [], values: [], quantities: [] };
   private readonly eventIds = new Set<string>();
+  /** Users and items created only because an event, aggregate, tag link or social edge named them (GraphWriter counts the same). */
+  private readonly bare = { users: 0, items: 0 };
+  /** While a record's own upsert runs, a new node is not bare. */
+  private upserting = false;
 
   async users(users: readonly User[]): Promise<number> {
     return this.upsert('User', users.map((u) => [u.id, userProps(u)]));
@@ -90,7 +95,7 @@ export class BulkGraph implements BatchWriter {
     const ev = this.eventRows;
     for (const e of fresh) {
       this.eventIds.add(e.id);
-      ev.ids.push(e.id); ev.userIds.push(e.userId); ev.itemIds.push(e.itemId); ev.types.push(e.type); ev.ts.push(e.ts); ev.values.push(e.value);
+      ev.ids.push(e.id); ev.userIds.push(e.userId); ev.itemIds.push(e.itemId); ev.types.push(e.type); ev.ts.push(e.ts); ev.values.push(e.value); ev.quantities.push(e.quantity);
     }
     for (const p of foldPairs(fresh)) {
       const key = pair(p.userId, p.itemId);
@@ -186,7 +191,9 @@ export class BulkGraph implements BatchWriter {
     let created = 0;
     for (const [id, props] of rows) {
       if (!this.nodes[label].has(id)) created++;
+      this.upserting = true;
       const node = this.merge(label, id);
+      this.upserting = false;
       for (const [k, v] of Object.entries(props)) {
         if (v === null || v === undefined) node.delete(k);
         else node.set(k, v as Value);
@@ -195,9 +202,17 @@ export class BulkGraph implements BatchWriter {
     return created;
   }
 
+  bareNodesCreated(): { users: number; items: number } {
+    return { ...this.bare };
+  }
+
   private merge(label: NodeLabel, id: string): Props {
     let node = this.nodes[label].get(id);
-    if (node === undefined) this.nodes[label].set(id, (node = new Map([['id', id]])));
+    if (node === undefined) {
+      this.nodes[label].set(id, (node = new Map([['id', id]])));
+      if (!this.upserting && label === 'User') this.bare.users++;
+      if (!this.upserting && label === 'Item') this.bare.items++;
+    }
     return node;
   }
 }

@@ -66,15 +66,23 @@ export function writeImportFiles(graph: BulkGraph, dir: string): ImportFiles {
       sink('nodes', label, `id:ID(${label})${head === '' ? '' : `,${head}`}`).line(`${cell(id)}${row === '' ? '' : `,${row}`}`);
     }
   }
-  // Events are most of the rows: their three possible signatures are written without a Map per row.
+  // Events are most of the rows: their few possible signatures (value, quantity present or not) are written without a Map per row.
   const ev = graph.eventRows;
   for (let k = 0; k < ev.ids.length; k++) {
     const value = ev.values[k];
+    const quantity = ev.quantities[k];
     const ts = ev.ts[k] as number;
-    const tsType = typeOf(ts);
-    const row = `${cell(ev.ids[k] as string)},${ts},${cell(ev.types[k] as string)}`;
-    if (value === undefined) sink('nodes', 'Event', `id:ID(Event),ts:${tsType},type:string`).line(row);
-    else sink('nodes', 'Event', `id:ID(Event),ts:${tsType},type:string,value:${typeOf(value)}`).line(`${row},${value}`);
+    let head = `id:ID(Event),ts:${typeOf(ts)},type:string`;
+    let row = `${cell(ev.ids[k] as string)},${ts},${cell(ev.types[k] as string)}`;
+    if (value !== undefined) {
+      head += `,value:${typeOf(value)}`;
+      row += `,${value}`;
+    }
+    if (quantity !== undefined) {
+      head += `,quantity:${typeOf(quantity)}`;
+      row += `,${quantity}`;
+    }
+    sink('nodes', 'Event', head).line(row);
   }
   const performed = sink('relationships', 'PERFORMED', ':START_ID(User),:END_ID(Event)');
   const on = sink('relationships', 'ON', ':START_ID(Event),:END_ID(Item)');
