@@ -1,7 +1,10 @@
 // Offline evaluation command:
 //   npx tsx src/eval/main.ts --dataset lastfm|taobao|demo [--seeds 3] [--protocol random811|temporal] [--json out.json]
 //                            [--data-dir ../shared/data] [--strategies EASE,EASE+SOCIAL]
+//                            [--served [--served-strategies HYBRID,GRAPH] [--served-users 500]]
 // Reads the data set files directly (no database), prints a markdown table of mean test metrics over seeds.
+// --served instead loads each split's training pairs into a real Neo4j and ranks the test users through the
+// recommendation use case the API runs (src/eval/served/served-eval.ts).
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
@@ -12,9 +15,11 @@ import { loadLastfm } from './datasets/lastfm.ts';
 import { loadTaobao } from './datasets/taobao.ts';
 import { runEvaluation } from './run.ts';
 import type { Protocol } from './split.ts';
-import { STRATEGIES, strategyByName, type Strategy } from './strategies.ts';
+import { STRATEGIES, strategyByName, type Strategy as EvalStrategy } from './strategies.ts';
 import { hybridDefaults } from './hybrid/defaults-report.ts';
 import { resultsTable } from './table.ts';
+import { servedEvaluation } from './served/served-table.ts';
+import { STRATEGIES as SERVED_STRATEGIES, type Strategy } from '../usecases/recommend/types.ts';
 
 const positiveInt = (v: string): number => {
   const n = Number(v);
@@ -31,12 +36,18 @@ const program = new Command()
   .option('--json <file>', 'write results as JSON keyed by strategy then metric')
   .option('--data-dir <dir>', 'data directory', process.env['GREC_DATA_DIR'] ?? '../shared/data')
   .option('--strategies <list>', `comma-separated subset of: ${STRATEGIES.map((s) => s.name).join(', ')}`)
-  .option('--quiet', 'only print the table');
+  .option('--quiet', 'only print the table')
+  .option('--served', 'score the served path: load the training pairs into Neo4j (NEO4J_URI, or a throwaway embedded store) and ask the use case for each test user\'s page')
+  .option('--served-strategies <list>', `served strategies to score, of: ${SERVED_STRATEGIES.join(', ')}`, 'HYBRID')
+  .option('--served-users <n>', 'rank a seeded sample of n test users (default: all)', positiveInt);
 
 program.parse();
-const o = program.opts<{ dataset: 'lastfm' | 'taobao' | 'demo'; protocol?: Protocol; seeds: number; json?: string; dataDir: string; strategies?: string; quiet?: boolean }>();
+const o = program.opts<{
+  dataset: 'lastfm' | 'taobao' | 'demo'; protocol?: Protocol; seeds: number; json?: string; dataDir: string; strategies?: string; quiet?: boolean;
+  served?: boolean; servedStrategies: string; servedUsers?: number;
+}>();
 
-let strategies: readonly Strategy[] = STRATEGIES;
+let strategies: readonly EvalStrategy[] = STRATEGIES;
 if (o.strategies !== undefined) {
   const names = o.strategies.split(',').map((s) => s.trim());
   const unknown = names.filter((n) => strategyByName(n) === undefined);
@@ -60,6 +71,22 @@ const protocol: Protocol = o.protocol ?? (o.dataset === 'taobao' ? 'temporal' : 
 const seeds = Array.from({ length: o.seeds }, (_, i) => i + 1);
 const log = o.quiet === true ? () => {} : (l: string) => console.error(l);
 log(`${ds.name}: ${ds.nUsers} users, ${ds.nItems} items, ${ds.pairs.users.length} pairs; protocol ${protocol}; seeds ${seeds.join(',')}`);
+if (o.served === true) {
+  const names = o.servedStrategies.split(',').map((x) => x.trim().toUpperCase());
+  const unknown = names.filter((n) => !(SERVED_STRATEGIES as readonly string[]).includes(n));
+  if (unknown.length > 0) program.error(`unknown served strategies: ${unknown.join(', ')}`);
+  const served = await servedEvaluation(ds, {
+    name: o.dataset, dataDir: resolve(o.dataDir), protocol, strategies: names as Strategy[], log,
+    ...(o.servedUsers === undefined ? {} : { users: o.servedUsers }),
+  }, seeds);
+  console.log(`\n${ds.name}, ${protocol}, seeds ${seeds.join(',')}, served path (test metrics, mean over seeds)\n`);
+  console.log(resultsTable(served.results));
+  if (o.json !== undefined) {
+    writeFileSync(o.json, `${JSON.stringify({ dataset: ds.name, protocol, seeds, served: served.json }, null, 2)}\n`);
+    log(`wrote ${o.json}`);
+  }
+  process.exit(0);
+}
 const results = runEvaluation(ds, strategies, protocol, seeds, log);
 console.log(`\n${ds.name}, ${protocol}, seeds ${seeds.join(',')} (test metrics, mean over seeds; hyper-parameters chosen on valid NDCG@10)\n`);
 console.log(resultsTable(results));

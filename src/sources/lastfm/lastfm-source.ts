@@ -12,6 +12,11 @@ import { TagUsage } from './tag-usage.ts';
 export interface LastfmSourceOptions {
   /** Folder holding the original HetRec 2011 Last.fm 2K `.dat` files. */
   readonly dir: string;
+  /**
+   * Leaves out a (user, artist) pair: its listening aggregate and the user's own tag assignments to that
+   * artist (the served evaluation, src/eval/served/, holds pairs out this way; tags others applied stay).
+   */
+  readonly excludePair?: (user: number, artist: number) => boolean;
 }
 
 export const lastfmUserId = (id: number) => asUserId(`lfm-u${id}`);
@@ -28,10 +33,10 @@ export const lastfmTagId = (id: number) => asTagId(`lfm-t${id}`);
  * and tagging files; every rejected line is still reported with file:line.
  */
 export function createLastfmSource(options: LastfmSourceOptions): BatchedDataSource {
-  return batchedSource('lastfm', LASTFM_ESTIMATED_ROWS, () => lastfmBatches(options.dir));
+  return batchedSource('lastfm', LASTFM_ESTIMATED_ROWS, () => lastfmBatches(options.dir, options.excludePair));
 }
 
-async function* lastfmBatches(dir: string): AsyncGenerator<readonly SourceRow[]> {
+async function* lastfmBatches(dir: string, excludePair: LastfmSourceOptions['excludePair']): AsyncGenerator<readonly SourceRow[]> {
   const missing = Object.values(LASTFM_FILES).filter((f) => !existsSync(join(dir, f.name)));
   if (missing.length > 0) {
     throw invalidInput(`Last.fm folder ${dir} lacks ${missing.map((f) => f.name).join(', ')}`, { dir });
@@ -71,6 +76,7 @@ async function* lastfmBatches(dir: string): AsyncGenerator<readonly SourceRow[]>
     if (ids === undefined) return;
     const [user = 0, artist = 0, weight = 0] = ids;
     seeUser(user, out);
+    if (excludePair?.(user, artist) === true) return;
     out.push({ kind: 'aggregate', interaction: { userId: lastfmUserId(user), itemId: lastfmArtistId(artist), count: weight } });
   });
 
@@ -96,6 +102,7 @@ async function* lastfmBatches(dir: string): AsyncGenerator<readonly SourceRow[]>
     if (ids === undefined) return;
     const [user = 0, artist = 0, tag = 0] = ids;
     seeUser(user, out);
+    if (excludePair?.(user, artist) === true) return;
     usage.add(user, artist, tag);
   });
 
