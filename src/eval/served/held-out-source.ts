@@ -36,17 +36,20 @@ export function heldOutKeys(ctx: EvalContext, ids: ProductIds): Set<string> {
 
 export interface HeldOutSource {
   readonly source: DataSource;
-  /** Event and aggregate records left out so far. */
+  /** Event and aggregate records (and Last.fm's own tag assignments) left out so far. */
   dropped(): number;
 }
 
 export function heldOutSource(name: ServedDataset, dataDir: string, heldOut: ReadonlySet<string>): HeldOutSource {
-  const held = (user: string, item: string): boolean => heldOut.has(`${user}\u0000${item}`);
+  // Last.fm leaves its pairs out inside the source (its tag assignments too): counted here.
+  let inSource = 0;
+  const excludePair = (u: number, a: number): boolean => heldOut.has(`lfm-u${u}\u0000lfm-a${a}`) && ++inSource > 0;
   const inner: DataSource =
-    name === 'lastfm' ? createLastfmSource({ dir: join(dataDir, 'lastfm-hetrec-2k'), excludePair: (u, a) => held(`lfm-u${u}`, `lfm-a${a}`) })
+    name === 'lastfm' ? createLastfmSource({ dir: join(dataDir, 'lastfm-hetrec-2k'), excludePair })
     : name === 'taobao' ? createTaobaoSource({ file: join(dataDir, 'taobao-userbehavior', 'UserBehavior_prefix_814users.csv') })
     : createDemoSource(demoPreset('small'));
-  return withoutHeldOut(inner, heldOut);
+  const wrapped = withoutHeldOut(inner, heldOut);
+  return { source: wrapped.source, dropped: () => wrapped.dropped() + inSource };
 }
 
 /** `inner` without the events and aggregates of held-out (user, item) pairs. */
