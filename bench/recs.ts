@@ -3,8 +3,11 @@
 // Starts the embedded Neo4j on a throwaway store (ephemeral port), loads the demo shop ('small' preset),
 // serves the API on an ephemeral loopback port and drives it with autocannon for a bounded duration.
 // Run: npm run bench:recs [-- --seconds 10 --warmup 20 --connections 10 --preset small]. Prints a markdown snippet and
-// writes it to bench/out/recs.md.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// writes it to bench/out/recs.md. The uncached row also reports where a page's time goes: CPU of this process
+// and of the Neo4j JVM per request, and each Cypher file's round trips per request with their wall time;
+// `--cpu-profile out.cpuprofile` adds a V8 profile of this process over that run alone.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -38,8 +41,9 @@ const opts = new Command('bench:recs')
   .option('--warmup <n>', 'seconds of uncached load before measuring', positive('warmup', 0), 20)
   .option('--connections <n>', 'concurrent connections', positive('connections', 1), 10)
   .addOption(new Option('--preset <name>', 'demo shop size').choices(['tiny', 'small', 'large']).default('small'))
+  .option('--cpu-profile <file>', 'write a V8 CPU profile of this process during the uncached run only (open in Chrome DevTools)')
   .parse(process.argv)
-  .opts<{ seconds: number; warmup: number; connections: number; preset: 'tiny' | 'small' | 'large' }>();
+  .opts<{ seconds: number; warmup: number; connections: number; preset: 'tiny' | 'small' | 'large'; cpuProfile?: string }>();
 const SECONDS = opts.seconds;
 const WARMUP_SECONDS = opts.warmup;
 const CONNECTIONS = opts.connections;
@@ -74,6 +78,17 @@ async function drive(url: string, title: string, bodies: readonly string[], seco
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
   };
+}
+
+/** User + system CPU of the embedded JVM so far, from /proc (Linux); 0 when unknown. */
+function jvmCpuMs(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return 0;
+  }
 }
 
 /** A service token (reads recommendations for anyone), sent with every request including the baseline. */
@@ -123,11 +138,37 @@ try {
 
   const health = await drive(url, 'health', healthBodies);
   services.recs.pages.clear();
+  // Where an uncached page's time goes: every Cypher round trip's client-side wall time (queueing included),
+  // and the CPU the API process (this one, with autocannon) and the Neo4j JVM spent during the run.
+  const queries = new Map<string, { n: number; seconds: number }>();
+  graph.executor.onQueryTimed = (t) => {
+    const q = queries.get(t.query) ?? { n: 0, seconds: 0 };
+    q.n++;
+    q.seconds += t.seconds;
+    queries.set(t.query, q);
+  };
+  const profiler = opts.cpuProfile === undefined ? undefined : new Session();
+  if (profiler !== undefined) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
+  const cpu0 = process.cpuUsage();
+  const jvm0 = jvmCpuMs(graph.neo4jPid);
   const h0 = services.recs.pages.hits;
   const m0 = services.recs.pages.misses;
   // Uncached: the page cache is emptied before every request (autocannon runs in this process), so every
   // request computes its page; without this, a 15 s run cycles the users several times and mostly hits.
   const recs = await drive(url, 'recommendations', recBodies, SECONDS, () => services.recs.pages.clear());
+  const cpu = process.cpuUsage(cpu0);
+  if (profiler !== undefined) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(opts.cpuProfile!, JSON.stringify(profile));
+    profiler.disconnect();
+    log(`CPU profile of the uncached run written to ${opts.cpuProfile}`);
+  }
+  const jvmMs = jvmCpuMs(graph.neo4jPid) - jvm0;
+  graph.executor.onQueryTimed = undefined;
   const hits = services.recs.pages.hits - h0;
   const misses = services.recs.pages.misses - m0;
   // Returning visitors: the same 50 users again within the page-cache TTL (their own state unchanged).
@@ -150,6 +191,13 @@ try {
     '',
     `Ratio recommendations / trivial: **${(ratio * 100).toFixed(1)}%** uncached, **${((returning.rps / health.rps) * 100).toFixed(1)}%** returning (aim: >= 50%).`,
     `Page cache (TTL ${services.recs.pages.ttl} ms, invalidated by live writes): ${hits} hits, ${misses} misses during the uncached run.`,
+    '',
+    `Uncached run, per request: API process CPU ${((cpu.user + cpu.system) / 1000 / recs.requests).toFixed(1)} ms (autocannon included), Neo4j JVM CPU ${(jvmMs / recs.requests).toFixed(1)} ms; round trips:`,
+    '',
+    '| Cypher file | per request | mean wall ms |',
+    '|---|---:|---:|',
+    ...[...queries].sort((a, b) => b[1].seconds - a[1].seconds).map(([q, t]) => `| ${q} | ${(t.n / recs.requests).toFixed(2)} | ${((t.seconds / t.n) * 1000).toFixed(1)} |`),
+    ...(queries.size === 0 ? ['| (none) | 0 | - |'] : []),
     '',
   ].join('\n');
   process.stdout.write(`${md}\n`);
