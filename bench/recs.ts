@@ -16,7 +16,7 @@ import autocannon from 'autocannon';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { pino } from 'pino';
 import { capabilityResolvers, createServices } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
+import { DEFAULT_PRIVACY, loadConfig } from '../src/config.ts';
 import { closeHttpServer, createApi, createHttpServer } from '../src/graphql/server.ts';
 import { principalRateKey } from '../src/graphql/principal-rate-key.ts';
 import { createDemoSource, demoPreset } from '../src/sources/demo/demo-source.ts';
@@ -25,6 +25,10 @@ import { GraphWriter } from '../src/storage/graph-writer.ts';
 import { applySchema } from '../src/storage/schema.ts';
 import { ingestSource } from '../src/usecases/ingest/ingest-source.ts';
 import { SYSTEM } from '../src/domain/principal.ts';
+import { RecsStore } from '../src/storage/recs-store.ts';
+import { RECS_CONFIG } from '../src/usecases/recommend/config.ts';
+import { RecsService } from '../src/usecases/recommend/recs-service.ts';
+import { SERVING_CONFIG } from '../src/usecases/recommend/serving-config.ts';
 import { benchAuth } from './bench-auth.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -41,9 +45,10 @@ const opts = new Command('bench:recs')
   .option('--warmup <n>', 'seconds of uncached load before measuring', positive('warmup', 0), 20)
   .option('--connections <n>', 'concurrent connections', positive('connections', 1), 10)
   .addOption(new Option('--preset <name>', 'demo shop size').choices(['tiny', 'small', 'large']).default('small'))
+  .addOption(new Option('--serving <mode>', 'the serving state: on (as served) or off (user state, SOCIAL and entities from Cypher, as before it)').choices(['on', 'off']).default('on'))
   .option('--cpu-profile <file>', 'write a V8 CPU profile of this process during the uncached run only (open in Chrome DevTools)')
   .parse(process.argv)
-  .opts<{ seconds: number; warmup: number; connections: number; preset: 'tiny' | 'small' | 'large'; cpuProfile?: string }>();
+  .opts<{ seconds: number; warmup: number; connections: number; preset: 'tiny' | 'small' | 'large'; cpuProfile?: string; serving: 'on' | 'off' }>();
 const SECONDS = opts.seconds;
 const WARMUP_SECONDS = opts.warmup;
 const CONNECTIONS = opts.connections;
@@ -104,7 +109,13 @@ try {
   const report = await ingestSource(createDemoSource(demoPreset(PRESET)), new GraphWriter(graph.executor));
   log(`demo '${PRESET}' loaded: ${report.rowsRead} rows in ${Date.now() - t0} ms`);
 
-  const services = createServices(graph);
+  const served = createServices(graph);
+  // --serving off: the same API with a recommendation service that reads the user's state, SOCIAL and the
+  // entities from their Cypher files (nothing writes during the run, so no write observer needs it).
+  const services = opts.serving === 'on' ? served : {
+    ...served,
+    recs: new RecsService(new RecsStore(graph.executor), served.recs.graph, () => Date.now(), { ...RECS_CONFIG, consentDefaults: DEFAULT_PRIVACY.consentDefaults }, { ...SERVING_CONFIG, inMemory: false }),
+  };
   const { auth, bearer } = benchAuth(graph, cfg.auth);
   authorization = bearer('service');
   // As the server runs it: the configured limits, with the rate limiter counting but not refusing this one

@@ -3,8 +3,8 @@
 export interface ServingConfig {
   /**
    * Whether the hybrid's uncached pages read users, ties, interactions and item facts from the serving state
-   * (no round trip) instead of cypher/recs/user-context, social and entities (GREC_SERVING_STATE=off). Off
-   * costs ~3 round trips per uncached page and no memory; on holds every user, interaction and item.
+   * (no round trip) instead of cypher/recs/user-context, social and entities. Off costs 2-3 round trips per
+   * uncached page and no memory; on holds every user, interaction and item (README "Limitations").
    */
   readonly inMemory: boolean;
   /** Longest a write from outside this process's API (a CLI load) takes to reach the state (re-read in the background). */
