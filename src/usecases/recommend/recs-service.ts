@@ -253,7 +253,10 @@ export class RecsService implements WriteObserver, PrivacyObserver {
    */
   private async notPersonalised(filter: RecsFilter, limit: number): Promise<RankedItem[]> {
     const anyone = { ...filter, excludeSeen: false, excludePurchased: false };
-    const list = await this.store.popular(null, anyone, strategyParams('POPULAR', this.cfg, await this.reference.get()), limit);
+    const ref = await this.reference.get();
+    // The same ranking as the briefly cached global list less the request's excluded ids (no user: no history).
+    const list = await this.fromGlobalPopular(ref, filter, new Set(filter.excludeItemIds), limit)
+      ?? (await this.store.popular(null, anyone, strategyParams('POPULAR', this.cfg, ref), limit));
     const candidates = list.map((c) => (c.reason.kind === 'POPULAR' ? { ...c, reason: { ...c.reason, personalisationOff: true } } : c));
     return singleSource({ source: 'POPULAR', candidates });
   }
@@ -326,9 +329,17 @@ export class RecsService implements WriteObserver, PrivacyObserver {
    */
   private async popular(user: UserContext, filter: RecsFilter, limit: number): Promise<Candidate[]> {
     const ref = await this.reference.get();
+    return (await this.fromGlobalPopular(ref, filter, excludedItems(user, filter), limit))
+      ?? this.store.popular(user.userId, filter, strategyParams('POPULAR', this.cfg, ref), limit);
+  }
+
+  /**
+   * The first `limit` of the cached global ranking outside `excluded`; undefined when the list cannot answer
+   * exactly (attribute rules, caching off, or too many exclusions for the cached length).
+   */
+  private async fromGlobalPopular(ref: number, filter: RecsFilter, excluded: ReadonlySet<ItemId>, limit: number): Promise<Candidate[] | undefined> {
+    if (hasAttributeRules(filter) || this.cfg.resultCache.ttlMs <= 0) return undefined;
     const now = this.now();
-    const perUser = () => this.store.popular(user.userId, filter, strategyParams('POPULAR', this.cfg, ref), limit);
-    if (hasAttributeRules(filter) || this.cfg.resultCache.ttlMs <= 0) return perUser();
     const size = this.cfg.candidatePool * 5;
     if (this.globalPopular === undefined || this.globalPopular.at + this.cfg.resultCache.ttlMs <= now) {
       const list = this.store.popular(null, { ...filter, excludeItemIds: [] }, strategyParams('POPULAR', this.cfg, ref), size);
@@ -336,9 +347,8 @@ export class RecsService implements WriteObserver, PrivacyObserver {
       list.catch(() => (this.globalPopular = undefined));
     }
     const all = await this.globalPopular.list;
-    const excluded = excludedItems(user, filter);
     const kept = all.filter((c) => !excluded.has(c.itemId));
-    return kept.length >= limit || all.length < size ? kept.slice(0, limit) : perUser();
+    return kept.length >= limit || all.length < size ? kept.slice(0, limit) : undefined;
   }
 
   /** The ranked items passing the category and price rules, with the facts read to decide it (one round trip). */
