@@ -96,7 +96,7 @@ describe('recommendations API over HTTP', () => {
       expect((r.body.data as { recommendations: Conn }).recommendations.edges).toHaveLength(20);
       return graph.executor.queryCount - before;
     };
-    // user context and SOCIAL + graph edges (first fit) + CONTENT index (first use) + POPULAR + one read of every entity shown
+    // the serving state (users, items, names: 3, first use) + graph edges (first fit) + CONTENT index (first use) + POPULAR
     expect(await count(), seen.join('\n')).toBeLessThanOrEqual(6);
     seen.length = 0;
     expect(await count(), seen.join('\n')).toBe(0); // the same page again: served from the page cache
