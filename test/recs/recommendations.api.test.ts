@@ -96,7 +96,7 @@ describe('recommendations API over HTTP', () => {
       expect((r.body.data as { recommendations: Conn }).recommendations.edges).toHaveLength(20);
       return graph.executor.queryCount - before;
     };
-    // the serving state (users, items, names: 3, first use) + graph edges (first fit) + CONTENT index (first use) + POPULAR
+    // first use: the serving state (users, items, names) + graph edges (first fit) + the reference time, and the CONTENT index and POPULAR list when the blend reads them
     expect(await count(), seen.join('\n')).toBeLessThanOrEqual(6);
     seen.length = 0;
     expect(await count(), seen.join('\n')).toBe(0); // the same page again: served from the page cache
