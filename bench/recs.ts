@@ -3,8 +3,11 @@
 // Starts the embedded Neo4j on a throwaway store (ephemeral port), loads the demo shop ('small' preset),
 // serves the API on an ephemeral loopback port and drives it with autocannon for a bounded duration.
 // Run: npm run bench:recs [-- --seconds 10 --warmup 20 --connections 10 --preset small]. Prints a markdown snippet and
-// writes it to bench/out/recs.md.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// writes it to bench/out/recs.md. The uncached row also reports where a page's time goes: CPU of this process
+// and of the Neo4j JVM per request, and each Cypher file's round trips per request with their wall time;
+// `--cpu-profile out.cpuprofile` adds a V8 profile of this process over that run alone.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,7 +16,7 @@ import autocannon from 'autocannon';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { pino } from 'pino';
 import { capabilityResolvers, createServices } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
+import { DEFAULT_PRIVACY, loadConfig } from '../src/config.ts';
 import { closeHttpServer, createApi, createHttpServer } from '../src/graphql/server.ts';
 import { principalRateKey } from '../src/graphql/principal-rate-key.ts';
 import { createDemoSource, demoPreset } from '../src/sources/demo/demo-source.ts';
@@ -22,6 +25,10 @@ import { GraphWriter } from '../src/storage/graph-writer.ts';
 import { applySchema } from '../src/storage/schema.ts';
 import { ingestSource } from '../src/usecases/ingest/ingest-source.ts';
 import { SYSTEM } from '../src/domain/principal.ts';
+import { RecsStore } from '../src/storage/recs-store.ts';
+import { RECS_CONFIG } from '../src/usecases/recommend/config.ts';
+import { RecsService } from '../src/usecases/recommend/recs-service.ts';
+import { SERVING_CONFIG } from '../src/usecases/recommend/serving-config.ts';
 import { benchAuth } from './bench-auth.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -38,8 +45,10 @@ const opts = new Command('bench:recs')
   .option('--warmup <n>', 'seconds of uncached load before measuring', positive('warmup', 0), 20)
   .option('--connections <n>', 'concurrent connections', positive('connections', 1), 10)
   .addOption(new Option('--preset <name>', 'demo shop size').choices(['tiny', 'small', 'large']).default('small'))
+  .addOption(new Option('--serving <mode>', 'the serving state: on (as served) or off (user state, SOCIAL and entities from Cypher, as before it)').choices(['on', 'off']).default('on'))
+  .option('--cpu-profile <file>', 'write a V8 CPU profile of this process during the uncached run only (open in Chrome DevTools)')
   .parse(process.argv)
-  .opts<{ seconds: number; warmup: number; connections: number; preset: 'tiny' | 'small' | 'large' }>();
+  .opts<{ seconds: number; warmup: number; connections: number; preset: 'tiny' | 'small' | 'large'; cpuProfile?: string; serving: 'on' | 'off' }>();
 const SECONDS = opts.seconds;
 const WARMUP_SECONDS = opts.warmup;
 const CONNECTIONS = opts.connections;
@@ -76,6 +85,17 @@ async function drive(url: string, title: string, bodies: readonly string[], seco
   };
 }
 
+/** User + system CPU of the embedded JVM so far, from /proc (Linux); 0 when unknown. */
+function jvmCpuMs(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return 0;
+  }
+}
+
 /** A service token (reads recommendations for anyone), sent with every request including the baseline. */
 let authorization = '';
 const log = (msg: string) => process.stderr.write(`[bench:recs] ${msg}\n`);
@@ -89,7 +109,13 @@ try {
   const report = await ingestSource(createDemoSource(demoPreset(PRESET)), new GraphWriter(graph.executor));
   log(`demo '${PRESET}' loaded: ${report.rowsRead} rows in ${Date.now() - t0} ms`);
 
-  const services = createServices(graph);
+  const served = createServices(graph);
+  // --serving off: the same API with a recommendation service that reads the user's state, SOCIAL and the
+  // entities from their Cypher files (nothing writes during the run, so no write observer needs it).
+  const services = opts.serving === 'on' ? served : {
+    ...served,
+    recs: new RecsService(new RecsStore(graph.executor), served.recs.graph, () => Date.now(), { ...RECS_CONFIG, consentDefaults: DEFAULT_PRIVACY.consentDefaults }, { ...SERVING_CONFIG, inMemory: false }),
+  };
   const { auth, bearer } = benchAuth(graph, cfg.auth);
   authorization = bearer('service');
   // As the server runs it: the configured limits, with the rate limiter counting but not refusing this one
@@ -121,13 +147,43 @@ try {
   }
   await drive(url, 'warm-up', healthBodies, 2).catch(() => undefined);
 
+  const hCpu0 = process.cpuUsage();
+  const hJvm0 = jvmCpuMs(graph.neo4jPid);
   const health = await drive(url, 'health', healthBodies);
+  const hCpu = process.cpuUsage(hCpu0);
+  const hJvmMs = jvmCpuMs(graph.neo4jPid) - hJvm0;
   services.recs.pages.clear();
+  // Where an uncached page's time goes: every Cypher round trip's client-side wall time (queueing included),
+  // and the CPU the API process (this one, with autocannon) and the Neo4j JVM spent during the run.
+  const queries = new Map<string, { n: number; seconds: number }>();
+  graph.executor.onQueryTimed = (t) => {
+    const q = queries.get(t.query) ?? { n: 0, seconds: 0 };
+    q.n++;
+    q.seconds += t.seconds;
+    queries.set(t.query, q);
+  };
+  const profiler = opts.cpuProfile === undefined ? undefined : new Session();
+  if (profiler !== undefined) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
+  const cpu0 = process.cpuUsage();
+  const jvm0 = jvmCpuMs(graph.neo4jPid);
   const h0 = services.recs.pages.hits;
   const m0 = services.recs.pages.misses;
   // Uncached: the page cache is emptied before every request (autocannon runs in this process), so every
   // request computes its page; without this, a 15 s run cycles the users several times and mostly hits.
   const recs = await drive(url, 'recommendations', recBodies, SECONDS, () => services.recs.pages.clear());
+  const cpu = process.cpuUsage(cpu0);
+  if (profiler !== undefined) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(opts.cpuProfile!, JSON.stringify(profile));
+    profiler.disconnect();
+    log(`CPU profile of the uncached run written to ${opts.cpuProfile}`);
+  }
+  const jvmMs = jvmCpuMs(graph.neo4jPid) - jvm0;
+  graph.executor.onQueryTimed = undefined;
   const hits = services.recs.pages.hits - h0;
   const misses = services.recs.pages.misses - m0;
   // Returning visitors: the same 50 users again within the page-cache TTL (their own state unchanged).
@@ -140,7 +196,8 @@ try {
     '',
     `Demo shop '${PRESET}' (${fit.users} users, ${fit.items} items, ${fit.interactions} user-item edges) in the embedded Neo4j;`,
     `autocannon, ${CONNECTIONS} connections, ${SECONDS} s each after a ${WARMUP_SECONDS} s warm-up, loopback, ${cpus().length} CPUs shared by Neo4j, the API and the load generator.`,
-    `HYBRID strategy (default weights: GRAPH and CONTENT in memory, SOCIAL in Cypher alongside the user's state, POPULAR from a briefly cached global ranking), each request for the next of ${userIds.length} users, selecting item { title categories { name } } and reasons { kind text }.`,
+    `HYBRID strategy (default weights: GRAPH and CONTENT in memory, ${services.recs.serving !== undefined ? 'the user\'s state, SOCIAL and the entities shown from the in-memory serving state' : 'SOCIAL in Cypher alongside the user\'s state, then the entities shown'}, POPULAR from a briefly cached global ranking), each request for the next of ${userIds.length} users, selecting item { title categories { name } } and reasons { kind text }.`,
+    `The uncached row empties only the page cache: the serving state, the GRAPH model, the CONTENT index and the POPULAR list stay in memory, as they do in a running server.`,
     '',
     '| query | req/s | p50 ms | p99 ms | requests | errors |',
     '|---|---:|---:|---:|---:|---:|',
@@ -150,6 +207,14 @@ try {
     '',
     `Ratio recommendations / trivial: **${(ratio * 100).toFixed(1)}%** uncached, **${((returning.rps / health.rps) * 100).toFixed(1)}%** returning (aim: >= 50%).`,
     `Page cache (TTL ${services.recs.pages.ttl} ms, invalidated by live writes): ${hits} hits, ${misses} misses during the uncached run.`,
+    '',
+    `CPU per request (autocannon included in the API process): uncached page ${((cpu.user + cpu.system) / 1000 / recs.requests).toFixed(1)} ms API + ${(jvmMs / recs.requests).toFixed(1)} ms Neo4j JVM; `
+      + `\`{ health }\` ${((hCpu.user + hCpu.system) / 1000 / health.requests).toFixed(1)} ms API + ${(hJvmMs / health.requests).toFixed(1)} ms JVM. Round trips of the uncached run:`,
+    '',
+    '| Cypher file | per request | mean wall ms |',
+    '|---|---:|---:|',
+    ...[...queries].sort((a, b) => b[1].seconds - a[1].seconds).map(([q, t]) => `| ${q} | ${(t.n / recs.requests).toFixed(2)} | ${((t.seconds / t.n) * 1000).toFixed(1)} |`),
+    ...(queries.size === 0 ? ['| (none) | 0 | - |'] : []),
     '',
   ].join('\n');
   process.stdout.write(`${md}\n`);

@@ -3,6 +3,7 @@ import type { Category, Tag } from '../domain/entities.ts';
 import type { CategoryId, ItemId, TagId, UserId } from '../domain/ids.ts';
 import type { Candidate, EntityIds, ItemFacts, PageEntities, PersonSuggestion, RecsFilter, UserContext } from '../usecases/recommend/types.ts';
 import type { ItemFeatureRow } from '../usecases/recommend/content-index.ts';
+import type { ServedItem, ServedUser } from '../usecases/recommend/serving-state.ts';
 import { cypher } from './cypher-files.ts';
 import { userFromRow } from './user-record.ts';
 import type { Executor, Row } from './executor.ts';
@@ -154,6 +155,35 @@ export class RecsStore {
       tags: list('tags') as unknown as Tag[],
       users: ((row?.['users'] ?? []) as Row[]).map(userFromRow),
     };
+  }
+
+  /** The serving state's users (cypher/recs/serving-users*.cypher); `ids` null: every user. */
+  async servingUsers(only: readonly UserId[] | null): Promise<ServedUser[]> {
+    const rows = only === null ? await this.executor.read(cypher('recs/serving-users')) : await this.executor.read(cypher('recs/serving-users-by-ids'), { ids: [...new Set(only)] });
+    return rows.map((r) => ({
+      user: userFromRow(r['user'] as Row),
+      items: (r['items'] as Row[]).map((i) => ({
+        itemId: String(i['itemId']) as ItemId,
+        weight: Number(i['weight'] ?? 0),
+        purchases: Number(i['purchases'] ?? 0),
+        lastTs: i['lastTs'] == null ? null : Number(i['lastTs']),
+      })),
+      friends: ids<UserId>(r['friends']),
+      following: ids<UserId>(r['following']),
+    }));
+  }
+
+  /** The serving state's items without popularity; `ids` null: every item. */
+  async servingItems(only: readonly ItemId[] | null): Promise<ServedItem[]> {
+    const rows = only === null ? await this.executor.read(cypher('recs/serving-items')) : await this.executor.read(cypher('recs/serving-items-by-ids'), { ids: [...new Set(only)] });
+    return rows.map((r) => stripNulls(r['item'] as Row) as unknown as ServedItem);
+  }
+
+  /** Every category and tag with its name. */
+  async servingVocabulary(): Promise<{ categories: Category[]; tags: Tag[] }> {
+    const [row] = await this.executor.read(cypher('recs/serving-vocabulary'));
+    const list = (k: string) => ((row?.[k] ?? []) as Row[]).map(stripNulls);
+    return { categories: list('categories') as unknown as Category[], tags: list('tags') as unknown as Tag[] };
   }
 
   private run(file: string, userId: UserId | null, filter: RecsFilter, p: StrategyParams, limit: number): Promise<Row[]> {

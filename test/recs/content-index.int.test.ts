@@ -88,7 +88,9 @@ describe('in-memory CONTENT equals content.cypher at the index snapshot', () => 
     const got = await hybrid();
     expect(got.map((r) => [r.itemId, r.sources])).toEqual(cypher.map((c) => [c.itemId, ['CONTENT']]));
     got.forEach((r, k) => expect(r.score).toBeCloseTo(cypher[k]!.score / max, 12));
-    expect(graph.executor.queryCount - before).toBe(3); // user context, the index (first use), entities
+    // The serving state's users, items and names, and the index (all on first use); the user's context and
+    // the entities shown then come from the serving state (before it: user context, index, entities = 3).
+    expect(graph.executor.queryCount - before).toBe(4);
 
     const w = new GraphWriter(graph.executor);
     const item = (id: string) => ({ id: asItemId(id), title: id, price: 1, categoryIds: [asCategoryId('A')], tagIds: [asTagId('t1')] });

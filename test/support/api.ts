@@ -7,6 +7,7 @@ import { createApi, type Api } from '../../src/graphql/server.ts';
 import type { GraphConnection } from '../../src/storage/connect.ts';
 import { signToken } from '../../src/usecases/access/sign-token.ts';
 import type { PrivacyConfig } from '../../src/config.ts';
+import type { Services } from '../../src/graphql/context.ts';
 
 export interface GqlResult {
   status: number;
@@ -36,10 +37,12 @@ export function testAuth(graph: GraphConnection): Authentication {
  * The real API over the real graph, driven through yoga.fetch (full HTTP semantics, no port). Requests carry
  * an admin token unless other headers are given (`bearer('shopper', 'u1')`, `ANONYMOUSLY`, an X-API-Key).
  */
-export function createTestApi(graph: GraphConnection, privacy?: PrivacyConfig): { api: Api; gql: Gql } {
-  const api = createApi({ services: createServices(graph, undefined, privacy), auth: testAuth(graph), resolvers: capabilityResolvers(), logger: pino({ level: process.env['GREC_TEST_LOG'] ?? 'silent' }) });
+export function createTestApi(graph: GraphConnection, privacy?: PrivacyConfig): { api: Api; gql: Gql; services: Services } {
+  const services = createServices(graph, undefined, privacy);
+  const api = createApi({ services, auth: testAuth(graph), resolvers: capabilityResolvers(), logger: pino({ level: process.env['GREC_TEST_LOG'] ?? 'silent' }) });
   return {
     api,
+    services,
     async gql(query, variables = {}, headers = AS_ADMIN) {
       const res = await api.fetch('http://localhost/graphql', {
         method: 'POST',

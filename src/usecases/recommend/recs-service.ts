@@ -3,8 +3,11 @@
 // calls (cypher/recs/*, run in parallel) with the pure ranking functions of this folder.
 // A single strategy runs its analyst-facing Cypher file. The hybrid keeps round trips few: GRAPH and CONTENT
 // score in memory (the GF-CF model; the item-feature index, equal to content.cypher at its snapshot),
-// POPULAR comes from a briefly cached global list, SOCIAL is sent alongside the user's state; a cold page
-// costs user state + SOCIAL in parallel, then one read of the entities shown; a cached page costs none.
+// POPULAR comes from a briefly cached global list, and the user's state, SOCIAL and the entities shown come
+// from the serving state (serving-state.ts: users, ties, interactions, item facts held in memory, re-read
+// row by row after each write through the API), equal to user-context, social and entities.cypher; an
+// uncached page then costs no round trip, a cached one none either. With the serving state off
+// (ServingConfig.inMemory), the user's state and SOCIAL are read in parallel, then the entities shown.
 // Consent (src/domain/consent.ts): a user who refused personalisation gets the global POPULAR ranking, with
 // no history-based exclusion and reasons saying so; ties and named users who refused social features are
 // filtered in the Cypher files and the GRAPH fit; erasure and consent changes drop what this process keeps.
@@ -29,8 +32,12 @@ import type { RecommendRequest, VisitorRequest } from './parse-args.ts';
 import { referencedIds } from './referenced-ids.ts';
 import { ReferenceClock } from './reference-time.ts';
 import { ResultCache } from './result-cache.ts';
+import { SERVING_CONFIG, type ServingConfig } from './serving-config.ts';
+import { mergeEntities, nothingMissing, type ServingState } from './serving-state.ts';
+import { ServingStateCache } from './serving-state-cache.ts';
+import { scoreSocial } from './social-scoring.ts';
 import { peopleParams, strategyParams } from './strategy-params.ts';
-import type { Candidate, ItemFacts, PageEntities, PersonSuggestion, RankedItem, RecsFilter, SourceList, SourceName, Strategy, UserContext } from './types.ts';
+import type { Candidate, EntityIds, ItemFacts, PageEntities, PersonSuggestion, RankedItem, RecsFilter, SourceList, SourceName, Strategy, UserContext } from './types.ts';
 
 export interface RecommendedItem extends RankedItem {
   readonly item: ItemFacts;
@@ -59,6 +66,8 @@ export class RecsService implements WriteObserver, PrivacyObserver {
   readonly contentIndex: ContentIndexCache;
   /** What the decayed strategies count back from: the wall clock, or a historical log's last day. */
   readonly reference: ReferenceClock;
+  /** Users, ties, interactions and item facts in memory for the hybrid's pages; undefined when off. */
+  readonly serving: ServingStateCache | undefined;
   private globalPopular: { at: number; list: Promise<Candidate[]> } | undefined;
 
   constructor(
@@ -66,8 +75,12 @@ export class RecsService implements WriteObserver, PrivacyObserver {
     readonly graph: GraphModelCache,
     private readonly now: () => number,
     private readonly cfg: RecsConfig = RECS_CONFIG,
+    serving: ServingConfig = SERVING_CONFIG,
   ) {
     this.pages = new ResultCache(cfg.resultCache.ttlMs, cfg.resultCache.maxEntries, now);
+    this.serving = serving.inMemory
+      ? new ServingStateCache({ users: (ids) => store.servingUsers(ids), items: (ids) => store.servingItems(ids), vocabulary: () => store.servingVocabulary() }, serving.maxAgeMs, now)
+      : undefined;
     this.contentIndex = new ContentIndexCache(() => store.itemFeatureRows(), cfg.contentIndex.maxAgeMs, now);
     this.reference = new ReferenceClock(() => store.latestEventTs(), cfg.referenceTime, now);
   }
@@ -86,16 +99,19 @@ export class RecsService implements WriteObserver, PrivacyObserver {
     const need = req.offset + req.first + 1;
     const inMemoryRules = req.diversity !== null || (hasAttributeRules(req.filter) && usesGraph(req.strategy));
     const pool = req.strategy === 'HYBRID' || inMemoryRules ? Math.max(this.cfg.candidatePool, need * 2) : need;
-    const early = this.startEarly(req, pool);
-    const user = await this.store.userContext(req.userId, this.cfg.consentDefaults);
+    // The serving state answers the hybrid; a single strategy reads its Cypher file as analysts run it.
+    const state = req.strategy === 'HYBRID' ? await this.serving?.get() : undefined;
+    const early = state === undefined ? this.startEarly(req, pool) : {};
+    // A user the state does not hold yet (created by a CLI load since it was read) is read from the database.
+    const user = state?.userContext(req.userId, this.cfg.consentDefaults) ?? (await this.store.userContext(req.userId, this.cfg.consentDefaults));
     if (user === null) throw notFound('User', req.userId);
     const weights = req.hybridWeights ?? this.cfg.hybridWeights;
-    let ranked = user.personalisation ? await this.rank(req.strategy, weights, user, req.filter, pool, early) : await this.notPersonalised(req.filter, pool);
+    let ranked = user.personalisation ? await this.rank(req.strategy, weights, user, req.filter, pool, early, state) : await this.notPersonalised(req.filter, pool);
     if (inMemoryRules) {
-      const kept = await this.keepAttributes(ranked, req.filter);
+      const kept = await this.keepAttributes(ranked, req.filter, state);
       ranked = this.diversify(kept.ranked, kept.facts, req, need);
     }
-    const page = await this.toPage(req.userId, user.personalisation ? req.strategy : 'POPULAR', ranked, req.offset, req.first);
+    const page = await this.toPage(req.userId, user.personalisation ? req.strategy : 'POPULAR', ranked, req.offset, req.first, state);
     this.pages.set(key, pageTags(user, page.entities), page, since);
     return page;
   }
@@ -165,23 +181,30 @@ export class RecsService implements WriteObserver, PrivacyObserver {
     return summary;
   }
 
-  // WriteObserver: the live use cases' writes drop the cached pages they change (see result-cache.ts).
-  interactionRecorded(userId: UserId): void {
+  // WriteObserver: the live use cases' writes drop the cached pages they change (see result-cache.ts) and
+  // mark the serving state's rows they changed (re-read before the next page is computed).
+  interactionRecorded(userId: UserId, itemId?: ItemId): void {
+    // The item too: the interaction may have created it, and its popularity changed (counted from users' rows).
+    this.serving?.markUsers([userId]);
+    if (itemId !== undefined) this.serving?.markItems([itemId]);
     this.pages.invalidate([ownerTag(userId)]);
   }
 
   usersLinked(a: UserId, b: UserId): void {
+    this.serving?.markUsers([a, b]);
     this.pages.invalidate([ownerTag(a), ownerTag(b)]);
   }
 
   /** Consent and names matter to the pages of their friends and followers, and to pages naming them. */
   userUpserted(userId: UserId, consent: readonly Purpose[] = []): void {
+    this.serving?.markUsers([userId]);
     this.pages.invalidate([ownerTag(userId), userTag(userId)]);
     if (consent.length > 0) this.consentChanged(userId, consent);
   }
 
   itemUpserted(itemId: ItemId): void {
     this.contentIndex.markStale();
+    this.serving?.markItems([itemId]);
     this.pages.invalidate([itemTag(itemId)]);
   }
 
@@ -193,6 +216,8 @@ export class RecsService implements WriteObserver, PrivacyObserver {
    * friend edges only between consenting users). Consent changes are rare; correctness wins over hit rate.
    */
   consentChanged(userId: UserId, purposes: readonly Purpose[]): void {
+    // The user's row holds their consent flags; ties are filtered by them when a page is computed.
+    this.serving?.markUsers([userId]);
     if (purposes.includes('social')) {
       this.pages.clear();
       this.graph.invalidate();
@@ -216,6 +241,7 @@ export class RecsService implements WriteObserver, PrivacyObserver {
     this.pages.clear();
     this.graph.invalidate();
     this.contentIndex.markStale();
+    this.serving?.markStale();
     this.globalPopular = undefined;
     this.reference.invalidate();
   }
@@ -227,19 +253,22 @@ export class RecsService implements WriteObserver, PrivacyObserver {
    */
   private async notPersonalised(filter: RecsFilter, limit: number): Promise<RankedItem[]> {
     const anyone = { ...filter, excludeSeen: false, excludePurchased: false };
-    const list = await this.store.popular(null, anyone, strategyParams('POPULAR', this.cfg, await this.reference.get()), limit);
+    const ref = await this.reference.get();
+    // The same ranking as the briefly cached global list less the request's excluded ids (no user: no history).
+    const list = await this.fromGlobalPopular(ref, filter, new Set(filter.excludeItemIds), limit)
+      ?? (await this.store.popular(null, anyone, strategyParams('POPULAR', this.cfg, ref), limit));
     const candidates = list.map((c) => (c.reason.kind === 'POPULAR' ? { ...c, reason: { ...c.reason, personalisationOff: true } } : c));
     return singleSource({ source: 'POPULAR', candidates });
   }
 
   /** The ranking of one strategy (Cypher order and scores as they are) or of the hybrid. */
-  private async rank(strategy: Strategy, weights: Weights, user: UserContext, filter: RecsFilter, limit: number, early: EarlySources): Promise<RankedItem[]> {
+  private async rank(strategy: Strategy, weights: Weights, user: UserContext, filter: RecsFilter, limit: number, early: EarlySources, state: ServingState | undefined): Promise<RankedItem[]> {
     if (strategy !== 'HYBRID') return singleSource(await this.source(strategy, user, filter, limit));
     const warm = user.items.some((i) => i.weight > 0);
     if (!warm) {
-      return cascadeSources(await Promise.all(this.cfg.coldStartCascade.map((s) => this.hybridSource(s, user, filter, limit, early))));
+      return cascadeSources(await Promise.all(this.cfg.coldStartCascade.map((s) => this.hybridSource(s, user, filter, limit, early, state))));
     }
-    return blendSources(await Promise.all(hybridSources(weights).map((s) => this.hybridSource(s, user, filter, limit, early))), weights);
+    return blendSources(await Promise.all(hybridSources(weights).map((s) => this.hybridSource(s, user, filter, limit, early, state))), weights);
   }
 
   /**
@@ -258,9 +287,14 @@ export class RecsService implements WriteObserver, PrivacyObserver {
    * (same candidates and scores as content.cypher; the file runs when attribute rules must cut before the
    * limit), the rest as for a single strategy.
    */
-  private async hybridSource(name: SourceName, user: UserContext, filter: RecsFilter, limit: number, early: EarlySources): Promise<SourceList> {
+  private async hybridSource(name: SourceName, user: UserContext, filter: RecsFilter, limit: number, early: EarlySources, state: ServingState | undefined): Promise<SourceList> {
     const started = early[name];
     if (started !== undefined) return { source: name, candidates: await started };
+    if (name === 'SOCIAL' && state !== undefined) {
+      const s = this.cfg.social;
+      const p = { now: await this.reference.get(), halfLifeMs: s.halfLifeMs, friendWeight: s.friendWeight, followWeight: s.followWeight, viaLimit: this.cfg.viaLimit, consentDefaults: this.cfg.consentDefaults };
+      return { source: name, candidates: scoreSocial(state, user, filter, p, limit) };
+    }
     if (name === 'CONTENT' && !hasAttributeRules(filter)) {
       const index = await this.contentIndex.get();
       return { source: name, candidates: scoreContent(index, user, excludedItems(user, filter), this.cfg.content, limit, this.cfg.viaLimit) };
@@ -295,9 +329,17 @@ export class RecsService implements WriteObserver, PrivacyObserver {
    */
   private async popular(user: UserContext, filter: RecsFilter, limit: number): Promise<Candidate[]> {
     const ref = await this.reference.get();
+    return (await this.fromGlobalPopular(ref, filter, excludedItems(user, filter), limit))
+      ?? this.store.popular(user.userId, filter, strategyParams('POPULAR', this.cfg, ref), limit);
+  }
+
+  /**
+   * The first `limit` of the cached global ranking outside `excluded`; undefined when the list cannot answer
+   * exactly (attribute rules, caching off, or too many exclusions for the cached length).
+   */
+  private async fromGlobalPopular(ref: number, filter: RecsFilter, excluded: ReadonlySet<ItemId>, limit: number): Promise<Candidate[] | undefined> {
+    if (hasAttributeRules(filter) || this.cfg.resultCache.ttlMs <= 0) return undefined;
     const now = this.now();
-    const perUser = () => this.store.popular(user.userId, filter, strategyParams('POPULAR', this.cfg, ref), limit);
-    if (hasAttributeRules(filter) || this.cfg.resultCache.ttlMs <= 0) return perUser();
     const size = this.cfg.candidatePool * 5;
     if (this.globalPopular === undefined || this.globalPopular.at + this.cfg.resultCache.ttlMs <= now) {
       const list = this.store.popular(null, { ...filter, excludeItemIds: [] }, strategyParams('POPULAR', this.cfg, ref), size);
@@ -305,14 +347,20 @@ export class RecsService implements WriteObserver, PrivacyObserver {
       list.catch(() => (this.globalPopular = undefined));
     }
     const all = await this.globalPopular.list;
-    const excluded = excludedItems(user, filter);
     const kept = all.filter((c) => !excluded.has(c.itemId));
-    return kept.length >= limit || all.length < size ? kept.slice(0, limit) : perUser();
+    return kept.length >= limit || all.length < size ? kept.slice(0, limit) : undefined;
   }
 
   /** The ranked items passing the category and price rules, with the facts read to decide it (one round trip). */
-  private async keepAttributes(ranked: RankedItem[], filter: RecsFilter): Promise<{ ranked: RankedItem[]; facts: ReadonlyMap<ItemId, ItemFacts> }> {
-    const facts = await this.store.itemFacts(ranked.map((r) => r.itemId));
+  private async keepAttributes(ranked: RankedItem[], filter: RecsFilter, state?: ServingState): Promise<{ ranked: RankedItem[]; facts: ReadonlyMap<ItemId, ItemFacts> }> {
+    const facts = new Map<ItemId, ItemFacts>();
+    const unknown: ItemId[] = [];
+    for (const r of ranked) {
+      const f = state?.item(r.itemId);
+      if (f === undefined) unknown.push(r.itemId);
+      else facts.set(r.itemId, f);
+    }
+    if (unknown.length > 0) for (const [id, f] of await this.store.itemFacts(unknown)) facts.set(id, f);
     return { ranked: ranked.filter((r) => {
       const f = facts.get(r.itemId);
       return f !== undefined && passesAttributes(f, filter);
@@ -320,14 +368,21 @@ export class RecsService implements WriteObserver, PrivacyObserver {
   }
 
   /** The requested slice of a ranking with everything it shows, read in one round trip. */
-  private async toPage(userId: UserId | null, strategy: Strategy, ranked: readonly RankedItem[], offset: number, first: number): Promise<RecommendationPage> {
+  private async toPage(userId: UserId | null, strategy: Strategy, ranked: readonly RankedItem[], offset: number, first: number, state?: ServingState): Promise<RecommendationPage> {
     const slice = ranked.slice(offset, offset + first);
-    const entities = await this.store.entities(referencedIds(slice.map((r) => r.itemId), slice.flatMap((r) => r.reasons)));
+    const entities = await this.entities(referencedIds(slice.map((r) => r.itemId), slice.flatMap((r) => r.reasons)), state);
     const items = slice.flatMap((r) => {
       const item = entities.items.get(r.itemId);
       return item === undefined ? [] : [{ ...r, item }];
     });
     return { userId, strategy, offset, items, hasNextPage: ranked.length > offset + first, entities };
+  }
+
+  /** What a page shows: from the serving state when there is one, the ids it lacks (or all) from the database. */
+  private async entities(ids: EntityIds, state: ServingState | undefined): Promise<PageEntities> {
+    if (state === undefined) return this.store.entities(ids);
+    const { entities, missing } = state.entities(ids);
+    return nothingMissing(missing) ? entities : mergeEntities(entities, await this.store.entities(missing));
   }
 
   private diversify(ranked: RankedItem[], facts: ReadonlyMap<ItemId, ItemFacts>, req: RecommendRequest, need: number): RankedItem[] {
