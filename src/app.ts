@@ -50,6 +50,7 @@ import { campaignResolvers } from './graphql/resolvers/loop-campaigns.ts';
 import { OnlineMetricsStore } from './storage/online-metrics-store.ts';
 import { OnlineMetrics } from './usecases/loop/online-metrics.ts';
 import { loopMetricsResolvers } from './graphql/resolvers/loop-metrics.ts';
+import { consoleResolvers } from './graphql/resolvers/console.ts';
 import { SILENT_LOG, type JobLog } from './usecases/job-log.ts';
 import { EventCounter } from './usecases/loop/event-counter.ts';
 import { RefreshScheduler, type RefreshLease } from './usecases/loop/refresh-scheduler.ts';
@@ -188,7 +189,7 @@ function refreshLease(store: ReplicaStore, holder: string, loop: LoopConfig): Re
 export function capabilityResolvers(): ResolverSet[] {
   return [
     analyticsResolvers, recommendationResolvers, privacyResolvers, customerResolvers,
-    experimentResolvers, loopImpressionResolvers, campaignResolvers, loopMetricsResolvers,
+    experimentResolvers, loopImpressionResolvers, campaignResolvers, loopMetricsResolvers, consoleResolvers,
   ];
 }
 

@@ -84,6 +84,7 @@ const EXPECTED: Record<string, readonly Who[]> = {
   'Mutation.stopCampaign': ['admin'],
   'Query.onlineMetrics': ANALYTICS,
   'Query.modelFreshness': ANALYTICS,
+  'Query.viewer': ALL,
 };
 
 /** The shopper's own user is u1; "other user" calls name u2. `n` makes every write unique. */
@@ -151,6 +152,7 @@ const CALLS: Record<string, (c: CallCtx) => string> = {
   'Mutation.stopCampaign': () => `(id: "${campaignId}")`,
   'Query.onlineMetrics': () => '(groupBy: STRATEGY)',
   'Query.modelFreshness': () => '',
+  'Query.viewer': () => '',
 };
 let matrixExperiment = 'none';
 
