@@ -52,6 +52,8 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** Opens the console and signs in through the token field, as a person would. */
 export async function signIn(page: Page, url: string, token: string, route = ''): Promise<void> {
+  // Fail fast with the locator named, rather than at the test's timeout.
+  page.setDefaultTimeout(15_000);
   await page.goto(`${url}/console/${route}`);
   await page.getByLabel('Token or API key').fill(token);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -2,6 +2,11 @@ import { expect } from 'vitest';
 import { asCategoryId } from '../../src/domain/ids.ts';
 import type { GraphConnection } from '../../src/storage/connect.ts';
 import { GraphWriter } from '../../src/storage/graph-writer.ts';
+import { ProfileStore } from '../../src/storage/profile-store.ts';
+import { SegmentStore } from '../../src/storage/segment-store.ts';
+import { DEFAULT_PROFILES_OPTIONS } from '../../src/usecases/customers/profiles-job.ts';
+import { refreshCustomers } from '../../src/usecases/customers/refresh-customers.ts';
+import { SegmentService } from '../../src/usecases/customers/segment-service.ts';
 import type { Gql } from '../support/api.ts';
 
 // A hand-made shop for the console's browser tests. Times are in January 2026.
@@ -40,4 +45,7 @@ export async function writeConsoleShop(graph: GraphConnection, gql: Gql): Promis
       { in: { eventId: `e${i + 1}`, userId: user, itemId: item, type, at: at(day, minute) } });
     expect(e.body.errors).toBeUndefined();
   }
+  // Profiles and the RFM segments, as `grec features` leaves them.
+  const store = new ProfileStore(graph.executor);
+  await refreshCustomers(store, new SegmentService(new SegmentStore(graph.executor), store, () => Date.now()), { ...DEFAULT_PROFILES_OPTIONS, now: () => Date.now() });
 }
