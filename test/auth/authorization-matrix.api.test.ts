@@ -85,6 +85,8 @@ const EXPECTED: Record<string, readonly Who[]> = {
   'Query.onlineMetrics': ANALYTICS,
   'Query.modelFreshness': ANALYTICS,
   'Query.viewer': ALL,
+  'Query.cypherFiles': ANALYTICS,
+  'Query.runCypher': ANALYTICS,
 };
 
 /** The shopper's own user is u1; "other user" calls name u2. `n` makes every write unique. */
@@ -153,6 +155,8 @@ const CALLS: Record<string, (c: CallCtx) => string> = {
   'Query.onlineMetrics': () => '(groupBy: STRATEGY)',
   'Query.modelFreshness': () => '',
   'Query.viewer': () => '',
+  'Query.cypherFiles': () => '',
+  'Query.runCypher': () => '(query: "MATCH (u:User) RETURN count(u) AS users")',
 };
 let matrixExperiment = 'none';
 
