@@ -9,8 +9,7 @@ export function Await<T>({ loaded, children }: { loaded: Loaded<T>; children: (d
 }
 
 export function ErrorNote({ code, message }: { code: string; message: string }) {
-  const why = code === 'FORBIDDEN' ? 'Your role may not do this.' : code === 'NOT_FOUND' ? 'Not found.' : '';
-  return <p class="error" role="alert"><strong>{code}</strong> {why} {message}</p>;
+  return <p class="error" role="alert"><strong>{code}</strong> {message}</p>;
 }
 
 export function Card({ title, children, wide }: { title: string; children: ComponentChildren; wide?: boolean }) {
