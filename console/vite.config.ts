@@ -8,6 +8,8 @@ export default defineConfig({
   base: '/console/',
   logLevel: 'warn',
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // `npm run console:dev`: the sources with hot reload, the API of a running `npm start`.
+  server: { proxy: { '/graphql': 'http://127.0.0.1:4000' } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
