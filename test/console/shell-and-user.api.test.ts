@@ -42,12 +42,17 @@ describe.skipIf(CHROMIUM === undefined)('console in Chromium: sign-in, shell, Us
 
   it('refuses a bad token with the API\'s reason and keeps the form', async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
     await page.goto(`${server.url}/console/`);
     await page.getByLabel('Token or API key').fill('not-a-token');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('alert').waitFor();
     expect(await page.getByRole('alert').textContent()).toMatch(/^UNAUTHENTICATED: /);
     expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    // The sign-in page loads neither charting nor graph library (each view is its own chunk), and nothing off-site.
+    expect(requested.filter((u) => /echarts|cytoscape/.test(u))).toEqual([]);
+    expect(requested.filter((u) => !u.startsWith(`${server.url}/console/`) && u !== `${server.url}/graphql`)).toEqual([]);
     await screenshot(page, 'login');
     await page.close();
   });
