@@ -75,4 +75,13 @@ describe.skipIf(CHROMIUM === undefined)('console in Chromium: Behaviour', () => 
     expect(await page.getByText(/^All: /).textContent()).toMatch(/^All: 60\.0 % \(3 of 5; 95 % /);
     await screenshot(page, 'behaviour');
   });
+
+  it('recomputes every card for a window: the second day alone has two one-view sessions', async () => {
+    await page.getByLabel('From (UTC day)').fill('2026-01-06');
+    await page.getByLabel('To (UTC day)').fill('2026-01-06');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => page.getByText(/users, .* transitions/).textContent()).toBe(
+      '2 users, 4 transitions. P(row → column). Rows without data (blank): FAVOURITE, CART, PURCHASE, CANCEL.');
+    await expect.poll(() => page.getByText(/sessions unrolled/).textContent()).toMatch(/^2 sessions unrolled 5 steps; .* 0\.0 % reach PURCHASE within 5 steps\.$/);
+  });
 });
