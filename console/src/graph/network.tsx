@@ -38,7 +38,10 @@ export function Network({ elements, label, onTapNode }: { elements: Elements; la
     if (cy === null) return;
     cy.elements().remove();
     cy.add(elements);
-    cy.layout({ name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 9000, idealEdgeLength: () => 70, padding: 20 } as cytoscape.LayoutOptions).run();
+    // A circle first, then the force layout from there: the same elements always get the same picture
+    // (cose's own randomised start would not), so screenshots and clicks in tests are repeatable.
+    cy.layout({ name: 'circle', animate: false }).run();
+    cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 70, padding: 20 } as cytoscape.LayoutOptions).run();
     cy.fit(undefined, 24);
   }, [JSON.stringify(elements)]);
   return <div ref={box} class="graph" role="img" aria-label={label} data-testid="network" />;
