@@ -13,7 +13,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['test/**/*.test.ts'],
+          include: ['test/**/*.test.ts', 'console/test/**/*.test.ts'],
           exclude: ['test/**/*.int.test.ts', 'test/**/*.api.test.ts'],
         },
       },

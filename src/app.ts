@@ -50,6 +50,9 @@ import { campaignResolvers } from './graphql/resolvers/loop-campaigns.ts';
 import { OnlineMetricsStore } from './storage/online-metrics-store.ts';
 import { OnlineMetrics } from './usecases/loop/online-metrics.ts';
 import { loopMetricsResolvers } from './graphql/resolvers/loop-metrics.ts';
+import { consoleResolvers } from './graphql/resolvers/console.ts';
+import { ConsoleCypherStore } from './storage/console-cypher-store.ts';
+import { CypherRunner } from './usecases/console/cypher-runner.ts';
 import { SILENT_LOG, type JobLog } from './usecases/job-log.ts';
 import { EventCounter } from './usecases/loop/event-counter.ts';
 import { RefreshScheduler, type RefreshLease } from './usecases/loop/refresh-scheduler.ts';
@@ -150,6 +153,7 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
     },
     onlineMetrics: new OnlineMetrics(new OnlineMetricsStore(ex, consent), () => Date.now()),
     refresh,
+    cypher: new CypherRunner(new ConsoleCypherStore(ex)),
     neo4jMode: graph.mode,
     ping: () => graph.ping(),
     now: () => Date.now(),
@@ -188,7 +192,7 @@ function refreshLease(store: ReplicaStore, holder: string, loop: LoopConfig): Re
 export function capabilityResolvers(): ResolverSet[] {
   return [
     analyticsResolvers, recommendationResolvers, privacyResolvers, customerResolvers,
-    experimentResolvers, loopImpressionResolvers, campaignResolvers, loopMetricsResolvers,
+    experimentResolvers, loopImpressionResolvers, campaignResolvers, loopMetricsResolvers, consoleResolvers,
   ];
 }
 

@@ -164,7 +164,7 @@ async function main(): Promise<void> {
     const port = typeof address === 'object' && address !== null ? address.port : config.http.port; // PORT=0: the chosen one
     const url = `http://${config.http.host}:${port}/graphql`;
     if (devTokens.length > 0) process.stdout.write(`\n${devTokensText(devTokens, DEV_TOKEN_HOURS)}\n`);
-    process.stdout.write(`\nGraphQL API and GraphiQL: ${url}\nHealth: http://${config.http.host}:${port}/health  Readiness: /ready\nNeo4j (${graph.mode}): ${graph.boltUri}\n`);
+    process.stdout.write(`\nConsole (sign in with a token above): http://${config.http.host}:${port}/console/\nGraphQL API and GraphiQL: ${url}\nHealth: http://${config.http.host}:${port}/health  Readiness: /ready\nNeo4j (${graph.mode}): ${graph.boltUri}\n`);
   });
 }
 

@@ -23,6 +23,7 @@ import type { CampaignAudience } from '../usecases/loop/campaign-audience.ts';
 import type { OnlineMetrics } from '../usecases/loop/online-metrics.ts';
 import type { RefreshScheduler } from '../usecases/loop/refresh-scheduler.ts';
 import type { ReplicaSync } from '../usecases/live/replica-sync.ts';
+import type { CypherRunner } from '../usecases/console/cypher-runner.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 export interface LoopServices {
@@ -75,6 +76,8 @@ export interface Services {
   readonly refresh: RefreshScheduler;
   /** Cache invalidation shared with the other API replicas (undefined: a single instance, GREC_REPLICA_SYNC_MS=0). */
   readonly replicas: ReplicaSync | undefined;
+  /** The console's read-only Cypher runner (README "Console"). */
+  readonly cypher: CypherRunner;
   readonly neo4jMode: string;
   ping(): Promise<boolean>;
   now(): number;

@@ -65,5 +65,7 @@ export const FIELD_PRICES: PriceTable = {
   // Online metrics aggregate the impressions and attributed events of a window (up to 366 days); the model
   // freshness is read from memory.
   'Query.onlineMetrics': { base: 300 },
+  // An analyst's statement may scan the graph like the population analytics.
+  'Query.runCypher': { base: 300 },
   'Query.modelFreshness': { base: 1 },
 };

@@ -5,6 +5,7 @@ import type { Authentication, JwtContext } from './authentication.ts';
 import type { Principal } from '../domain/principal.ts';
 import { defaultLimits, type LimitsConfig, type Mode } from '../config.ts';
 import { createContext, type GraphContext, type Services } from './context.ts';
+import { serveConsole } from './console-route.ts';
 import { corsPolicy } from './cors-policy.ts';
 import { LIST_CAPS_BY_ARGUMENT } from './list-caps.ts';
 import type { RequestTracker } from './http-drain.ts';
@@ -97,8 +98,9 @@ function asStored(p: Principal, services: Services): Principal {
 }
 
 /**
- * /metrics (when given, outside yoga: no CSRF, auth or rate limit; it has its own token), /health, /ready and
- * the GraphQL endpoint. `tracker` (optional) sees every request, so shutdown can answer each one (http-drain.ts).
+ * /metrics (when given, outside yoga: no CSRF, auth or rate limit; it has its own token), /health, /ready, the
+ * console's static files under /console (console-route.ts; it calls /graphql like any client) and the GraphQL
+ * endpoint. `tracker` (optional) sees every request, so shutdown can answer each one (http-drain.ts).
  */
 export function createHttpServer(api: Api, services: Services, metrics?: MetricsRoute, tracker?: RequestTracker): Server {
   const handler: RequestListener = (req, res) => {
@@ -118,6 +120,7 @@ export function createHttpServer(api: Api, services: Services, metrics?: Metrics
       });
       return;
     }
+    if (serveConsole(req, res, path ?? '/')) return;
     if (path === '/') {
       res.writeHead(302, { location: '/graphql' }).end();
       return;

@@ -123,6 +123,45 @@ export class Executor {
     }
   }
 
+  /**
+   * One read statement with its own timeout that stops after `maxRows` records (the rest is discarded, not
+   * fetched): the console's Cypher runner. READ access mode, so the server refuses a write even if one got
+   * past the caller's checks. Records are handed to `decode` raw (driver types), since the runner keeps
+   * node labels and relationship types that fromNeo4j drops. Not retried.
+   */
+  async readCapped(cypher: string, params: Params, opts: { timeoutMs: number; maxRows: number }, decode: (value: unknown) => unknown):
+  Promise<{ columns: string[]; rows: unknown[][]; truncated: boolean }> {
+    this.admit();
+    this.queryCount++;
+    this.onQuery?.(cypher, params);
+    const done = this.startTiming(cypher, 'read');
+    const session = this.driver.session({
+      ...(this.database !== undefined ? { database: this.database } : {}),
+      defaultAccessMode: neo4j.session.READ,
+      bookmarkManager: this.bookmarks,
+    });
+    try {
+      const result = session.run(cypher, params, { metadata: { app: 'grec-console' }, timeout: opts.timeoutMs });
+      const columns = (await result.keys()) as string[];
+      const rows: unknown[][] = [];
+      let truncated = false;
+      for await (const record of result) {
+        if (rows.length === opts.maxRows) {
+          truncated = true;
+          break;
+        }
+        rows.push(columns.map((c) => decode(record.get(c))));
+      }
+      done(true);
+      return this.succeeded({ columns, rows, truncated });
+    } catch (err) {
+      done(false);
+      throw this.analystQueryFailed(err, opts.timeoutMs);
+    } finally {
+      await session.close();
+    }
+  }
+
   /** Several statements in one managed write transaction (retried on transient errors). */
   async writeTx<T>(work: (tx: Tx) => Promise<T>, app = 'grec'): Promise<T> {
     return this.managed('WRITE', work, app);
@@ -269,6 +308,24 @@ export class Executor {
       this.opts.onHealthChange?.(true, 'the graph database answers again');
     }
     return value;
+  }
+
+  /**
+   * An analyst's statement failing is about the statement, not the database: its syntax and semantic errors
+   * are INVALID_INPUT with Neo4j's message, a write attempt FORBIDDEN, its own timeout UNAVAILABLE (reason
+   * TIMEOUT) without marking the database unhealthy; anything else is translated as usual.
+   */
+  private analystQueryFailed(err: unknown, timeoutMs: number): unknown {
+    const code = String((err as { code?: unknown }).code ?? '');
+    const message = String((err as { message?: unknown }).message ?? '');
+    if (code === 'Neo.ClientError.Statement.AccessMode') return new AppError('FORBIDDEN', 'writes are refused: the console runs read-only queries', { neo4jCode: code });
+    if (code.startsWith('Neo.ClientError.Statement.') || code.startsWith('Neo.ClientError.Procedure.')) {
+      return new AppError('INVALID_INPUT', message.split('\n')[0] ?? message, { neo4jCode: code });
+    }
+    if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || (code.endsWith('.Transaction.Terminated') && /timeout/i.test(message))) {
+      return new AppError('UNAVAILABLE', `the query did not finish within ${timeoutMs} ms`, { neo4jCode: code, reason: 'TIMEOUT' });
+    }
+    return this.failed(err);
   }
 
   private failed(err: unknown): unknown {

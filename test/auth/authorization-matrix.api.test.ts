@@ -84,6 +84,9 @@ const EXPECTED: Record<string, readonly Who[]> = {
   'Mutation.stopCampaign': ['admin'],
   'Query.onlineMetrics': ANALYTICS,
   'Query.modelFreshness': ANALYTICS,
+  'Query.viewer': ALL,
+  'Query.cypherFiles': ANALYTICS,
+  'Query.runCypher': ANALYTICS,
 };
 
 /** The shopper's own user is u1; "other user" calls name u2. `n` makes every write unique. */
@@ -151,6 +154,9 @@ const CALLS: Record<string, (c: CallCtx) => string> = {
   'Mutation.stopCampaign': () => `(id: "${campaignId}")`,
   'Query.onlineMetrics': () => '(groupBy: STRATEGY)',
   'Query.modelFreshness': () => '',
+  'Query.viewer': () => '',
+  'Query.cypherFiles': () => '',
+  'Query.runCypher': () => '(query: "MATCH (u:User) RETURN count(u) AS users")',
 };
 let matrixExperiment = 'none';
 

@@ -57,7 +57,9 @@ export type Permission =
   /** The next-best offer for a user; for a shopper only their own. */
   | 'offers:read'
   /** A campaign's audience as a contact list (email / push export). */
-  | 'audience:read';
+  | 'audience:read'
+  /** Running read-only Cypher (a file of the cypher/ library or an ad-hoc query) from the console. */
+  | 'cypher:read';
 
 /** `self`: allowed only when the user concerned is the shopper's own user. */
 type Grant = 'all' | 'self';
@@ -80,7 +82,7 @@ const ROLE_GRANTS: Readonly<Record<Role, Partial<Record<Permission, Grant>>>> = 
     'catalog:read': 'all', 'recs:similar': 'all', 'recs:visitor': 'all', 'recs:read': 'all', 'user:read': 'all',
     'user:list': 'all', 'journey:read': 'all', 'analytics:read': 'all',
     'profile:read': 'all', 'profile:list': 'all', 'segments:read': 'all', 'segments:write': 'all', 'demand:read': 'all',
-    'experiments:read': 'all', 'campaigns:read': 'all', 'offers:read': 'all', 'audience:read': 'all',
+    'experiments:read': 'all', 'campaigns:read': 'all', 'offers:read': 'all', 'audience:read': 'all', 'cypher:read': 'all',
   },
   admin: {
     'catalog:read': 'all', 'recs:similar': 'all', 'recs:visitor': 'all', 'recs:read': 'all', 'user:read': 'all',
@@ -89,7 +91,7 @@ const ROLE_GRANTS: Readonly<Record<Role, Partial<Record<Permission, Grant>>>> = 
     'model:refresh': 'all', 'keys:manage': 'all',
     'profile:read': 'all', 'profile:list': 'all', 'segments:read': 'all', 'segments:write': 'all', 'demand:read': 'all',
     'impressions:write': 'all', 'experiments:read': 'all', 'experiments:write': 'all', 'campaigns:read': 'all',
-    'campaigns:write': 'all', 'offers:read': 'all', 'audience:read': 'all',
+    'campaigns:write': 'all', 'offers:read': 'all', 'audience:read': 'all', 'cypher:read': 'all',
   },
 };
 
@@ -149,6 +151,7 @@ const DESCRIPTIONS: Readonly<Record<Permission, string>> = {
   'campaigns:write': 'manage campaigns',
   'offers:read': 'read offers',
   'audience:read': "read a campaign's audience",
+  'cypher:read': 'run Cypher queries',
 };
 
 const describe = (permission: Permission): string => DESCRIPTIONS[permission];
