@@ -22,6 +22,17 @@ export interface RecsConfig {
   readonly content: { readonly categoryWeight: number; readonly tagWeight: number; readonly itemBias: number; readonly userBias: number };
   readonly people: { readonly mutualWeight: number; readonly tasteWeight: number };
   readonly graph: {
+    /**
+     * The base model (graph-base.ts): 'auto' fits EASE while min(users, items) <= easeMaxDim, GF-CF above;
+     * 'EASE' / 'GF-CF' force one (EASE then costs O(d^3) time and ~4 d^2 doubles, d = min(users, items)).
+     */
+    readonly model: 'auto' | 'EASE' | 'GF-CF';
+    /** The largest min(users, items) EASE is fitted for under 'auto'. */
+    readonly easeMaxDim: number;
+    /** EASE's L2 penalty lambda and its popularity-proportional part rho (src/algorithms/recs/ease.ts). */
+    readonly lambda: number;
+    readonly rho: number;
+    /** GF-CF's ideal low-pass weight and the rank of its SVD (unused by EASE). */
     readonly alpha: number;
     readonly rank: number;
     /** Per-edge damping only: request-time vectors must be damped the same way, edge by edge. */
@@ -97,7 +108,7 @@ export const RECS_CONFIG: RecsConfig = {
   // alone (no SVD in the serving fit); refreshGraphModel computes the SVD its vectors need (graphEmbeddings). The demo shop
   // (`--dataset demo`) chooses (binary, alpha 0, socialBeta 0.3) on every seed, mean valid NDCG@10 0.1544 vs
   // 0.1484 hand-set; Last.fm sets the default.
-  graph: { alpha: 0, rank: 64, weighting: 'raw', withFriends: true, socialBeta: 0.1, followWeight: 0.5, embeddingDims: 64, seed: 1 },
+  graph: { model: 'auto', easeMaxDim: 3000, lambda: 20, rho: 1.5, alpha: 0, rank: 64, weighting: 'raw', withFriends: true, socialBeta: 0.1, followWeight: 0.5, embeddingDims: 64, seed: 1 },
   contentIndex: { maxAgeMs: 60_000 },
   candidatePool: 100,
   viaLimit: 3,

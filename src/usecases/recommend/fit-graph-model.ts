@@ -1,6 +1,7 @@
 // The GRAPH strategy's model: the user-item graph from Neo4j mapped onto dense indices (ids sorted, so the
-// same graph always gives the same indices and the same model), interaction weights damped, GF-CF fitted
-// (src/algorithms/recs/gfcf.ts: the strongest training-free model of the algorithms package) and wrapped
+// same graph always gives the same indices and the same model), interaction weights damped, the base model
+// fitted (./graph-base.ts: EASE, the best model of the offline evaluation, while min(users, items) is small
+// enough for its dense Gram inverse; GF-CF, training-free and linear in the edges, above that) and wrapped
 // with the social friend term over the user's ties: FRIEND edges both ways at weight 1, FOLLOWS edges from
 // follower to followee only at opts.followWeight (a tie that is both weighs the larger). Scoring at request
 // time goes through scoreNewUser, which is inductive: fresh interactions and ties are read from Neo4j per
@@ -12,12 +13,14 @@
 // The algorithms are imported file by file, not through recs/index.ts: the worker thread loads this module,
 // and the whole package would take it several hundred milliseconds longer to start.
 import { buildCsr, colSums, safePow, transpose, type CsrMatrix } from '../../algorithms/recs/csr.ts';
-import { gfcfFromParts, gfcfParts, idealFilterSvd, type GfcfModel, type GfcfParts } from '../../algorithms/recs/gfcf.ts';
-import { withSocial, type SocialRecommender } from '../../algorithms/recs/social.ts';
+import { idealFilterSvd } from '../../algorithms/recs/gfcf.ts';
+import type { Recommender } from '../../algorithms/recs/model.ts';
+import type { SocialRecommender } from '../../algorithms/recs/social.ts';
 import { weightInteractions } from '../../algorithms/recs/weighting.ts';
 import type { ItemId, UserId } from '../../domain/ids.ts';
 import type { GraphEdges } from '../../storage/recs-graph-store.ts';
 import type { EdgeWeighting, RecsConfig } from './config.ts';
+import { baseBuffers, baseFromParts, fitBaseParts, graphSocial, type BaseParts, type GraphBaseKind } from './graph-base.ts';
 
 export interface GraphModel {
   readonly userIds: readonly UserId[];
@@ -30,7 +33,10 @@ export interface GraphModel {
   readonly itemUsers: CsrMatrix;
   /** users x users social ties with their weights: friendships both ways (1), follows follower -> followee (followWeight). */
   readonly friends: CsrMatrix;
-  readonly base: GfcfModel;
+  /** Which base model was fitted (graph-base.ts chooseGraphBase) and its fitted arrays. */
+  readonly kind: GraphBaseKind;
+  readonly parts: BaseParts;
+  readonly base: Recommender;
   readonly model: SocialRecommender;
   readonly weighting: EdgeWeighting;
   /** Rank and seed of the ideal filter's SVD, fitted or (alpha = 0) computed later for the embeddings. */
@@ -74,7 +80,7 @@ export interface GraphArrays {
   readonly interactions: CsrMatrix;
   readonly itemUsers: CsrMatrix;
   readonly friends: CsrMatrix;
-  readonly gfcf: GfcfParts;
+  readonly base: BaseParts;
   readonly rank: number;
   readonly friendships: number;
   readonly follows: number;
@@ -162,9 +168,9 @@ export function fitGraphArrays(packed: PackedEdges, opts: GraphOptions): GraphAr
   }
   const friends = buildCsr(nU, nU, { rows: fr, cols: fc, values: fv });
   const rank = Math.max(1, Math.min(opts.rank, userIds.length, itemIds.length));
-  const gfcf = gfcfParts(interactions, { alpha: itemIds.length > 0 ? opts.alpha : 0, rank, seed: opts.seed });
+  const base = fitBaseParts(interactions, { ...opts, rank });
   return {
-    userIds: userIds.join(SEP), itemIds: itemIds.join(SEP), interactions, itemUsers: transpose(interactions), friends, gfcf, rank,
+    userIds: userIds.join(SEP), itemIds: itemIds.join(SEP), interactions, itemUsers: transpose(interactions), friends, base, rank,
     friendships, follows,
   };
 }
@@ -173,11 +179,11 @@ export function fitGraphArrays(packed: PackedEdges, opts: GraphOptions): GraphAr
 export function assembleGraphModel(a: GraphArrays, opts: GraphOptions, fittedAt: number, fitMs: number): GraphModel {
   const userIds = unpack(a.userIds, a.interactions.rows) as UserId[];
   const itemIds = unpack(a.itemIds, a.interactions.cols) as ItemId[];
-  const base = gfcfFromParts(a.interactions, a.gfcf);
-  const model = withSocial(base, a.friends, a.interactions, { beta: opts.socialBeta, signal: 'interactions', weighted: true });
+  const base = baseFromParts(a.interactions, a.base);
+  const model = graphSocial(base, a.friends, a.interactions, opts);
   return {
     userIds, userIndex: new Map(userIds.map((id, k) => [id as string, k])), itemIds, itemIndex: new Map(itemIds.map((id, k) => [id as string, k])),
-    interactions: a.interactions, itemUsers: a.itemUsers, friends: a.friends, base, model,
+    interactions: a.interactions, itemUsers: a.itemUsers, friends: a.friends, kind: a.base.kind, parts: a.base, base, model,
     weighting: opts.weighting, svd: { rank: a.rank, seed: opts.seed }, fittedAt, fitMs, friendships: a.friendships,
     follows: a.follows, followWeight: opts.followWeight,
   };
@@ -186,10 +192,8 @@ export function assembleGraphModel(a: GraphArrays, opts: GraphOptions, fittedAt:
 /** The distinct buffers under a fit's arrays (some share one), for postMessage's transfer list. */
 export function graphArrayBuffers(a: GraphArrays): ArrayBuffer[] {
   const csr = (m: CsrMatrix) => [m.indptr, m.indices, m.values];
-  const svd = a.gfcf.svd === undefined ? [] : [a.gfcf.svd.values, a.gfcf.svd.right, a.gfcf.svd.left];
-  const arrays = [...csr(a.interactions), ...csr(a.itemUsers), ...csr(a.friends), ...csr(a.gfcf.normalized), ...csr(a.gfcf.normalizedT),
-    a.gfcf.dInvHalf, a.gfcf.dHalf, ...svd];
-  return [...new Set(arrays.map((x) => x.buffer as ArrayBuffer))];
+  const arrays = [...csr(a.interactions), ...csr(a.itemUsers), ...csr(a.friends)].map((x) => x.buffer as ArrayBuffer);
+  return [...new Set([...arrays, ...baseBuffers(a.base)])];
 }
 
 function unpack(s: string, n: number): string[] {
@@ -211,13 +215,13 @@ export function dampWeight(w: number, weighting: EdgeWeighting): number {
  *   item i:  d_i^{1/2} U_i          user u:  sum_j r_uj d_j^{-1/2} U_j
  * with U the top-k right singular vectors of the normalized matrix and d the item degrees; zero-padded to
  * `dims` when the graph has rank below it. Null when the vector is zero (cosine is undefined there).
- * A model ranked with alpha = 0 has no U_k: it is computed here, so only a refresh that writes vectors pays for it.
+ * A model ranked with alpha = 0 (or by EASE) has no U_k: it is computed here, so only a refresh that writes vectors pays for it.
  */
 export function graphEmbeddings(m: GraphModel, dims: number): { items: (number[] | null)[]; users: (number[] | null)[] } {
   const nItems = m.itemIds.length;
   const nUsers = m.userIds.length;
   if (nItems === 0 || nUsers === 0) return { items: new Array<null>(nItems).fill(null), users: new Array<null>(nUsers).fill(null) };
-  const svd = m.base.svd ?? idealFilterSvd(m.interactions, m.svd);
+  const svd = (m.parts.kind === 'GF-CF' ? m.parts.gfcf.svd : undefined) ?? idealFilterSvd(m.interactions, m.svd);
   const k = Math.min(svd.k, dims);
   const deg = colSums(m.interactions);
   const dHalf = safePow(deg, 0.5);
