@@ -22,7 +22,7 @@ import {
 import { RECS_CONFIG } from '../usecases/recommend/config.ts';
 import type { EvalContext } from './context.ts';
 import { asGraphParams, graphGrid, withGraphParams } from './hybrid/graph-grid.ts';
-import { gfcfFits, graphSource, graphSourceModel, type GfcfFits } from './hybrid/graph-source.ts';
+import { graphFits, graphSource, graphSourceModel, type GraphFits } from './hybrid/graph-source.ts';
 import { hybridModel } from './hybrid/hybrid-model.ts';
 import { createHybridSources } from './hybrid/sources.ts';
 import { weightGrid } from './hybrid/weight-grid.ts';
@@ -53,10 +53,10 @@ const memo = <T>(f: () => T): (() => T) => {
   };
 };
 
-const fitsByCtx = new WeakMap<EvalContext, GfcfFits>();
-const fitsOf = (ctx: EvalContext): GfcfFits => {
+const fitsByCtx = new WeakMap<EvalContext, GraphFits>();
+const fitsOf = (ctx: EvalContext): GraphFits => {
   let f = fitsByCtx.get(ctx);
-  if (f === undefined) fitsByCtx.set(ctx, (f = gfcfFits(ctx)));
+  if (f === undefined) fitsByCtx.set(ctx, (f = graphFits(ctx)));
   return f;
 };
 

@@ -21,7 +21,7 @@ import { asItemId, type ItemId } from '../../domain/ids.ts';
 import type { RecsConfig } from '../../usecases/recommend/config.ts';
 import type { Candidate, ReasonData, SourceList } from '../../usecases/recommend/types.ts';
 import type { EvalContext } from '../context.ts';
-import { gfcfFits, graphSource, type GfcfFits } from './graph-source.ts';
+import { graphFits, graphSource, type GraphFits } from './graph-source.ts';
 import { productInputs } from './product-inputs.ts';
 
 export interface HybridSources {
@@ -39,7 +39,7 @@ const REASON: Record<'GRAPH' | 'SOCIAL' | 'CONTENT' | 'POPULAR', ReasonData> = {
   POPULAR: { kind: 'POPULAR', categoryId: null, interactions: 0, trending: false },
 };
 
-export function createHybridSources(ctx: EvalContext, cfg: RecsConfig, fits: GfcfFits = gfcfFits(ctx)): HybridSources {
+export function createHybridSources(ctx: EvalContext, cfg: RecsConfig, fits: GraphFits = graphFits(ctx)): HybridSources {
   const ds = ctx.dataset;
   const nItems = ds.nItems;
   const input = productInputs(ctx, cfg.content);

@@ -3,7 +3,8 @@
 // directly comparable; GRAPH is fixed at 1 and the others were chosen by the offline evaluation (below).
 import type { Weighting } from '../../algorithms/recs/index.ts';
 
-export type EdgeWeighting = Extract<Weighting, 'binary' | 'log1p' | 'raw'>;
+/** Every weighting: the per-user ones (user-exp, user-pow) are damped at request time over the user's own items. */
+export type EdgeWeighting = Weighting;
 import type { SourceName } from './types.ts';
 import { ALL_GRANTED, type Consent } from '../../domain/consent.ts';
 
@@ -35,7 +36,7 @@ export interface RecsConfig {
     /** GF-CF's ideal low-pass weight and the rank of its SVD (unused by EASE). */
     readonly alpha: number;
     readonly rank: number;
-    /** Per-edge damping only: request-time vectors must be damped the same way, edge by edge. */
+    /** Damping of the stored edge weights; request-time vectors are damped the same way (fit-graph-model.ts dampWeights). */
     readonly weighting: EdgeWeighting;
     readonly withFriends: boolean;
     /** Weight of the friends' normalized interactions next to the user's own normalized GF-CF scores. */

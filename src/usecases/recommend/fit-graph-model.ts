@@ -200,14 +200,18 @@ function unpack(s: string, n: number): string[] {
   return n === 0 ? [] : s.split(SEP);
 }
 
-/** The same damping the model was fitted with, for a weight read at request time. */
-export function dampWeight(w: number, weighting: EdgeWeighting): number {
-  if (!(w > 0)) return 0;
-  switch (weighting) {
-    case 'binary': return 1;
-    case 'log1p': return Math.log1p(w);
-    case 'raw': return w;
-  }
+/**
+ * The same damping the model was fitted with, for one user's weights read at request time: the fit's own
+ * weightInteractions on a one-row matrix, so per-user weightings (user-exp, user-pow: relative to the user's
+ * largest weight) damp exactly as in the fit. Non-positive weights give 0.
+ */
+export function dampWeights(ws: readonly number[], weighting: EdgeWeighting): Float32Array {
+  const n = ws.length;
+  const row = buildCsr(1, n, { rows: new Int32Array(n), cols: Int32Array.from({ length: n }, (_, k) => k), values: Float32Array.from(ws, (w) => (w > 0 ? w : 0)) });
+  const damped = weightInteractions(row, weighting);
+  const out = new Float32Array(n);
+  for (let p = 0; p < damped.indices.length; p++) out[damped.indices[p]!] = damped.values[p]!;
+  return out;
 }
 
 /**
