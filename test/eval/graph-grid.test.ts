@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asGraphParams, graphGrid, graphParams, withGraphParams } from '../../src/eval/hybrid/graph-grid.ts';
+import { asGraphParams, GFCF_AXES, graphGrid, graphParams, withGraphParams } from '../../src/eval/hybrid/graph-grid.ts';
 import { RECS_CONFIG } from '../../src/usecases/recommend/config.ts';
 
 describe('graphGrid', () => {
@@ -25,10 +25,11 @@ describe('graphGrid', () => {
     ]);
   });
   it('the default grid holds the earlier hand-set config (log1p, alpha 0.3, rank 64, socialBeta 0.3)', () => {
-    expect(graphGrid()).toContainEqual({ model: 'GF-CF', weighting: 'log1p', alpha: 0.3, rank: 64, socialBeta: 0.3 });
+    expect(graphGrid(GFCF_AXES)).toContainEqual({ model: 'GF-CF', weighting: 'log1p', alpha: 0.3, rank: 64, socialBeta: 0.3 });
+    expect(graphGrid()).toContainEqual({ model: 'EASE', weighting: 'user-exp-0.25', lambda: 10, rho: 2, socialBeta: 0.05 });
   });
   it('graphParams of a config gives a grid point the same JSON (points are matched by JSON)', () => {
-    for (const p of graphGrid()) expect(JSON.stringify(graphParams(withGraphParams(RECS_CONFIG.graph, p)))).toBe(JSON.stringify(p));
+    for (const p of [...graphGrid(), ...graphGrid(GFCF_AXES)]) expect(JSON.stringify(graphParams(withGraphParams(RECS_CONFIG.graph, p)))).toBe(JSON.stringify(p));
   });
 });
 

@@ -109,7 +109,7 @@ export const RECS_CONFIG: RecsConfig = {
   // alone (no SVD in the serving fit); refreshGraphModel computes the SVD its vectors need (graphEmbeddings). The demo shop
   // (`--dataset demo`) chooses (binary, alpha 0, socialBeta 0.3) on every seed, mean valid NDCG@10 0.1544 vs
   // 0.1484 hand-set; Last.fm sets the default.
-  graph: { model: 'auto', easeMaxDim: 3000, lambda: 20, rho: 1.5, alpha: 0, rank: 64, weighting: 'raw', withFriends: true, socialBeta: 0.1, followWeight: 0.5, embeddingDims: 64, seed: 1 },
+  graph: { model: 'auto', easeMaxDim: 3000, lambda: 10, rho: 2, alpha: 0, rank: 64, weighting: 'user-exp-0.25', withFriends: true, socialBeta: 0.1, followWeight: 0.5, embeddingDims: 64, seed: 1 },
   contentIndex: { maxAgeMs: 60_000 },
   candidatePool: 100,
   viaLimit: 3,
