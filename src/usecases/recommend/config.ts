@@ -6,6 +6,7 @@ import type { Weighting } from '../../algorithms/recs/index.ts';
 /** Every weighting: the per-user ones (user-exp, user-pow) are damped at request time over the user's own items. */
 export type EdgeWeighting = Weighting;
 import type { SourceName } from './types.ts';
+import type { GraphTuningOptions } from './tuning/tune-graph.ts';
 import { ALL_GRANTED, type Consent } from '../../domain/consent.ts';
 
 const DAY = 86_400_000;
@@ -49,6 +50,8 @@ export interface RecsConfig {
     readonly followWeight: number;
     readonly embeddingDims: number;
     readonly seed: number;
+    /** Per-store tuning of the settings above at every fit, on a held-out split of the store's edges (tuning/tune-graph.ts). */
+    readonly tuning: GraphTuningOptions;
   };
   /**
    * The hybrid scores CONTENT in memory from an index of item features (content-index-cache.ts). Items
@@ -109,7 +112,14 @@ export const RECS_CONFIG: RecsConfig = {
   // alone (no SVD in the serving fit); refreshGraphModel computes the SVD its vectors need (graphEmbeddings). The demo shop
   // (`--dataset demo`) chooses (binary, alpha 0, socialBeta 0.3) on every seed, mean valid NDCG@10 0.1544 vs
   // 0.1484 hand-set; Last.fm sets the default.
-  graph: { model: 'auto', easeMaxDim: 3000, lambda: 10, rho: 2, alpha: 0, rank: 64, weighting: 'user-exp-0.25', withFriends: true, socialBeta: 0.1, followWeight: 0.5, embeddingDims: 64, seed: 1 },
+  graph: { model: 'auto', easeMaxDim: 3000, lambda: 10, rho: 2, alpha: 0, rank: 64, weighting: 'user-exp-0.25', withFriends: true, socialBeta: 0.1, followWeight: 0.5, embeddingDims: 64, seed: 1,
+    // 200 users x one held-out item each: on Last.fm-sized stores the scoring is ~1 s per candidate, the EASE
+    // fits dominate; the budget bounds a refresh on a loaded machine (the configured setting is always scored).
+    tuning: {
+      enabled: true, maxUsers: 200, minUsers: 50, budgetMs: 60_000, seed: 1,
+      axes: { weighting: ['user-exp-0.25', 'raw', 'binary'], socialBeta: [0, 0.05, 0.1], ease: [[10, 2], [50, 1]], alpha: [0], rank: [64] },
+    },
+  },
   contentIndex: { maxAgeMs: 60_000 },
   candidatePool: 100,
   viaLimit: 3,

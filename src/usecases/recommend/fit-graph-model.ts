@@ -21,6 +21,8 @@ import type { ItemId, UserId } from '../../domain/ids.ts';
 import type { GraphEdges } from '../../storage/recs-graph-store.ts';
 import type { EdgeWeighting, RecsConfig } from './config.ts';
 import { baseBuffers, baseFromParts, fitBaseParts, graphSocial, type BaseParts, type GraphBaseKind } from './graph-base.ts';
+import { graphParams, withGraphParams, type GraphParams } from './tuning/graph-grid.ts';
+import { tuneGraph, type GraphTuning } from './tuning/tune-graph.ts';
 
 export interface GraphModel {
   readonly userIds: readonly UserId[];
@@ -39,6 +41,9 @@ export interface GraphModel {
   readonly base: Recommender;
   readonly model: SocialRecommender;
   readonly weighting: EdgeWeighting;
+  /** The setting fitted (model, weighting, lambda/rho or alpha, socialBeta) and, when the refresh tuned it, the tuner's report. */
+  readonly settings: GraphParams;
+  readonly tuning: GraphTuning | undefined;
   /** Rank and seed of the ideal filter's SVD, fitted or (alpha = 0) computed later for the embeddings. */
   readonly svd: { readonly rank: number; readonly seed: number };
   readonly fittedAt: number;
@@ -81,6 +86,9 @@ export interface GraphArrays {
   readonly itemUsers: CsrMatrix;
   readonly friends: CsrMatrix;
   readonly base: BaseParts;
+  /** The setting fitted: the tuner's choice, or the configured one (its model resolved by the store's size). */
+  readonly settings: GraphParams;
+  readonly tuning?: GraphTuning;
   readonly rank: number;
   readonly friendships: number;
   readonly follows: number;
@@ -130,7 +138,7 @@ export function fitGraphArrays(packed: PackedEdges, opts: GraphOptions): GraphAr
     rows[k] = userIndex.get(users[k]!)!;
     cols[k] = itemIndex.get(items[k]!)!;
   }
-  const interactions = weightInteractions(buildCsr(userIds.length, itemIds.length, { rows, cols, values: packed.weights }), opts.weighting);
+  const raw = buildCsr(userIds.length, itemIds.length, { rows, cols, values: packed.weights });
   // One tie per ordered pair, at its largest weight: a friendship stored in both directions stays 1, and a
   // friend who is also followed weighs as a friend (buildCsr would sum duplicates).
   const nU = userIds.length;
@@ -167,10 +175,17 @@ export function fitGraphArrays(packed: PackedEdges, opts: GraphOptions): GraphAr
     fv[t++] = w;
   }
   const friends = buildCsr(nU, nU, { rows: fr, cols: fc, values: fv });
-  const rank = Math.max(1, Math.min(opts.rank, userIds.length, itemIds.length));
-  const base = fitBaseParts(interactions, { ...opts, rank });
+  // Per-store tuning (tuning/tune-graph.ts) on a held-out split of these very edges, then the chosen setting
+  // is fitted on all of them. A store too small to choose on keeps the configured setting.
+  const tuning = opts.tuning.enabled ? tuneGraph(raw, friends, opts, opts.tuning) : undefined;
+  const settings = tuning?.chosen ?? graphParams(opts, { users: nU, items: itemIds.length });
+  const fitted = withGraphParams(opts, settings);
+  const interactions = weightInteractions(raw, fitted.weighting);
+  const rank = Math.max(1, Math.min(fitted.rank, userIds.length, itemIds.length));
+  const base = fitBaseParts(interactions, { ...fitted, rank });
   return {
-    userIds: userIds.join(SEP), itemIds: itemIds.join(SEP), interactions, itemUsers: transpose(interactions), friends, base, rank,
+    userIds: userIds.join(SEP), itemIds: itemIds.join(SEP), interactions, itemUsers: transpose(interactions), friends, base, rank, settings,
+    ...(tuning === undefined ? {} : { tuning }),
     friendships, follows,
   };
 }
@@ -179,12 +194,13 @@ export function fitGraphArrays(packed: PackedEdges, opts: GraphOptions): GraphAr
 export function assembleGraphModel(a: GraphArrays, opts: GraphOptions, fittedAt: number, fitMs: number): GraphModel {
   const userIds = unpack(a.userIds, a.interactions.rows) as UserId[];
   const itemIds = unpack(a.itemIds, a.interactions.cols) as ItemId[];
+  const fitted = withGraphParams(opts, a.settings);
   const base = baseFromParts(a.interactions, a.base);
-  const model = graphSocial(base, a.friends, a.interactions, opts);
+  const model = graphSocial(base, a.friends, a.interactions, fitted);
   return {
     userIds, userIndex: new Map(userIds.map((id, k) => [id as string, k])), itemIds, itemIndex: new Map(itemIds.map((id, k) => [id as string, k])),
     interactions: a.interactions, itemUsers: a.itemUsers, friends: a.friends, kind: a.base.kind, parts: a.base, base, model,
-    weighting: opts.weighting, svd: { rank: a.rank, seed: opts.seed }, fittedAt, fitMs, friendships: a.friendships,
+    weighting: fitted.weighting, settings: a.settings, tuning: a.tuning, svd: { rank: a.rank, seed: opts.seed }, fittedAt, fitMs, friendships: a.friendships,
     follows: a.follows, followWeight: opts.followWeight,
   };
 }
