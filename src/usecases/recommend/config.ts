@@ -112,7 +112,7 @@ export const RECS_CONFIG: RecsConfig = {
   // so these are the defaults for stores too small to tune (< minUsers users with 3+ items) and the first
   // candidate of the tuner. alpha/rank (GF-CF's ideal filter) stay at the earlier evaluation's choice: alpha 0,
   // the linear filter alone (no SVD in the serving fit); refreshGraphModel computes the SVD its vectors need.
-  graph: { model: 'auto', easeMaxDim: 3000, lambda: 10, rho: 2, alpha: 0, rank: 64, weighting: 'user-exp-0.25', withFriends: true, socialBeta: 0.1, followWeight: 0.5, embeddingDims: 64, seed: 1,
+  graph: { model: 'auto', easeMaxDim: 3000, lambda: 10, rho: 2, alpha: 0, rank: 64, weighting: 'user-exp-0.25', withFriends: true, socialBeta: 0.05, followWeight: 0.5, embeddingDims: 64, seed: 1,
     // 200 users x one held-out item each: on Last.fm-sized stores the scoring is ~1 s per candidate, the EASE
     // fits dominate; the budget bounds a refresh on a loaded machine (the configured setting is always scored).
     tuning: {

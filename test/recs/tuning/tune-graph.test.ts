@@ -53,7 +53,7 @@ describe('holdOutOnePerUser', () => {
 describe('tuneGraph', () => {
   it('tries the configured setting first, then the grid points of the model the store size calls for', () => {
     const c = tuningCandidates(RECS_CONFIG.graph, { users: 60, items: 15 }, opts.axes);
-    expect(c[0]).toEqual({ model: 'EASE', weighting: 'user-exp-0.25', lambda: 10, rho: 2, socialBeta: 0.1 });
+    expect(c[0]).toEqual({ model: 'EASE', weighting: 'user-exp-0.25', lambda: 10, rho: 2, socialBeta: 0.05 });
     expect(c.every((p) => p.model === 'EASE')).toBe(true);
     expect(new Set(c.map((p) => JSON.stringify(p))).size).toBe(c.length);
     const big = tuningCandidates(RECS_CONFIG.graph, { users: 7000, items: 90000 }, opts.axes);
@@ -99,6 +99,6 @@ describe('fitGraphModel with tuning', () => {
   it('keeps the configured setting when tuning is off', () => {
     const m = fitGraphModel(edges, { ...RECS_CONFIG.graph, tuning: { ...opts, enabled: false } }, 0);
     expect(m.tuning).toBeUndefined();
-    expect(m.settings).toEqual({ model: 'EASE', weighting: 'user-exp-0.25', lambda: 10, rho: 2, socialBeta: 0.1 });
+    expect(m.settings).toEqual({ model: 'EASE', weighting: 'user-exp-0.25', lambda: 10, rho: 2, socialBeta: 0.05 });
   });
 });
