@@ -117,7 +117,8 @@ export const RECS_CONFIG: RecsConfig = {
     // fits dominate; the budget bounds a refresh on a loaded machine (the configured setting is always scored).
     tuning: {
       enabled: true, maxUsers: 200, minUsers: 50, budgetMs: 60_000, seed: 1,
-      axes: { weighting: ['user-exp-0.25', 'raw', 'binary'], socialBeta: [0, 0.05, 0.1], ease: [[10, 2], [50, 1]], alpha: [0], rank: [64] },
+      // The evaluation's GRAPH grid (tuning/graph-grid.ts GRAPH_AXES): the configured point, then these in order.
+      axes: { weighting: ['user-exp-0.25', 'raw', 'binary'], socialBeta: [0, 0.05, 0.1, 0.3], ease: [[10, 2], [30, 1]], alpha: [0, 0.1], rank: [32] },
     },
   },
   contentIndex: { maxAgeMs: 60_000 },

@@ -11,7 +11,7 @@ import type { Recommender } from '../../../algorithms/recs/model.ts';
 import { topK } from '../../../algorithms/recs/top-k.ts';
 import { weightInteractions } from '../../../algorithms/recs/weighting.ts';
 import type { RecsConfig } from '../config.ts';
-import { baseFromParts, fitBaseParts, graphSocial } from '../graph-base.ts';
+import { baseFromParts, chooseGraphBase, fitBaseParts, graphSocial } from '../graph-base.ts';
 import { graphGrid, graphParams, withGraphParams, type GraphAxes, type GraphParams } from './graph-grid.ts';
 import { holdOutOnePerUser, ndcgAt10 } from './validation-split.ts';
 
@@ -43,13 +43,15 @@ export interface GraphTuningOptions {
 type GraphConfig = RecsConfig['graph'];
 
 /**
- * The candidates for a users x items store: the configured setting first, then the grid points of the
- * model 'auto' would fit at this size (EASE points only while min(users, items) <= easeMaxDim).
+ * The candidates for a users x items store: the configured setting first, then the grid points the store's
+ * size allows: GF-CF always, EASE only while min(users, items) <= easeMaxDim (its dense inverse). Where both
+ * fit, validation decides (the demo shop's data prefers GF-CF, Last.fm's EASE: docs/eval-results.md).
  */
 export function tuningCandidates(cfg: GraphConfig, dims: { users: number; items: number }, axes: GraphAxes): GraphParams[] {
   const first = graphParams(cfg, dims);
+  const easeFits = chooseGraphBase(dims.users, dims.items, { model: 'auto', easeMaxDim: cfg.easeMaxDim }) === 'EASE';
   const key = (p: GraphParams) => JSON.stringify(p);
-  const grid = graphGrid(axes).filter((p) => p.model === first.model && key(p) !== key(first));
+  const grid = graphGrid(axes).filter((p) => (p.model === 'GF-CF' || easeFits) && key(p) !== key(first));
   return [first, ...grid];
 }
 
