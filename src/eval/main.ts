@@ -91,7 +91,7 @@ const results = runEvaluation(ds, strategies, protocol, seeds, log);
 console.log(`\n${ds.name}, ${protocol}, seeds ${seeds.join(',')} (test metrics, mean over seeds; hyper-parameters chosen on valid NDCG@10)\n`);
 console.log(resultsTable(results));
 const hybrid = results.find((r) => r.strategy === 'HYBRID');
-const defaults = hybrid === undefined ? undefined : hybridDefaults(hybrid, results.find((r) => r.strategy === 'GRAPH'));
+const defaults = hybrid === undefined ? undefined : hybridDefaults(hybrid, results.find((r) => r.strategy === 'GRAPH'), { users: ds.nUsers, items: ds.nItems });
 if (defaults !== undefined) console.log(`\n${defaults.text}`);
 if (o.json !== undefined) {
   const out: Record<string, unknown> = {};

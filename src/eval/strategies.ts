@@ -2,8 +2,9 @@
 // on the validation split (NDCG@10, ties: earlier grid point) and only that point is scored on test.
 // A strategy may build on the point chosen for an earlier one (the social variants reuse their base's
 // choice), so strategies run in the listed order. Fits that several grid points share are memoized.
-// GRAPH is the product's GRAPH source alone over a grid of its config (src/eval/hybrid/graph-grid.ts); HYBRID
-// is the product's blend (src/eval/hybrid/) over its weight grid, with the GRAPH source configured as chosen
+// GRAPH is the product's GRAPH source alone over a grid of its config (src/eval/hybrid/graph-grid.ts: EASE and
+// GF-CF points, fitted by the served graph-base.ts); HYBRID is the product's blend (src/eval/hybrid/) over the
+// served tuner's weight candidates (each source alone, then blends on GRAPH), with the GRAPH source configured as chosen
 // for the GRAPH row on the same seed (config.ts when GRAPH did not run). GF-CF fits are shared per split
 // (fitsOf), so GRAPH's test refit and HYBRID's GRAPH source reuse the grid's fits.
 import {
@@ -22,10 +23,10 @@ import {
 import { RECS_CONFIG } from '../usecases/recommend/config.ts';
 import type { EvalContext } from './context.ts';
 import { asGraphParams, graphGrid, withGraphParams } from './hybrid/graph-grid.ts';
-import { gfcfFits, graphSource, graphSourceModel, type GfcfFits } from './hybrid/graph-source.ts';
+import { graphFits, graphSource, graphSourceModel, type GraphFits } from './hybrid/graph-source.ts';
 import { hybridModel } from './hybrid/hybrid-model.ts';
 import { createHybridSources } from './hybrid/sources.ts';
-import { weightGrid } from './hybrid/weight-grid.ts';
+import { tunerCandidates } from './hybrid/weight-grid.ts';
 
 export type Params = Readonly<Record<string, number | string>>;
 
@@ -53,10 +54,10 @@ const memo = <T>(f: () => T): (() => T) => {
   };
 };
 
-const fitsByCtx = new WeakMap<EvalContext, GfcfFits>();
-const fitsOf = (ctx: EvalContext): GfcfFits => {
+const fitsByCtx = new WeakMap<EvalContext, GraphFits>();
+const fitsOf = (ctx: EvalContext): GraphFits => {
   let f = fitsByCtx.get(ctx);
-  if (f === undefined) fitsByCtx.set(ctx, (f = gfcfFits(ctx)));
+  if (f === undefined) fitsByCtx.set(ctx, (f = graphFits(ctx)));
   return f;
 };
 
@@ -171,7 +172,8 @@ export const STRATEGIES: readonly Strategy[] = [
       const p = asGraphParams(chosen.get('GRAPH'));
       const cfg = p === undefined ? RECS_CONFIG : { ...RECS_CONFIG, graph: withGraphParams(RECS_CONFIG.graph, p) };
       const sources = memo(() => createHybridSources(ctx, cfg, fitsOf(ctx)));
-      return weightGrid().map((w) => ({ params: w, fit: () => hybridModel(sources(), ctx.train, ctx.dataset.nUsers, w) }));
+      // The served tuner's candidates (each source alone, then blends on GRAPH): the row is HYBRID as a refresh tunes it.
+      return tunerCandidates().map((w) => ({ params: w, fit: () => hybridModel(sources(), ctx.train, ctx.dataset.nUsers, w) }));
     },
   },
 ];

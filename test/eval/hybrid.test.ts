@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildContext } from '../../src/eval/context.ts';
 import type { Dataset } from '../../src/eval/datasets/dataset.ts';
 import { evaluateModel } from '../../src/eval/evaluate.ts';
-import { gfcfFits, graphSource, graphSourceModel } from '../../src/eval/hybrid/graph-source.ts';
+import { graphFits, graphSource, graphSourceModel } from '../../src/eval/hybrid/graph-source.ts';
 import { hybridModel } from '../../src/eval/hybrid/hybrid-model.ts';
 import { createHybridSources } from '../../src/eval/hybrid/sources.ts';
 import { RECS_CONFIG } from '../../src/usecases/recommend/config.ts';
@@ -80,7 +80,7 @@ describe('graphSource (the GRAPH source alone)', () => {
     expect(s.every((x) => x > 0 || x === -Infinity)).toBe(true);
   });
   it('shares one GF-CF fit between configs differing only in socialBeta, not across weightings', () => {
-    const fits = gfcfFits(ctx);
+    const fits = graphFits(ctx);
     const a = fits({ ...cfg.graph, socialBeta: 0 });
     expect(fits({ ...cfg.graph, socialBeta: 0.3 })).toBe(a);
     expect(fits({ ...cfg.graph, weighting: 'binary' })).not.toBe(a);

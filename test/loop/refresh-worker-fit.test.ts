@@ -34,14 +34,18 @@ function logSink() {
 /** Everything a model holds but its closures and its fit time. */
 const shape = (m: GraphModel) => ({
   userIds: m.userIds, itemIds: m.itemIds, userIndex: [...m.userIndex], itemIndex: [...m.itemIndex], interactions: m.interactions,
-  itemUsers: m.itemUsers, friends: m.friends, normalized: m.base.normalized, svd: m.base.svd, friendships: m.friendships, follows: m.follows, followWeight: m.followWeight, fittedAt: m.fittedAt,
+  itemUsers: m.itemUsers, friends: m.friends, kind: m.kind, parts: m.parts, friendships: m.friendships, follows: m.follows, followWeight: m.followWeight, fittedAt: m.fittedAt,
 });
 
 describe('the GRAPH fit in a worker thread', () => {
-  it('gives the model an in-thread fit gives (indices, matrices, SVD, scores)', async () => {
+  it.each([
+    ['GF-CF', { ...cfg, model: 'GF-CF' as const }],
+    ['EASE', { ...cfg, model: 'EASE' as const }],
+  ])('gives the model an in-thread fit gives (indices, matrices, %s parts, scores)', async (kind, cfg) => {
     const { log, warnings } = logSink();
     const viaWorker = await workerFitter({ minInteractions: 0, log })(edges, cfg, 42);
     const inThread = fitGraphModel(edges, cfg, 42);
+    expect(viaWorker.kind).toBe(kind);
     expect(warnings).toEqual([]);
     expect(shape(viaWorker)).toEqual(shape(inThread));
     expect(viaWorker.follows).toBe(2);

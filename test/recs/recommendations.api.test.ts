@@ -207,6 +207,18 @@ describe('recommendations API over HTTP', () => {
     expect((r.body.data as { refreshGraphModel: { items: number } }).refreshGraphModel.items).toBe(35);
   });
 
+  it('refreshGraphModel reports the model and setting fitted: EASE (a small shop), the configured setting, no tuning (too few users)', async () => {
+    const r = await gql('mutation { refreshGraphModel(writeEmbeddings: false) { model settings { model weighting lambda rho alpha rank socialBeta } tuning { users } } }');
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data).toEqual({
+      refreshGraphModel: {
+        model: 'EASE',
+        settings: { model: 'EASE', weighting: 'user-exp-0.25', lambda: 10, rho: 2, alpha: null, rank: null, socialBeta: 0.05 },
+        tuning: null,
+      },
+    });
+  });
+
   it('coded errors: NOT_FOUND for unknown ids, INVALID_INPUT for bad arguments', async () => {
     expect(await errorCode(RECS, { userId: 'nobody' })).toBe('NOT_FOUND');
     expect(await errorCode('{ similarItems(itemId: "nope") { score } }')).toBe('NOT_FOUND');

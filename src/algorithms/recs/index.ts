@@ -8,7 +8,7 @@ export { normalizeMaxAbs, emptyVector, type Recommender, type SparseVector } fro
 export { weightInteractions, type Weighting } from './weighting.ts';
 export { truncatedSvd, type TruncatedSvd, type SvdOptions } from './svd.ts';
 export { fitGfcf, gfcfParts, gfcfFromParts, idealFilterSvd, type GfcfModel, type GfcfOptions, type GfcfParts } from './gfcf.ts';
-export { fitEase, userGram, type EaseModel, type EaseOptions } from './ease.ts';
+export { fitEase, easeParts, easeFromParts, easeForm, userGram, type EaseModel, type EaseOptions, type EaseParts, type EaseForm } from './ease.ts';
 export { fitItemKnn, itemCosineNeighbours, type ItemKnnModel, type ItemKnnOptions } from './item-knn.ts';
 export { fitUserKnn, type UserKnnOptions } from './user-knn.ts';
 export { fitPopularity } from './popularity.ts';

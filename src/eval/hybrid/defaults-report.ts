@@ -33,11 +33,11 @@ function section(label: string, r: StrategyResult, current: Readonly<Record<stri
   };
 }
 
-export function hybridDefaults(hybrid: StrategyResult, graph?: StrategyResult): Report | undefined {
+export function hybridDefaults(hybrid: StrategyResult, graph?: StrategyResult, dims?: { users: number; items: number }): Report | undefined {
   const w = RECS_CONFIG.hybridWeights;
   const weights = section('HYBRID weights', hybrid, { GRAPH: w.GRAPH, SOCIAL: w.SOCIAL, CONTENT: w.CONTENT, POPULAR: w.POPULAR });
   if (weights === undefined) return undefined;
-  const g = graph === undefined ? undefined : section('GRAPH config', graph, graphParams(RECS_CONFIG.graph));
+  const g = graph === undefined ? undefined : section('GRAPH config', graph, graphParams(RECS_CONFIG.graph, dims));
   return {
     text: g === undefined ? weights.text : `${g.text}\n${weights.text}`,
     json: { ...weights.json, ...(g === undefined ? {} : { graph: g.json }) },

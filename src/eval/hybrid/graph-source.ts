@@ -1,31 +1,34 @@
-// The product's GRAPH source on one split, as src/usecases/recommend/fit-graph-model.ts fits it and
-// graph-scoring.ts scores it: the positive training edge weights damped by config.graph.weighting, GF-CF
-// (alpha, rank clamped to the matrix, seed), wrapped with the friend term (beta socialBeta when withFriends,
-// else 0); a known user's scores are scoreUser of the training row (scoreNewUser of the same vector and
-// friends, as served), and only positive scores are candidates. The product's fit also reads FOLLOWS ties
-// (at config.graph.followWeight); no evaluation data set has any (Last.fm's friendships are undirected, the
-// demo generator makes none: src/eval/datasets/demo.ts), so the friend term here sees the same edges.
-import { fitGfcf, mapValues, weightInteractions, withSocial, type CsrMatrix, type GfcfModel, type Recommender } from '../../algorithms/recs/index.ts';
+// The product's GRAPH source on one split, fitted and scored by the served modules: the positive training
+// edge weights damped by config.graph.weighting (src/algorithms/recs/weighting.ts, as fit-graph-model.ts
+// does), the base model of src/usecases/recommend/graph-base.ts (EASE or GF-CF, by config.graph.model and the
+// store's size) and its friend term (graphSocial, beta socialBeta when withFriends, else 0); a known user's
+// scores are scoreUser of the training row (scoreNewUser of the same vector and friends, as served), and only
+// positive scores are candidates. The product's fit also reads FOLLOWS ties (at config.graph.followWeight);
+// no evaluation data set has any (Last.fm's friendships are undirected, the demo generator makes none:
+// src/eval/datasets/demo.ts), so the friend term here sees the same edges.
+import { mapValues, weightInteractions, type CsrMatrix, type Recommender } from '../../algorithms/recs/index.ts';
+import { baseFromParts, chooseGraphBase, fitBaseParts, graphSocial } from '../../usecases/recommend/graph-base.ts';
 import type { EvalContext } from '../context.ts';
 import type { GraphConfig } from './graph-grid.ts';
 import { productEdges } from './product-inputs.ts';
 
-/** Fits of GF-CF shared by the configs that differ only in socialBeta (the friend term wraps the fit). */
-export type GfcfFits = (g: GraphConfig) => { damped: CsrMatrix; base: GfcfModel };
+/** Base fits shared by the configs that differ only in socialBeta (the friend term wraps the fit). */
+export type GraphFits = (g: GraphConfig) => { damped: CsrMatrix; base: Recommender };
 
-export function gfcfFits(ctx: EvalContext): GfcfFits {
+export function graphFits(ctx: EvalContext): GraphFits {
   const positive = mapValues(productEdges(ctx), (v) => (v > 0 ? v : 0));
-  const cache = new Map<string, { damped: CsrMatrix; base: GfcfModel }>();
+  const cache = new Map<string, { damped: CsrMatrix; base: Recommender }>();
   const damped = new Map<string, CsrMatrix>();
   return (g) => {
+    const kind = chooseGraphBase(ctx.dataset.nUsers, ctx.dataset.nItems, g);
     const rank = Math.max(1, Math.min(g.rank, ctx.dataset.nUsers, ctx.dataset.nItems));
-    // alpha 0 never computes the SVD: rank and seed do not matter then.
-    const key = JSON.stringify(g.alpha === 0 ? [g.weighting, 0] : [g.weighting, g.alpha, rank, g.seed]);
+    // GF-CF with alpha 0 never computes the SVD: rank and seed do not matter then.
+    const key = JSON.stringify(kind === 'EASE' ? [g.weighting, kind, g.lambda, g.rho] : g.alpha === 0 ? [g.weighting, kind, 0] : [g.weighting, kind, g.alpha, rank, g.seed]);
     let hit = cache.get(key);
     if (hit === undefined) {
       let d = damped.get(g.weighting);
       if (d === undefined) damped.set(g.weighting, (d = weightInteractions(positive, g.weighting)));
-      hit = { damped: d, base: fitGfcf(d, { alpha: g.alpha, rank, seed: g.seed }) };
+      hit = { damped: d, base: baseFromParts(d, fitBaseParts(d, { ...g, model: kind })) };
       cache.set(key, hit);
     }
     return hit;
@@ -33,9 +36,9 @@ export function gfcfFits(ctx: EvalContext): GfcfFits {
 }
 
 /** The GRAPH source's scorer for config g (scores of every item; candidates are the positive ones). */
-export function graphSource(ctx: EvalContext, g: GraphConfig, fits: GfcfFits = gfcfFits(ctx)): Recommender {
+export function graphSource(ctx: EvalContext, g: GraphConfig, fits: GraphFits = graphFits(ctx)): Recommender {
   const { damped, base } = fits(g);
-  return withSocial(base, ctx.friends, damped, { beta: g.withFriends ? g.socialBeta : 0, signal: 'interactions' });
+  return graphSocial(base, ctx.friends, damped, { socialBeta: g.withFriends ? g.socialBeta : 0 });
 }
 
 /** The GRAPH source alone as an evaluated model: its ranking, items with a non-positive score never ranked. */

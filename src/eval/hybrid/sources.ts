@@ -1,11 +1,12 @@
 // In-memory counterparts of the product hybrid's candidate sources, built from one split's training pairs
 // with the product's configuration (src/usecases/recommend/config.ts), each returning its top `pool`
 // candidates after the user's excluded items, as the product's sources do before blending:
-//   GRAPH    ./graph-source.ts: GF-CF with config.graph (alpha, rank, seed) on the edge weights damped by
-//            config.graph.weighting (the product damps the stored weight: with 'log1p' Last.fm's
-//            log(1 + plays) becomes log(1 + log(1 + plays))), plus the friend term with beta
-//            config.graph.socialBeta when config.graph.withFriends (src/usecases/recommend/fit-graph-model.ts);
-//            non-positive scores dropped (graph-scoring.ts). `fits` shares GF-CF fits with the GRAPH row.
+//   GRAPH    ./graph-source.ts: the served base model (src/usecases/recommend/graph-base.ts: EASE or GF-CF by
+//            config.graph.model and the data's size) on the edge weights damped by config.graph.weighting,
+//            plus the friend term with beta config.graph.socialBeta when config.graph.withFriends;
+//            non-positive scores dropped (graph-scoring.ts). `fits` shares base fits with the GRAPH row.
+//            SOCIAL, CONTENT and POPULAR below are still this file's re-creations of the Cypher sources
+//            (moving them into src/usecases/recommend for a per-store blend tuner is the next step).
 //   SOCIAL   cypher/recs/social.cypher: friends' positive interactions times friendWeight and the recency
 //            decay (config.social.halfLifeMs) of each interaction's last time; undecayed when the data set
 //            has no time (Last.fm: aggregated play counts, the product stores no lastTs either). The data
@@ -21,7 +22,7 @@ import { asItemId, type ItemId } from '../../domain/ids.ts';
 import type { RecsConfig } from '../../usecases/recommend/config.ts';
 import type { Candidate, ReasonData, SourceList } from '../../usecases/recommend/types.ts';
 import type { EvalContext } from '../context.ts';
-import { gfcfFits, graphSource, type GfcfFits } from './graph-source.ts';
+import { graphFits, graphSource, type GraphFits } from './graph-source.ts';
 import { productInputs } from './product-inputs.ts';
 
 export interface HybridSources {
@@ -39,7 +40,7 @@ const REASON: Record<'GRAPH' | 'SOCIAL' | 'CONTENT' | 'POPULAR', ReasonData> = {
   POPULAR: { kind: 'POPULAR', categoryId: null, interactions: 0, trending: false },
 };
 
-export function createHybridSources(ctx: EvalContext, cfg: RecsConfig, fits: GfcfFits = gfcfFits(ctx)): HybridSources {
+export function createHybridSources(ctx: EvalContext, cfg: RecsConfig, fits: GraphFits = graphFits(ctx)): HybridSources {
   const ds = ctx.dataset;
   const nItems = ds.nItems;
   const input = productInputs(ctx, cfg.content);

@@ -6,25 +6,8 @@
 
 type Params = Readonly<Record<string, number | string>>;
 
-export type HybridWeights = Readonly<{ GRAPH: number; SOCIAL: number; CONTENT: number; POPULAR: number }>;
-
-export interface WeightAxes {
-  readonly SOCIAL: readonly number[];
-  readonly CONTENT: readonly number[];
-  readonly POPULAR: readonly number[];
-}
-
-// Includes the hand-set defaults (0.5, 0.3, 0.1), so the evaluation reports them too.
-export const HYBRID_AXES: WeightAxes = {
-  SOCIAL: [0, 0.1, 0.25, 0.5],
-  CONTENT: [0, 0.1, 0.3],
-  POPULAR: [0, 0.05, 0.1, 0.3],
-};
-
-/** Every combination, GRAPH = 1; SOCIAL varies slowest, POPULAR fastest. */
-export function weightGrid(axes: WeightAxes = HYBRID_AXES): HybridWeights[] {
-  return axes.SOCIAL.flatMap((SOCIAL) => axes.CONTENT.flatMap((CONTENT) => axes.POPULAR.map((POPULAR) => ({ GRAPH: 1, SOCIAL, CONTENT, POPULAR }))));
-}
+// The grid itself is the served tuner's (src/usecases/recommend/tuning/weight-grid.ts).
+export { HYBRID_AXES, TUNER_AXES, SINGLE_SOURCES, tunerCandidates, weightGrid, type HybridWeights, type WeightAxes } from '../../usecases/recommend/tuning/weight-grid.ts';
 
 export interface ScoredPoint {
   readonly params: Params;

@@ -50,6 +50,10 @@ export const recommendationResolvers: ResolverSet = {
   },
   GraphModelInfo: {
     fittedAt: (s: GraphModelSummary) => s.fittedAt,
+    tuning: (s: GraphModelSummary) => s.tuning ?? null,
+  },
+  GraphTuningCandidate: {
+    settings: (c: { params: unknown }) => c.params,
   },
   ...reasonResolvers,
 };

@@ -3,8 +3,10 @@
 // directly comparable; GRAPH is fixed at 1 and the others were chosen by the offline evaluation (below).
 import type { Weighting } from '../../algorithms/recs/index.ts';
 
-export type EdgeWeighting = Extract<Weighting, 'binary' | 'log1p' | 'raw'>;
+/** Every weighting: the per-user ones (user-exp, user-pow) are damped at request time over the user's own items. */
+export type EdgeWeighting = Weighting;
 import type { SourceName } from './types.ts';
+import type { GraphTuningOptions } from './tuning/tune-graph.ts';
 import { ALL_GRANTED, type Consent } from '../../domain/consent.ts';
 
 const DAY = 86_400_000;
@@ -22,9 +24,20 @@ export interface RecsConfig {
   readonly content: { readonly categoryWeight: number; readonly tagWeight: number; readonly itemBias: number; readonly userBias: number };
   readonly people: { readonly mutualWeight: number; readonly tasteWeight: number };
   readonly graph: {
+    /**
+     * The base model (graph-base.ts): 'auto' fits EASE while min(users, items) <= easeMaxDim, GF-CF above;
+     * 'EASE' / 'GF-CF' force one (EASE then costs O(d^3) time and ~4 d^2 doubles, d = min(users, items)).
+     */
+    readonly model: 'auto' | 'EASE' | 'GF-CF';
+    /** The largest min(users, items) EASE is fitted for under 'auto'. */
+    readonly easeMaxDim: number;
+    /** EASE's L2 penalty lambda and its popularity-proportional part rho (src/algorithms/recs/ease.ts). */
+    readonly lambda: number;
+    readonly rho: number;
+    /** GF-CF's ideal low-pass weight and the rank of its SVD (unused by EASE). */
     readonly alpha: number;
     readonly rank: number;
-    /** Per-edge damping only: request-time vectors must be damped the same way, edge by edge. */
+    /** Damping of the stored edge weights; request-time vectors are damped the same way (fit-graph-model.ts dampWeights). */
     readonly weighting: EdgeWeighting;
     readonly withFriends: boolean;
     /** Weight of the friends' normalized interactions next to the user's own normalized GF-CF scores. */
@@ -37,6 +50,8 @@ export interface RecsConfig {
     readonly followWeight: number;
     readonly embeddingDims: number;
     readonly seed: number;
+    /** Per-store tuning of the settings above at every fit, on a held-out split of the store's edges (tuning/tune-graph.ts). */
+    readonly tuning: GraphTuningOptions;
   };
   /**
    * The hybrid scores CONTENT in memory from an index of item features (content-index-cache.ts). Items
@@ -88,16 +103,24 @@ export const RECS_CONFIG: RecsConfig = {
   userCf: { neighbours: 20 },
   content: { categoryWeight: 1.0, tagWeight: 0.5, itemBias: 0.1, userBias: 0.0 },
   people: { mutualWeight: 1.0, tasteWeight: 0.25 },
-  // GRAPH chosen by `npm run eval -- --dataset lastfm` too (the GRAPH row: this source alone over weighting
-  // {binary, log1p, raw} x alpha {0, 0.3} x socialBeta {0, 0.1, 0.3}, rank 64; the blend weights above are
-  // chosen on top of it): (raw, alpha 0, socialBeta 0.1) won validation NDCG@10 (GRAPH alone) on every
-  // seed, mean 0.1720 against 0.1516 for the earlier hand-set (log1p, 0.3, rank 64, 0.3). 'raw' because the
-  // Last.fm edge weight is already log(1 + plays) (the loader's edge weights; src/domain/
-  // interaction-weights.ts); 'log1p' damped it twice. alpha 0 ranks with the linear filter
-  // alone (no SVD in the serving fit); refreshGraphModel computes the SVD its vectors need (graphEmbeddings). The demo shop
-  // (`--dataset demo`) chooses (binary, alpha 0, socialBeta 0.3) on every seed, mean valid NDCG@10 0.1544 vs
-  // 0.1484 hand-set; Last.fm sets the default.
-  graph: { alpha: 0, rank: 64, weighting: 'raw', withFriends: true, socialBeta: 0.1, followWeight: 0.5, embeddingDims: 64, seed: 1 },
+  // GRAPH (issue 10): the base model is chosen by size (graph-base.ts): EASE while min(users, items) <=
+  // easeMaxDim (3000: its dense inverse then fits in ~100 s and ~300 MB at worst, bench:fit-scale,
+  // docs/benchmarks.md section 4), GF-CF above. EASE's (user-exp-0.25, lambda 10, rho 2) is the offline EASE
+  // row's best on Last.fm ((count / user max)^0.25, here recovered from the stored log(1 + plays)): seed 1
+  // valid NDCG@10 0.1982 against 0.1858 for 'raw' and 0.1747 for GF-CF raw (the earlier default). Every fit
+  // then tunes these per store (tuning/tune-graph.ts, `tuning` below) on held-out edges of the store itself,
+  // so these are the defaults for stores too small to tune (< minUsers users with 3+ items) and the first
+  // candidate of the tuner. alpha/rank (GF-CF's ideal filter) stay at the earlier evaluation's choice: alpha 0,
+  // the linear filter alone (no SVD in the serving fit); refreshGraphModel computes the SVD its vectors need.
+  graph: { model: 'auto', easeMaxDim: 3000, lambda: 10, rho: 2, alpha: 0, rank: 64, weighting: 'user-exp-0.25', withFriends: true, socialBeta: 0.05, followWeight: 0.5, embeddingDims: 64, seed: 1,
+    // 200 users x one held-out item each: on Last.fm-sized stores the scoring is ~1 s per candidate, the EASE
+    // fits dominate; the budget bounds a refresh on a loaded machine (the configured setting is always scored).
+    tuning: {
+      enabled: true, maxUsers: 200, minUsers: 50, budgetMs: 60_000, seed: 1,
+      // The evaluation's GRAPH grid (tuning/graph-grid.ts GRAPH_AXES): the configured point, then these in order.
+      axes: { weighting: ['user-exp-0.25', 'raw', 'binary'], socialBeta: [0, 0.05, 0.1, 0.3], ease: [[10, 2], [30, 1]], alpha: [0, 0.1], rank: [32] },
+    },
+  },
   contentIndex: { maxAgeMs: 60_000 },
   candidatePool: 100,
   viaLimit: 3,

@@ -1,6 +1,7 @@
 // The GRAPH strategy's model: the user-item graph from Neo4j mapped onto dense indices (ids sorted, so the
-// same graph always gives the same indices and the same model), interaction weights damped, GF-CF fitted
-// (src/algorithms/recs/gfcf.ts: the strongest training-free model of the algorithms package) and wrapped
+// same graph always gives the same indices and the same model), interaction weights damped, the base model
+// fitted (./graph-base.ts: EASE, the best model of the offline evaluation, while min(users, items) is small
+// enough for its dense Gram inverse; GF-CF, training-free and linear in the edges, above that) and wrapped
 // with the social friend term over the user's ties: FRIEND edges both ways at weight 1, FOLLOWS edges from
 // follower to followee only at opts.followWeight (a tie that is both weighs the larger). Scoring at request
 // time goes through scoreNewUser, which is inductive: fresh interactions and ties are read from Neo4j per
@@ -12,12 +13,16 @@
 // The algorithms are imported file by file, not through recs/index.ts: the worker thread loads this module,
 // and the whole package would take it several hundred milliseconds longer to start.
 import { buildCsr, colSums, safePow, transpose, type CsrMatrix } from '../../algorithms/recs/csr.ts';
-import { gfcfFromParts, gfcfParts, idealFilterSvd, type GfcfModel, type GfcfParts } from '../../algorithms/recs/gfcf.ts';
-import { withSocial, type SocialRecommender } from '../../algorithms/recs/social.ts';
+import { idealFilterSvd } from '../../algorithms/recs/gfcf.ts';
+import type { Recommender } from '../../algorithms/recs/model.ts';
+import type { SocialRecommender } from '../../algorithms/recs/social.ts';
 import { weightInteractions } from '../../algorithms/recs/weighting.ts';
 import type { ItemId, UserId } from '../../domain/ids.ts';
 import type { GraphEdges } from '../../storage/recs-graph-store.ts';
 import type { EdgeWeighting, RecsConfig } from './config.ts';
+import { baseBuffers, baseFromParts, fitBaseParts, graphSocial, type BaseParts, type GraphBaseKind } from './graph-base.ts';
+import { graphParams, withGraphParams, type GraphParams } from './tuning/graph-grid.ts';
+import { tuneGraph, type GraphTuning } from './tuning/tune-graph.ts';
 
 export interface GraphModel {
   readonly userIds: readonly UserId[];
@@ -30,9 +35,15 @@ export interface GraphModel {
   readonly itemUsers: CsrMatrix;
   /** users x users social ties with their weights: friendships both ways (1), follows follower -> followee (followWeight). */
   readonly friends: CsrMatrix;
-  readonly base: GfcfModel;
+  /** Which base model was fitted (graph-base.ts chooseGraphBase) and its fitted arrays. */
+  readonly kind: GraphBaseKind;
+  readonly parts: BaseParts;
+  readonly base: Recommender;
   readonly model: SocialRecommender;
   readonly weighting: EdgeWeighting;
+  /** The setting fitted (model, weighting, lambda/rho or alpha, socialBeta) and, when the refresh tuned it, the tuner's report. */
+  readonly settings: GraphParams;
+  readonly tuning: GraphTuning | undefined;
   /** Rank and seed of the ideal filter's SVD, fitted or (alpha = 0) computed later for the embeddings. */
   readonly svd: { readonly rank: number; readonly seed: number };
   readonly fittedAt: number;
@@ -74,7 +85,10 @@ export interface GraphArrays {
   readonly interactions: CsrMatrix;
   readonly itemUsers: CsrMatrix;
   readonly friends: CsrMatrix;
-  readonly gfcf: GfcfParts;
+  readonly base: BaseParts;
+  /** The setting fitted: the tuner's choice, or the configured one (its model resolved by the store's size). */
+  readonly settings: GraphParams;
+  readonly tuning?: GraphTuning;
   readonly rank: number;
   readonly friendships: number;
   readonly follows: number;
@@ -124,7 +138,7 @@ export function fitGraphArrays(packed: PackedEdges, opts: GraphOptions): GraphAr
     rows[k] = userIndex.get(users[k]!)!;
     cols[k] = itemIndex.get(items[k]!)!;
   }
-  const interactions = weightInteractions(buildCsr(userIds.length, itemIds.length, { rows, cols, values: packed.weights }), opts.weighting);
+  const raw = buildCsr(userIds.length, itemIds.length, { rows, cols, values: packed.weights });
   // One tie per ordered pair, at its largest weight: a friendship stored in both directions stays 1, and a
   // friend who is also followed weighs as a friend (buildCsr would sum duplicates).
   const nU = userIds.length;
@@ -161,10 +175,17 @@ export function fitGraphArrays(packed: PackedEdges, opts: GraphOptions): GraphAr
     fv[t++] = w;
   }
   const friends = buildCsr(nU, nU, { rows: fr, cols: fc, values: fv });
-  const rank = Math.max(1, Math.min(opts.rank, userIds.length, itemIds.length));
-  const gfcf = gfcfParts(interactions, { alpha: itemIds.length > 0 ? opts.alpha : 0, rank, seed: opts.seed });
+  // Per-store tuning (tuning/tune-graph.ts) on a held-out split of these very edges, then the chosen setting
+  // is fitted on all of them. A store too small to choose on keeps the configured setting.
+  const tuning = opts.tuning.enabled ? tuneGraph(raw, friends, opts, opts.tuning) : undefined;
+  const settings = tuning?.chosen ?? graphParams(opts, { users: nU, items: itemIds.length });
+  const fitted = withGraphParams(opts, settings);
+  const interactions = weightInteractions(raw, fitted.weighting);
+  const rank = Math.max(1, Math.min(fitted.rank, userIds.length, itemIds.length));
+  const base = fitBaseParts(interactions, { ...fitted, rank });
   return {
-    userIds: userIds.join(SEP), itemIds: itemIds.join(SEP), interactions, itemUsers: transpose(interactions), friends, gfcf, rank,
+    userIds: userIds.join(SEP), itemIds: itemIds.join(SEP), interactions, itemUsers: transpose(interactions), friends, base, rank, settings,
+    ...(tuning === undefined ? {} : { tuning }),
     friendships, follows,
   };
 }
@@ -173,12 +194,13 @@ export function fitGraphArrays(packed: PackedEdges, opts: GraphOptions): GraphAr
 export function assembleGraphModel(a: GraphArrays, opts: GraphOptions, fittedAt: number, fitMs: number): GraphModel {
   const userIds = unpack(a.userIds, a.interactions.rows) as UserId[];
   const itemIds = unpack(a.itemIds, a.interactions.cols) as ItemId[];
-  const base = gfcfFromParts(a.interactions, a.gfcf);
-  const model = withSocial(base, a.friends, a.interactions, { beta: opts.socialBeta, signal: 'interactions', weighted: true });
+  const fitted = withGraphParams(opts, a.settings);
+  const base = baseFromParts(a.interactions, a.base);
+  const model = graphSocial(base, a.friends, a.interactions, fitted);
   return {
     userIds, userIndex: new Map(userIds.map((id, k) => [id as string, k])), itemIds, itemIndex: new Map(itemIds.map((id, k) => [id as string, k])),
-    interactions: a.interactions, itemUsers: a.itemUsers, friends: a.friends, base, model,
-    weighting: opts.weighting, svd: { rank: a.rank, seed: opts.seed }, fittedAt, fitMs, friendships: a.friendships,
+    interactions: a.interactions, itemUsers: a.itemUsers, friends: a.friends, kind: a.base.kind, parts: a.base, base, model,
+    weighting: fitted.weighting, settings: a.settings, tuning: a.tuning, svd: { rank: a.rank, seed: opts.seed }, fittedAt, fitMs, friendships: a.friendships,
     follows: a.follows, followWeight: opts.followWeight,
   };
 }
@@ -186,24 +208,26 @@ export function assembleGraphModel(a: GraphArrays, opts: GraphOptions, fittedAt:
 /** The distinct buffers under a fit's arrays (some share one), for postMessage's transfer list. */
 export function graphArrayBuffers(a: GraphArrays): ArrayBuffer[] {
   const csr = (m: CsrMatrix) => [m.indptr, m.indices, m.values];
-  const svd = a.gfcf.svd === undefined ? [] : [a.gfcf.svd.values, a.gfcf.svd.right, a.gfcf.svd.left];
-  const arrays = [...csr(a.interactions), ...csr(a.itemUsers), ...csr(a.friends), ...csr(a.gfcf.normalized), ...csr(a.gfcf.normalizedT),
-    a.gfcf.dInvHalf, a.gfcf.dHalf, ...svd];
-  return [...new Set(arrays.map((x) => x.buffer as ArrayBuffer))];
+  const arrays = [...csr(a.interactions), ...csr(a.itemUsers), ...csr(a.friends)].map((x) => x.buffer as ArrayBuffer);
+  return [...new Set([...arrays, ...baseBuffers(a.base)])];
 }
 
 function unpack(s: string, n: number): string[] {
   return n === 0 ? [] : s.split(SEP);
 }
 
-/** The same damping the model was fitted with, for a weight read at request time. */
-export function dampWeight(w: number, weighting: EdgeWeighting): number {
-  if (!(w > 0)) return 0;
-  switch (weighting) {
-    case 'binary': return 1;
-    case 'log1p': return Math.log1p(w);
-    case 'raw': return w;
-  }
+/**
+ * The same damping the model was fitted with, for one user's weights read at request time: the fit's own
+ * weightInteractions on a one-row matrix, so per-user weightings (user-exp, user-pow: relative to the user's
+ * largest weight) damp exactly as in the fit. Non-positive weights give 0.
+ */
+export function dampWeights(ws: readonly number[], weighting: EdgeWeighting): Float32Array {
+  const n = ws.length;
+  const row = buildCsr(1, n, { rows: new Int32Array(n), cols: Int32Array.from({ length: n }, (_, k) => k), values: Float32Array.from(ws, (w) => (w > 0 ? w : 0)) });
+  const damped = weightInteractions(row, weighting);
+  const out = new Float32Array(n);
+  for (let p = 0; p < damped.indices.length; p++) out[damped.indices[p]!] = damped.values[p]!;
+  return out;
 }
 
 /**
@@ -211,13 +235,13 @@ export function dampWeight(w: number, weighting: EdgeWeighting): number {
  *   item i:  d_i^{1/2} U_i          user u:  sum_j r_uj d_j^{-1/2} U_j
  * with U the top-k right singular vectors of the normalized matrix and d the item degrees; zero-padded to
  * `dims` when the graph has rank below it. Null when the vector is zero (cosine is undefined there).
- * A model ranked with alpha = 0 has no U_k: it is computed here, so only a refresh that writes vectors pays for it.
+ * A model ranked with alpha = 0 (or by EASE) has no U_k: it is computed here, so only a refresh that writes vectors pays for it.
  */
 export function graphEmbeddings(m: GraphModel, dims: number): { items: (number[] | null)[]; users: (number[] | null)[] } {
   const nItems = m.itemIds.length;
   const nUsers = m.userIds.length;
   if (nItems === 0 || nUsers === 0) return { items: new Array<null>(nItems).fill(null), users: new Array<null>(nUsers).fill(null) };
-  const svd = m.base.svd ?? idealFilterSvd(m.interactions, m.svd);
+  const svd = (m.parts.kind === 'GF-CF' ? m.parts.gfcf.svd : undefined) ?? idealFilterSvd(m.interactions, m.svd);
   const k = Math.min(svd.k, dims);
   const deg = colSums(m.interactions);
   const dHalf = safePow(deg, 0.5);

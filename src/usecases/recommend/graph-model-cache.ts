@@ -13,8 +13,16 @@ import type { RecsGraphStore } from '../../storage/recs-graph-store.ts';
 import type { RecsConfig } from './config.ts';
 import { graphEmbeddings, type GraphModel } from './fit-graph-model.ts';
 import { fitInThread, type GraphFitter } from './graph-fitter.ts';
+import type { GraphBaseKind } from './graph-base.ts';
+import type { GraphParams } from './tuning/graph-grid.ts';
+import type { GraphTuning } from './tuning/tune-graph.ts';
 
 export interface GraphModelSummary {
+  /** The base model fitted (EASE or GF-CF) and its setting (tuned or configured). */
+  readonly model: GraphBaseKind;
+  readonly settings: GraphParams;
+  /** The refresh's tuning on the store's held-out edges, absent when it did not run (off, or too few users). */
+  readonly tuning: GraphTuning | undefined;
   readonly users: number;
   readonly items: number;
   readonly interactions: number;
@@ -132,6 +140,9 @@ export class GraphModelCache {
 
 export function summarize(m: GraphModel, embeddingsWritten: number): GraphModelSummary {
   return {
+    model: m.kind,
+    settings: m.settings,
+    tuning: m.tuning,
     users: m.userIds.length,
     items: m.itemIds.length,
     interactions: m.interactions.indices.length,

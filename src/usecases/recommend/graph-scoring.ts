@@ -1,23 +1,25 @@
 // GRAPH strategy at request time (inductive): the user's current interactions and ties, read from Neo4j,
-// are mapped onto the fitted model's indices and scored with GF-CF's scoreVector plus the friend term
+// are mapped onto the fitted model's indices and scored with the base model's (EASE or GF-CF) scoreVector plus the friend term
 // (SocialRecommender.scoreNewUser), so fresh events and friends-only users need no refit. Items and users
 // unknown to the model (created after the last fit) are skipped. Evidence for the reason:
 //   viaItems: the user's items sharing the most users with the candidate (shared users DESC, id ASC)
 //   viaUsers: the user's ties (friends and followed users) who interacted with the candidate (id order)
 import { topK } from '../../algorithms/recs/index.ts';
 import type { ItemId, UserId } from '../../domain/ids.ts';
-import { dampWeight, type GraphModel } from './fit-graph-model.ts';
+import { dampWeights, type GraphModel } from './fit-graph-model.ts';
 import type { Candidate, UserContext } from './types.ts';
 
 export function scoreGraphUser(m: GraphModel, user: UserContext, excluded: ReadonlySet<ItemId>, limit: number, viaLimit: number): Candidate[] {
   const nItems = m.itemIds.length;
   if (nItems === 0) return [];
   const mine: { idx: number; w: number }[] = [];
-  for (const it of user.items) {
+  // Damped over all the user's items (a per-user weighting is relative to the user's largest weight, as in the fit).
+  const damped = dampWeights(user.items.map((it) => it.weight), m.weighting);
+  user.items.forEach((it, k) => {
     const idx = m.itemIndex.get(it.itemId);
-    const w = dampWeight(it.weight, m.weighting);
+    const w = damped[k]!;
     if (idx !== undefined && w > 0) mine.push({ idx, w });
-  }
+  });
   mine.sort((a, b) => a.idx - b.idx);
   // A friend weighs 1, a followed user (not also a friend) m.followWeight, as in the fit (fit-graph-model.ts).
   const tieWeight = new Map<number, number>();
