@@ -29,7 +29,7 @@ import type { RecommendRequest, VisitorRequest } from './parse-args.ts';
 import { referencedIds } from './referenced-ids.ts';
 import { ReferenceClock } from './reference-time.ts';
 import { ResultCache } from './result-cache.ts';
-import { peopleParams, strategyParams } from './strategy-params.ts';
+import { peopleParams, similarParams, strategyParams } from './strategy-params.ts';
 import type { Candidate, ItemFacts, PageEntities, PersonSuggestion, RankedItem, RecsFilter, SourceList, SourceName, Strategy, UserContext } from './types.ts';
 
 export interface RecommendedItem extends RankedItem {
@@ -137,7 +137,7 @@ export class RecsService implements WriteObserver, PrivacyObserver {
 
   async similarItems(p: Principal, itemId: ItemId, first: number): Promise<{ items: ScoredItem[]; entities: PageEntities }> {
     authorize(p, 'recs:similar');
-    const similar = await this.store.similarItems(itemId, first);
+    const similar = await this.store.similarItems(itemId, first, similarParams(this.cfg));
     const entities = await this.store.entities(referencedIds([itemId, ...similar.map((c) => c.itemId)], similar.map((c) => c.reason)));
     if (!entities.items.has(itemId)) throw notFound('Item', itemId);
     const items = similar.flatMap((c) => {
