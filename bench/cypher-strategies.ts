@@ -11,7 +11,7 @@
  *        [--runs 30] [--warmup 5] [--budget 60]
  * Prints a markdown table and writes bench/out/cypher-strategies.md.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -37,8 +37,9 @@ const opts = new Command('bench:cypher')
   .option('--runs <n>', 'measured runs per strategy and user', '30')
   .option('--warmup <n>', 'unmeasured runs first (JIT, plan cache)', '5')
   .option('--budget <s>', 'seconds at most per strategy and user (slow baselines stop early)', '60')
+  .option('--store <dir>', 'keep the store in this directory and reuse it when it exists (same options)')
   .parse(process.argv)
-  .opts<{ users: string; items: string; events: string; heavy: string; runs: string; warmup: string; budget: string }>();
+  .opts<{ users: string; items: string; events: string; heavy: string; runs: string; warmup: string; budget: string; store?: string }>();
 const USERS = Number(opts.users);
 const ITEMS = Number(opts.items);
 const EVENTS = Number(opts.events);
@@ -100,8 +101,10 @@ function percentile(sorted: readonly number[], p: number): number {
 
 async function main(): Promise<void> {
   const cfg = loadConfig();
-  const storeDir = mkdtempSync(join(tmpdir(), 'grec-bench-cypher-'));
-  const neo = { ...cfg.neo4j, uri: undefined, local: { ...cfg.neo4j.local, heap: process.env['GREC_NEO4J_HEAP'] ?? '2g', pageCache: '1g' } };
+  const keep = opts.store !== undefined;
+  const reuse = keep && existsSync(join(opts.store!, 'data', 'databases', 'neo4j'));
+  const storeDir = opts.store ?? mkdtempSync(join(tmpdir(), 'grec-bench-cypher-'));
+  const neo = { ...cfg.neo4j, uri: undefined, local: { ...cfg.neo4j.local, heap: process.env['GREC_NEO4J_HEAP'] ?? '4g', pageCache: '1g' } };
   // The graph is written by `grec load`'s bulk path (neo4j-admin import into the empty store): the product's
   // own graph shape, in a fraction of the batched writer's time on a shared machine.
   const config = { ...cfg, neo4j: { ...neo, local: { ...neo.local, storeDir, port: 0 } } };
@@ -110,7 +113,7 @@ async function main(): Promise<void> {
   const demoRows = createDemoSource(demo);
   const heavy = heavyRows();
   const source: DataSource = { name: 'bench', async *rows() { yield* demoRows.rows(); yield* heavy; } };
-  const { report } = await loadGraph(config, source, { path: 'auto', batchSize: 10_000 }, log);
+  const events = reuse ? null : (await loadGraph(config, source, { path: 'auto', batchSize: 10_000 }, log)).report.kinds.event?.written ?? 0;
   const loadS = (performance.now() - t) / 1000;
   const graph = await connectGraph(neo, log, { storeDir, port: 0, txTimeoutMs: 600_000 });
   const ex = graph.executor;
@@ -170,23 +173,29 @@ async function main(): Promise<void> {
       const o = r as Record<string, unknown>;
       return String(o['itemId'] ?? o['userId'] ?? o['id']);
     }).slice(0, 20);
-    const results = new Map<string, { cur: number[]; base: number[]; same: number[] }>();
+    const results = new Map<string, { cur: number[]; base: number[]; same: number[]; curErrors: Set<string>; baseErrors: Set<string> }>();
     for (const c of all) {
       const started = performance.now();
-      const entry = results.get(c.name) ?? { cur: [], base: [], same: [] };
+      const entry = results.get(c.name) ?? { cur: [], base: [], same: [], curErrors: new Set<string>(), baseErrors: new Set<string>() };
       results.set(c.name, entry);
       for (let k = 0; k < WARMUP + RUNS; k++) {
-        let t0 = performance.now();
-        const cur = await c.current();
-        const curMs = performance.now() - t0;
-        t0 = performance.now();
-        const base = await c.baseline();
-        const baseMs = performance.now() - t0;
+        // A query Neo4j refuses (e.g. over the transaction memory limit) is recorded, not fatal.
+        const timed = async <T>(q: () => Promise<T>, fail: Set<string>): Promise<[T | null, number]> => {
+          const t0 = performance.now();
+          try {
+            return [await q(), performance.now() - t0];
+          } catch (e) {
+            fail.add((e as { code?: string }).code ?? String(e));
+            return [null, Number.POSITIVE_INFINITY];
+          }
+        };
+        const [cur, curMs] = await timed(c.current, entry.curErrors);
+        const [base, baseMs] = await timed(c.baseline, entry.baseErrors);
         if (k >= WARMUP) {
           entry.cur.push(curMs);
           entry.base.push(baseMs);
         }
-        if (k === 0) {
+        if (k === 0 && cur !== null && base !== null) {
           const a = idsOf(cur);
           const b = new Set(idsOf(base));
           entry.same.push(a.filter((x) => b.has(x)).length / Math.max(1, b.size));
@@ -200,7 +209,7 @@ async function main(): Promise<void> {
       `#### Cypher strategies on a dense catalogue (\`npm run bench:cypher -- --users ${USERS} --items ${ITEMS} --events ${EVENTS} --heavy ${HEAVY}\`)`,
       '',
       `Machine: ${machineLine()}. Neo4j 5.26 embedded (heap ${neo.local.heap}, page cache ${neo.local.pageCache}). ${new Date().toISOString().slice(0, 16)} UTC.`,
-      `Graph: ${JSON.stringify(shape)}; busiest item ${String(maxItem?.['users'])} users; long-history user ${JSON.stringify(heavyShape)}; typical users ${typicalIds.join(', ')} (median history, ${String(typical['n'])} items). Written in ${loadS.toFixed(0)} s (${report.kinds.event?.written ?? 0} demo events).`,
+      `Graph: ${JSON.stringify(shape)}; busiest item ${String(maxItem?.['users'])} users; long-history user ${JSON.stringify(heavyShape)}; typical users ${typicalIds.join(', ')} (median history, ${String(typical['n'])} items). ${events === null ? 'Store reused from an earlier run.' : `Loaded in ${loadS.toFixed(0)} s (grec load's bulk path, ${events} events).`}`,
       `Each query as the API sends it (RecsStore, strategyParams + default filter, limit 21; people 10, similar 10), ${WARMUP} warm-up runs then up to ${RUNS} measured (at most ${opts.budget} s per row), bounded and unbounded interleaved. Typical rows pool ${typicalIds.length} users.`,
       '',
       '| strategy (user) | bounded p50 ms | bounded p95 ms | unbounded p50 ms | unbounded p95 ms | p95 ratio | same top-20 | runs |',
@@ -210,7 +219,9 @@ async function main(): Promise<void> {
       const cur = [...e.cur].sort((a, b) => a - b);
       const base = [...e.base].sort((a, b) => a - b);
       const same = e.same.reduce((s, x) => s + x, 0) / Math.max(1, e.same.length);
-      lines.push(`| ${name} | ${percentile(cur, 50).toFixed(1)} | ${percentile(cur, 95).toFixed(1)} | ${percentile(base, 50).toFixed(1)} | ${percentile(base, 95).toFixed(1)} | ${(percentile(base, 95) / percentile(cur, 95)).toFixed(1)}x | ${(same * 100).toFixed(0)} % | ${cur.length} |`);
+      const ms = (xs: readonly number[], p: number) => (Number.isFinite(percentile(xs, p)) ? percentile(xs, p).toFixed(1) : 'failed');
+      const errors = [...e.curErrors].map((x) => `bounded: ${x}`).concat([...e.baseErrors].map((x) => `unbounded: ${x}`));
+      lines.push(`| ${name} | ${ms(cur, 50)} | ${ms(cur, 95)} | ${ms(base, 50)} | ${ms(base, 95)} | ${(percentile(base, 95) / percentile(cur, 95)).toFixed(1)}x | ${e.same.length === 0 ? 'n/a' : `${(same * 100).toFixed(0)} %`} | ${cur.length}${errors.length > 0 ? ` (${errors.join('; ')})` : ''} |`);
     }
     const md = `${lines.join('\n')}\n`;
     process.stdout.write(md);
@@ -218,7 +229,7 @@ async function main(): Promise<void> {
     writeFileSync(join(import.meta.dirname, 'out', 'cypher-strategies.md'), md);
   } finally {
     await graph.close();
-    rmSync(storeDir, { recursive: true, force: true });
+    if (!keep) rmSync(storeDir, { recursive: true, force: true });
   }
 }
 

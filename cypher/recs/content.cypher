@@ -10,10 +10,10 @@
 // Order: score DESC, id ASC.
 // Bounded expansion (RECS_CONFIG.cypherBounds): n_i means reading every edge of every candidate, i.e. of most
 // of the catalogue for a user whose history spans it. So the candidates are first ranked by an upper bound of
-// the score that costs no edge read, affinity + $itemBias * ln(1 + degree_i) (degree_i = all INTERACTED edges
-// of i, from the degree store; >= n_i), and only the $candidates best (bound DESC, id ASC) get n_i counted and
-// are ranked. Exact whenever at most $candidates items pass the filters, or ($itemBias >= 0) when no candidate has a non-positive
-// interaction (then degree_i = n_i).
+// the score that reads no edge, affinity + $itemBias * ln(1 + degree_i) (degree_i = all INTERACTED edges of i,
+// from the degree store; >= n_i), and only the $candidates best (bound DESC, id ASC; never fewer than $limit)
+// get n_i counted and are ranked. Exact whenever at most $candidates items pass the filters, or ($itemBias >= 0)
+// when no candidate has a non-positive interaction (then degree_i = n_i and the bound is the score).
 // :param userId => 'u1'
 // :param categoryWeight => 1.0
 // :param tagWeight => 0.5
@@ -48,7 +48,7 @@ WHERE NOT rec.id IN $excludeItemIds
   AND ($maxPrice IS NULL OR rec.price <= $maxPrice)
 WITH nMine, rec, features, affinity
 ORDER BY affinity + $itemBias * log(1.0 + COUNT { (rec)<-[:INTERACTED]-() }) DESC, rec.id ASC
-LIMIT $candidates
+LIMIT CASE WHEN $candidates < $limit THEN $limit ELSE $candidates END
 WITH rec, features,
      affinity
        + $itemBias * log(1.0 + COUNT { MATCH (:User)-[x:INTERACTED]->(rec) WHERE x.weight > 0 })

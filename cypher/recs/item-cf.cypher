@@ -10,8 +10,8 @@
 //   - the dot products read each j's $coUsersPerItem most recent co-users (same order), not every buyer of a
 //     best seller; the norms ||w_.j||, ||w_.i|| stay exact;
 //   - only the $candidates best items by the unnormalised sum (sum_j w_uj/||w_.j|| * dot, id ASC on ties) get
-//     their norm read and are ranked: reading the norm of every reachable item is what costs on a dense
-//     catalogue.
+//     their norm read and are ranked (never fewer than $limit): reading the norm of every reachable item is
+//     what costs on a dense catalogue.
 //   The user is not their own co-user when $excludeSeen holds: every item they would add is excluded anyway.
 // Cost: historyItems x coUsersPerItem x the co-users' items, plus candidates x their degree.
 // :param userId => 'u1'
@@ -53,7 +53,7 @@ WHERE NOT rec.id IN $excludeItemIds
   AND ($maxPrice IS NULL OR rec.price <= $maxPrice)
 WITH rec, parts, raw
 ORDER BY raw DESC, rec.id ASC
-LIMIT $candidates
+LIMIT CASE WHEN $candidates < $limit THEN $limit ELSE $candidates END
 CALL (rec) { MATCH (rec)<-[x:INTERACTED]-(:User) WHERE x.weight > 0 RETURN sqrt(sum(x.weight * x.weight)) AS normRec }
 UNWIND parts AS p
 WITH rec, p.id AS via, p.part / normRec AS contribution

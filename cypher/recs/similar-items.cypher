@@ -4,7 +4,7 @@
 // Bounded expansion (RECS_CONFIG.cypherBounds, as ITEM_CF; exact whenever no cap is reached): the dot products
 // and coUsers read the item's $coUsersPerItem most recent co-users (lastTs DESC, weight DESC, id ASC; undated
 // edges count as oldest), and only the $candidates best items by the unnormalised dot (id ASC on ties) get
-// their norm read and are ranked.
+// their norm read and are ranked (never fewer than $limit).
 // :param itemId => 'i1'
 // :param coUsersPerItem => 100
 // :param candidates => 200
@@ -21,7 +21,7 @@ MATCH (v)-[ri:INTERACTED]->(rec:Item)
 WHERE rec <> j AND ri.weight > 0
 WITH j, rec, sum(vw * ri.weight) AS dot, count(DISTINCT v) AS coUsers
 ORDER BY dot DESC, rec.id ASC
-LIMIT $candidates
+LIMIT CASE WHEN $candidates < $limit THEN $limit ELSE $candidates END
 CALL (j) { MATCH (j)<-[x:INTERACTED]-(:User) WHERE x.weight > 0 RETURN sqrt(sum(x.weight * x.weight)) AS normJ }
 CALL (rec) { MATCH (rec)<-[x:INTERACTED]-(:User) WHERE x.weight > 0 RETURN sqrt(sum(x.weight * x.weight)) AS normRec }
 RETURN rec.id AS id, dot / (normJ * normRec) AS score, coUsers
