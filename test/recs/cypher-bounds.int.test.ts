@@ -44,10 +44,11 @@ describe('cypherBounds: the caps of the Cypher strategies, one rule each', () =>
     expectScores(got, [['i3', 5 * 5 / (S(51) * S(26))]]);
   });
 
-  it('ITEM_CF, candidates 1: only the best item by the unnormalised sum gets its norm read and is ranked', async () => {
+  it('ITEM_CF, candidates 1: the norm-read cut is never below the page (limit), so the page is complete', async () => {
     const got = await store.itemCf(alice, NO_FILTER, strategyParams('ITEM_CF', bounded({ historyItems: 1, candidates: 1 }), NOW), 20);
-    // raw: i3 5/√51·10 > i4 5/√51·3
-    expectScores(got, [['i3', 5 * 10 / (S(51) * S(26))]]);
+    expectScores(got, [['i3', 5 * 10 / (S(51) * S(26))], ['i4', 5 * 3 / (S(51) * S(10))]]);
+    const first = await store.itemCf(alice, NO_FILTER, strategyParams('ITEM_CF', bounded({ historyItems: 1, candidates: 1 }), NOW), 1);
+    expectScores(first, [['i3', 5 * 10 / (S(51) * S(26))]]);
   });
 
   it('USER_CF, historyItems 1: neighbours found through the most recent item only; their similarity uses it alone', async () => {
@@ -70,11 +71,12 @@ describe('cypherBounds: the caps of the Cypher strategies, one rule each', () =>
     expect(got[0]!.reason).toEqual({ kind: 'FRIENDS_LIKED', friendIds: ['dave'], count: 1, buyers: 0 });
   });
 
-  it('CONTENT, candidates 1: ranked by the degree bound, exact here (no negative interaction: degree = n_i)', async () => {
+  it('CONTENT, candidates 1: cut by the degree bound, never below the page; exact here (no negative interaction: degree = n_i)', async () => {
     const all = await store.content(alice, NO_FILTER, strategyParams('CONTENT', RECS_CONFIG, NOW), 20);
-    const got = await store.content(alice, NO_FILTER, strategyParams('CONTENT', bounded({ candidates: 1 }), NOW), 20);
-    expect(all.length).toBeGreaterThan(1);
-    expect(got).toEqual(all.slice(0, 1));
+    const p = strategyParams('CONTENT', bounded({ candidates: 1 }), NOW);
+    expect(all.length).toBe(2);
+    expect(await store.content(alice, NO_FILTER, p, 1)).toEqual(all.slice(0, 1));
+    expect(await store.content(alice, NO_FILTER, p, 20)).toEqual(all);
   });
 
   it('similarItems, coUsersPerItem 1: the item\'s most recent co-user only (ties: larger weight, then id)', async () => {
