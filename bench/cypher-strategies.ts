@@ -37,9 +37,10 @@ const opts = new Command('bench:cypher')
   .option('--runs <n>', 'measured runs per strategy and user', '30')
   .option('--warmup <n>', 'unmeasured runs first (JIT, plan cache)', '5')
   .option('--budget <s>', 'seconds at most per strategy and user (slow baselines stop early)', '60')
+  .option('--timeout <s>', 'transaction timeout: a slower query is recorded as failed', '30')
   .option('--store <dir>', 'keep the store in this directory and reuse it when it exists (same options)')
   .parse(process.argv)
-  .opts<{ users: string; items: string; events: string; heavy: string; runs: string; warmup: string; budget: string; store?: string }>();
+  .opts<{ users: string; items: string; events: string; heavy: string; runs: string; warmup: string; budget: string; timeout: string; store?: string }>();
 const USERS = Number(opts.users);
 const ITEMS = Number(opts.items);
 const EVENTS = Number(opts.events);
@@ -115,7 +116,7 @@ async function main(): Promise<void> {
   const source: DataSource = { name: 'bench', async *rows() { yield* demoRows.rows(); yield* heavy; } };
   const events = reuse ? null : (await loadGraph(config, source, { path: 'auto', batchSize: 10_000 }, log)).report.kinds.event?.written ?? 0;
   const loadS = (performance.now() - t) / 1000;
-  const graph = await connectGraph(neo, log, { storeDir, port: 0, txTimeoutMs: 600_000 });
+  const graph = await connectGraph(neo, log, { storeDir, port: 0, txTimeoutMs: Number(opts.timeout) * 1000 });
   const ex = graph.executor;
   try {
     const popularIds = (await ex.read('MATCH (i:Item) RETURN i.id AS id ORDER BY COUNT { (i)<-[:INTERACTED]-() } DESC, id LIMIT 1')).map((r) => asItemId(String(r['id'])));
@@ -210,7 +211,7 @@ async function main(): Promise<void> {
       '',
       `Machine: ${machineLine()}. Neo4j 5.26 embedded (heap ${neo.local.heap}, page cache ${neo.local.pageCache}). ${new Date().toISOString().slice(0, 16)} UTC.`,
       `Graph: ${JSON.stringify(shape)}; busiest item ${String(maxItem?.['users'])} users; long-history user ${JSON.stringify(heavyShape)}; typical users ${typicalIds.join(', ')} (median history, ${String(typical['n'])} items). ${events === null ? 'Store reused from an earlier run.' : `Loaded in ${loadS.toFixed(0)} s (grec load's bulk path, ${events} events).`}`,
-      `Each query as the API sends it (RecsStore, strategyParams + default filter, limit 21; people 10, similar 10), ${WARMUP} warm-up runs then up to ${RUNS} measured (at most ${opts.budget} s per row), bounded and unbounded interleaved. Typical rows pool ${typicalIds.length} users.`,
+      `Each query as the API sends it (RecsStore, strategyParams + default filter, limit 21; people 10, similar 10), ${WARMUP} warm-up runs then up to ${RUNS} measured (at most ${opts.budget} s per row, at least 2 measured), bounded and unbounded interleaved; transaction timeout ${opts.timeout} s. Typical rows pool ${typicalIds.length} users.`,
       '',
       '| strategy (user) | bounded p50 ms | bounded p95 ms | unbounded p50 ms | unbounded p95 ms | p95 ratio | same top-20 | runs |',
       '|---|---|---|---|---|---|---|---|',
