@@ -186,7 +186,7 @@ async function main(): Promise<void> {
           try {
             return [await q(), performance.now() - t0];
           } catch (e) {
-            fail.add((e as { code?: string }).code ?? String(e));
+            fail.add((e as Error).message.slice(0, 60));
             return [null, Number.POSITIVE_INFINITY];
           }
         };
@@ -203,7 +203,8 @@ async function main(): Promise<void> {
         }
         if (performance.now() - started > BUDGET_MS && k >= WARMUP + 2) break;
       }
-      log(`${c.name}: ${entry.cur.length} runs`);
+      const p95 = (xs: readonly number[]) => percentile([...xs].sort((a, b) => a - b), 95).toFixed(1);
+      log(`${c.name}: ${entry.cur.length} runs, p95 bounded ${p95(entry.cur)} ms, unbounded ${p95(entry.base)} ms`);
     }
 
     const lines = [
