@@ -221,9 +221,9 @@ async function main(): Promise<void> {
       const cur = [...e.cur].sort((a, b) => a - b);
       const base = [...e.base].sort((a, b) => a - b);
       const same = e.same.reduce((s, x) => s + x, 0) / Math.max(1, e.same.length);
-      const ms = (xs: readonly number[], p: number) => (Number.isFinite(percentile(xs, p)) ? percentile(xs, p).toFixed(1) : 'failed');
+      const ms = (xs: readonly number[], p: number) => (Number.isFinite(percentile(xs, p)) ? percentile(xs, p).toFixed(1) : `> ${Number(opts.timeout) * 1000} (failed)`);
       const errors = [...e.curErrors].map((x) => `bounded: ${x}`).concat([...e.baseErrors].map((x) => `unbounded: ${x}`));
-      lines.push(`| ${name} | ${ms(cur, 50)} | ${ms(cur, 95)} | ${ms(base, 50)} | ${ms(base, 95)} | ${(percentile(base, 95) / percentile(cur, 95)).toFixed(1)}x | ${e.same.length === 0 ? 'n/a' : `${(same * 100).toFixed(0)} %`} | ${cur.length}${errors.length > 0 ? ` (${errors.join('; ')})` : ''} |`);
+      lines.push(`| ${name} | ${ms(cur, 50)} | ${ms(cur, 95)} | ${ms(base, 50)} | ${ms(base, 95)} | ${Number.isFinite(percentile(base, 95) / percentile(cur, 95)) ? `${(percentile(base, 95) / percentile(cur, 95)).toFixed(1)}x` : `> ${(Number(opts.timeout) * 1000 / percentile(cur, 95)).toFixed(1)}x`} | ${e.same.length === 0 ? 'n/a' : `${(same * 100).toFixed(0)} %`} | ${cur.length}${errors.length > 0 ? ` (${errors.join('; ')})` : ''} |`);
     }
     const md = `${lines.join('\n')}\n`;
     process.stdout.write(md);

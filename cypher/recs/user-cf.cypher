@@ -25,6 +25,8 @@
 // :param maxPrice => null
 // :param limit => 20
 MATCH (u:User {id: $userId})
+// Once per request, before the expansion (inside it, it would be re-read for every candidate neighbour).
+CALL (u) { MATCH (u)-[x:INTERACTED]->(:Item) WHERE x.weight > 0 RETURN sqrt(sum(x.weight * x.weight)) AS normU }
 CALL (u) {
   MATCH (u)-[ru:INTERACTED]->(j:Item)
   WHERE ru.weight > 0
@@ -39,8 +41,7 @@ CALL (u, j) {
   ORDER BY coalesce(rv.lastTs, 0) DESC, rv.weight DESC, v.id ASC
   LIMIT $coUsersPerItem
 }
-WITH u, v, sum(uw * vw) AS dot
-CALL (u) { MATCH (u)-[x:INTERACTED]->(:Item) WHERE x.weight > 0 RETURN sqrt(sum(x.weight * x.weight)) AS normU }
+WITH u, normU, v, sum(uw * vw) AS dot
 CALL (v) { MATCH (v)-[x:INTERACTED]->(:Item) WHERE x.weight > 0 RETURN sqrt(sum(x.weight * x.weight)) AS normV }
 WITH u, v, dot / (normU * normV) AS sim
 ORDER BY sim DESC, v.id ASC
