@@ -8,11 +8,18 @@
 //   b_u  = $userBias * ln(1 + |I(u)|)  constant per user: moves the score, never the ranking
 // `features` = the matched categories and tags with the largest profile weight (weight DESC, id ASC).
 // Order: score DESC, id ASC.
+// Bounded expansion (RECS_CONFIG.cypherBounds): n_i means reading every edge of every candidate, i.e. of most
+// of the catalogue for a user whose history spans it. So the candidates are first ranked by an upper bound of
+// the score that reads no edge, affinity + $itemBias * ln(1 + degree_i) (degree_i = all INTERACTED edges of i,
+// from the degree store; >= n_i), and only the $candidates best (bound DESC, id ASC; never fewer than $limit)
+// get n_i counted and are ranked. Exact whenever at most $candidates items pass the filters, or ($itemBias >= 0)
+// when no candidate has a non-positive interaction (then degree_i = n_i and the bound is the score).
 // :param userId => 'u1'
 // :param categoryWeight => 1.0
 // :param tagWeight => 0.5
 // :param itemBias => 0.1
 // :param userBias => 0.0
+// :param candidates => 200
 // :param viaLimit => 3
 // :param excludeSeen => true
 // :param excludePurchased => true
@@ -39,6 +46,9 @@ WHERE NOT rec.id IN $excludeItemIds
   AND (size($categoryIds) = 0 OR EXISTS { MATCH (rec)-[:IN_CATEGORY]->(fc:Category) WHERE fc.id IN $categoryIds })
   AND ($minPrice IS NULL OR rec.price >= $minPrice)
   AND ($maxPrice IS NULL OR rec.price <= $maxPrice)
+WITH nMine, rec, features, affinity
+ORDER BY affinity + $itemBias * log(1.0 + COUNT { (rec)<-[:INTERACTED]-() }) DESC, rec.id ASC
+LIMIT CASE WHEN $candidates < $limit THEN $limit ELSE $candidates END
 WITH rec, features,
      affinity
        + $itemBias * log(1.0 + COUNT { MATCH (:User)-[x:INTERACTED]->(rec) WHERE x.weight > 0 })

@@ -4,9 +4,15 @@
 // Users who declined social features (consentSocial false, or unset and $consentDefaults.social false) are
 // neither suggested nor counted or named as mutual friends. `mutualIds` / `sharedItemIds`: the
 // first $viaLimit of each by id, for the reasons. Order: score DESC, id ASC.
+// Bounded expansion (RECS_CONFIG.cypherBounds, as USER_CF; exact whenever no cap is reached): shared items are
+// looked for among the user's $historyItems most recent positive items (lastTs DESC, weight DESC, id ASC;
+// undated edges count as oldest), each with its $coUsersPerItem most recent co-users (same order), so a long
+// history or a best seller does not pull in every user of the shop; friends of friends are not capped.
 // :param userId => 'u1'
 // :param mutualWeight => 1.0
 // :param tasteWeight => 0.25
+// :param historyItems => 50
+// :param coUsersPerItem => 100
 // :param consentDefaults => {personalisation: true, social: true, analytics: true, marketing: true}
 // :param viaLimit => 3
 // :param limit => 10
@@ -15,7 +21,12 @@ CALL (u) {
   MATCH (u)-[:FRIEND]-(m:User)-[:FRIEND]-(c:User) WHERE coalesce(m.consentSocial, $consentDefaults.social)
   RETURN c, m.id AS mutualId, null AS itemId
   UNION ALL
-  MATCH (u)-[r1:INTERACTED]->(i:Item)<-[r2:INTERACTED]-(c:User) WHERE r1.weight > 0 AND r2.weight > 0
+  MATCH (u)-[r1:INTERACTED]->(i:Item) WHERE r1.weight > 0
+  WITH u, i ORDER BY coalesce(r1.lastTs, 0) DESC, r1.weight DESC, i.id ASC LIMIT $historyItems
+  CALL (u, i) {
+    MATCH (i)<-[r2:INTERACTED]-(c:User) WHERE r2.weight > 0 AND c <> u
+    RETURN c ORDER BY coalesce(r2.lastTs, 0) DESC, r2.weight DESC, c.id ASC LIMIT $coUsersPerItem
+  }
   RETURN c, null AS mutualId, i.id AS itemId
 }
 WITH u, c, mutualId, itemId

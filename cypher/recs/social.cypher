@@ -7,11 +7,16 @@
 // `buyers` = how many of them purchased it ("N friends bought this"). Order: score DESC, id ASC.
 // $now is the reference time the API decays from: min(wall clock, latest event + 1 h) (src/usecases/recommend/
 // reference-time.ts). On historical data pass the latest event time (cypher/demand/last-event.cypher), not today.
+// Bounded expansion (RECS_CONFIG.cypherBounds; exact whenever no cap is reached): each tie contributes their
+// $tieItems most recent positive items (lastTs DESC, weight DESC, id ASC; undated edges count as now, as in
+// the decay), so a friend with a long history costs no more than a short one; the older items it drops are
+// the ones the decay weighs least.
 // :param userId => 'u1'
 // :param now => 1735689600000
 // :param halfLifeMs => 2592000000
 // :param friendWeight => 1.0
 // :param followWeight => 0.5
+// :param tieItems => 100
 // :param consentDefaults => {personalisation: true, social: true, analytics: true, marketing: true}
 // :param viaLimit => 3
 // :param excludeSeen => true
@@ -29,8 +34,13 @@ CALL (u) {
 }
 WITH u, f, max(tie) AS tie
 WHERE f <> u AND coalesce(f.consentSocial, $consentDefaults.social)
-MATCH (f)-[r:INTERACTED]->(rec:Item)
-WHERE r.weight > 0
+CALL (f) {
+  MATCH (f)-[r:INTERACTED]->(rec:Item)
+  WHERE r.weight > 0
+  RETURN rec, r
+  ORDER BY coalesce(r.lastTs, $now) DESC, r.weight DESC, rec.id ASC
+  LIMIT $tieItems
+}
 WITH u, rec, f, tie * r.weight * exp(-log(2.0) * ($now - coalesce(r.lastTs, $now)) / $halfLifeMs) AS contribution,
      r.purchases > 0 AS bought
 ORDER BY contribution DESC, f.id ASC

@@ -95,8 +95,8 @@ export class RecsStore {
     }));
   }
 
-  async similarItems(itemId: ItemId, limit: number): Promise<Candidate[]> {
-    const rows = await this.executor.read(cypher('recs/similar-items'), { itemId, limit });
+  async similarItems(itemId: ItemId, limit: number, p: StrategyParams): Promise<Candidate[]> {
+    const rows = await this.executor.read(cypher('recs/similar-items'), { ...p, itemId, limit });
     return rows.map((r) => ({ itemId: String(r['id']) as ItemId, score: Number(r['score']), reason: { kind: 'CO_INTERACTED', itemIds: [itemId], count: Number(r['coUsers']) } }));
   }
 

@@ -11,7 +11,7 @@ import { RECS_CONFIG } from '../../src/usecases/recommend/config.ts';
 import { GraphModelCache } from '../../src/usecases/recommend/graph-model-cache.ts';
 import { parseRecommendArgs } from '../../src/usecases/recommend/parse-args.ts';
 import { RecsService } from '../../src/usecases/recommend/recs-service.ts';
-import { peopleParams, strategyParams, type CypherSource } from '../../src/usecases/recommend/strategy-params.ts';
+import { peopleParams, similarParams, strategyParams, type CypherSource } from '../../src/usecases/recommend/strategy-params.ts';
 import { NO_FILTER } from '../../src/usecases/recommend/types.ts';
 import { openTestGraph } from '../support/graph.ts';
 import { documentedParams } from './cypher-params.ts';
@@ -54,6 +54,8 @@ describe('cypher/recs as the analyst runs it', () => {
     }
     const { userId: _u, limit: _l, ...pymk } = documentedParams('recs/people-you-may-know');
     expect(pymk).toEqual(peopleParams(RECS_CONFIG));
+    const { itemId: _i, limit: _s, ...similar } = documentedParams('recs/similar-items');
+    expect(similar).toEqual(similarParams(RECS_CONFIG));
   });
 
   it('recs/similar-items and recs/people-you-may-know: the raw files\' rankings are the API\'s', async () => {

@@ -5,7 +5,7 @@ import { asItemId, asUserId } from '../../src/domain/ids.ts';
 import type { GraphConnection } from '../../src/storage/connect.ts';
 import { RecsStore } from '../../src/storage/recs-store.ts';
 import { RECS_CONFIG } from '../../src/usecases/recommend/config.ts';
-import { peopleParams, strategyParams, type CypherSource } from '../../src/usecases/recommend/strategy-params.ts';
+import { peopleParams, similarParams, strategyParams, type CypherSource } from '../../src/usecases/recommend/strategy-params.ts';
 import { NO_FILTER, type Candidate } from '../../src/usecases/recommend/types.ts';
 import { openTestGraph } from '../support/graph.ts';
 import { NOW, writeShop } from './fixture.ts';
@@ -104,7 +104,7 @@ describe('Cypher strategies on a hand-made shop (exact rankings and scores)', ()
   });
 
   it('similarItems: cosine to one item with co-user counts', async () => {
-    const got = await store.similarItems(asItemId('i1'), 10);
+    const got = await store.similarItems(asItemId('i1'), 10, similarParams(RECS_CONFIG));
     expectScores(got, [['i2', 30 / (S(51) * S(27))], ['i3', 10 / (S(51) * S(26))], ['i4', 3 / (S(51) * S(10))]]);
     expect(got.map((c) => (c.reason.kind === 'CO_INTERACTED' ? c.reason.count : -1))).toEqual([2, 2, 1]);
   });

@@ -78,6 +78,16 @@ export interface RecsConfig {
    * a historical log from its last day.
    */
   readonly referenceTime: { readonly ttlMs: number; readonly liveMarginMs: number };
+  /**
+   * Caps on the expansion of the Cypher strategies (cypher/recs/*.cypher, where each rule is written out), so
+   * a user with a long history on a dense catalogue costs about what a typical user costs (docs/benchmarks.md,
+   * `npm run bench:cypher`). Each file is exact while no cap is reached, as on a small shop.
+   *   historyItems:   ITEM_CF, USER_CF, peopleYouMayKnow expand from the user's most recent positive items only.
+   *   coUsersPerItem: ITEM_CF, USER_CF, similarItems, peopleYouMayKnow read an item's most recent co-users only.
+   *   candidates:     ITEM_CF, similarItems and CONTENT read the norms / user counts of the best candidates only.
+   *   tieItems:       SOCIAL reads each friend's or followee's most recent items only.
+   */
+  readonly cypherBounds: { readonly historyItems: number; readonly coUsersPerItem: number; readonly candidates: number; readonly tieItems: number };
 }
 
 export const RECS_CONFIG: RecsConfig = {
@@ -126,4 +136,7 @@ export const RECS_CONFIG: RecsConfig = {
   viaLimit: 3,
   resultCache: { ttlMs: 30_000, maxEntries: 20_000 },
   referenceTime: { ttlMs: 60_000, liveMarginMs: 3_600_000 },
+  // Set with `npm run bench:cypher` (docs/benchmarks.md, section 3): p95 within 100 ms for a 1,500-item history
+  // on a 20k-user, 3k-item catalogue is the target; candidates stays well above the pool a page asks for (<= 201).
+  cypherBounds: { historyItems: 50, coUsersPerItem: 100, candidates: 200, tieItems: 100 },
 };

@@ -36,7 +36,7 @@ import { SERVING_CONFIG, type ServingConfig } from './serving-config.ts';
 import { mergeEntities, nothingMissing, type ServingState } from './serving-state.ts';
 import { ServingStateCache } from './serving-state-cache.ts';
 import { scoreSocial } from './social-scoring.ts';
-import { peopleParams, strategyParams } from './strategy-params.ts';
+import { peopleParams, similarParams, strategyParams } from './strategy-params.ts';
 import type { Candidate, EntityIds, ItemFacts, PageEntities, PersonSuggestion, RankedItem, RecsFilter, SourceList, SourceName, Strategy, UserContext } from './types.ts';
 
 export interface RecommendedItem extends RankedItem {
@@ -153,7 +153,7 @@ export class RecsService implements WriteObserver, PrivacyObserver {
 
   async similarItems(p: Principal, itemId: ItemId, first: number): Promise<{ items: ScoredItem[]; entities: PageEntities }> {
     authorize(p, 'recs:similar');
-    const similar = await this.store.similarItems(itemId, first);
+    const similar = await this.store.similarItems(itemId, first, similarParams(this.cfg));
     const entities = await this.store.entities(referencedIds([itemId, ...similar.map((c) => c.itemId)], similar.map((c) => c.reason)));
     if (!entities.items.has(itemId)) throw notFound('Item', itemId);
     const items = similar.flatMap((c) => {

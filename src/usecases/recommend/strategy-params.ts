@@ -7,25 +7,37 @@ import type { RecsConfig } from './config.ts';
 export type CypherSource = 'POPULAR' | 'TRENDING' | 'ITEM_CF' | 'USER_CF' | 'CONTENT' | 'SOCIAL';
 
 export function strategyParams(source: CypherSource, cfg: RecsConfig, now: number): StrategyParams {
+  const b = cfg.cypherBounds;
   switch (source) {
     case 'POPULAR':
       return { now, halfLifeMs: cfg.popular.halfLifeMs };
     case 'TRENDING':
       return { now, windowMs: cfg.trending.windowMs, halfLifeMs: cfg.trending.halfLifeMs };
     case 'ITEM_CF':
-      return { viaLimit: cfg.viaLimit };
+      return { historyItems: b.historyItems, coUsersPerItem: b.coUsersPerItem, candidates: b.candidates, viaLimit: cfg.viaLimit };
     case 'USER_CF':
-      return { neighbours: cfg.userCf.neighbours, viaLimit: cfg.viaLimit, consentDefaults: { ...cfg.consentDefaults } };
+      return {
+        historyItems: b.historyItems, coUsersPerItem: b.coUsersPerItem, neighbours: cfg.userCf.neighbours, viaLimit: cfg.viaLimit,
+        consentDefaults: { ...cfg.consentDefaults },
+      };
     case 'CONTENT':
-      return { ...cfg.content, viaLimit: cfg.viaLimit };
+      return { ...cfg.content, candidates: b.candidates, viaLimit: cfg.viaLimit };
     case 'SOCIAL':
       return {
-        now, halfLifeMs: cfg.social.halfLifeMs, friendWeight: cfg.social.friendWeight, followWeight: cfg.social.followWeight, viaLimit: cfg.viaLimit,
-        consentDefaults: { ...cfg.consentDefaults },
+        now, halfLifeMs: cfg.social.halfLifeMs, friendWeight: cfg.social.friendWeight, followWeight: cfg.social.followWeight, tieItems: b.tieItems,
+        viaLimit: cfg.viaLimit, consentDefaults: { ...cfg.consentDefaults },
       };
   }
 }
 
 export function peopleParams(cfg: RecsConfig): StrategyParams {
-  return { mutualWeight: cfg.people.mutualWeight, tasteWeight: cfg.people.tasteWeight, viaLimit: cfg.viaLimit, consentDefaults: { ...cfg.consentDefaults } };
+  return {
+    mutualWeight: cfg.people.mutualWeight, tasteWeight: cfg.people.tasteWeight, historyItems: cfg.cypherBounds.historyItems,
+    coUsersPerItem: cfg.cypherBounds.coUsersPerItem, viaLimit: cfg.viaLimit, consentDefaults: { ...cfg.consentDefaults },
+  };
+}
+
+/** similar-items.cypher's parameters besides itemId and limit. */
+export function similarParams(cfg: RecsConfig): StrategyParams {
+  return { coUsersPerItem: cfg.cypherBounds.coUsersPerItem, candidates: cfg.cypherBounds.candidates };
 }
