@@ -46,7 +46,7 @@ describe('in-memory event logs agree exactly with the full recount', () => {
 
   beforeAll(async () => {
     graph = await openTestGraph();
-    await ingestSource(createDemoSource(PRESET), new GraphWriter(graph.executor), { batchSize: 20_000 });
+    await ingestSource(createDemoSource(PRESET), new GraphWriter(graph.executor), { batchSize: 500 });
     // A saved segment and a user who refused analytics, so both population rules are exercised.
     await graph.executor.write(`MERGE (s:Segment {id: 'seg-t'}) WITH s MATCH (u:User) WHERE u.id IN ['u1', 'u2', 'u5', 'u8', 'u13'] MERGE (u)-[:IN_SEGMENT]->(s)`);
     await graph.executor.write(`MATCH (u:User {id: 'u3'}) SET u.consentAnalytics = false`);
