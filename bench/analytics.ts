@@ -1,8 +1,12 @@
-// Behaviour-analytics benchmark (issue 4). Loads >= 1M generated demo events into a fresh embedded Neo4j
+// Behaviour-analytics benchmark (issues 4 and 10). Loads >= 1M generated demo events into a fresh embedded Neo4j
 // (throwaway store in a temp dir, 4 GB heap), then, in the same run:
-//  - transition matrix: counting in Cypher (cypher/analytics/transition-counts.cypher) vs reading every
-//    user's sequence into TypeScript (sequences.cypher) and counting with the markov functions; both must agree;
-//  - funnel (view -> cart -> purchase within 72 h): funnel-counts.cypher vs the pure funnel over the sequences;
+//  - transition matrix: counting in Cypher (cypher/analytics/transition-counts.cypher) vs re-reading every
+//    user's sequence into TypeScript (sequences.cypher, the full recount: the baseline) vs the in-memory event
+//    logs kept current as events arrive ('memory', issue 10); all three must agree exactly;
+//  - funnel (view -> cart -> purchase within 72 h) and conversion rate the same way;
+//  - the use cases over the in-memory logs (transitionMatrix, absorption, sequenceProbability, conversionRate,
+//    funnel) on aligned and unaligned windows and segments, each checked equal to the recount;
+//  - 100 late events recorded (this process's writes: observer), then the next query (only their users re-read);
 //  - nextState per user over the GraphQL API (yoga.fetch, no port) under load: N calls, concurrency C, p50/p99.
 // Run: npm run bench:analytics -- [--events 1000000] [--users 50000] [--runs 3] [--calls 2000] [--concurrency 8]
 // Prints a markdown snippet and writes it to bench/out/analytics.md.
@@ -21,6 +25,10 @@ import { connectGraph } from '../src/storage/connect.ts';
 import { GraphWriter } from '../src/storage/graph-writer.ts';
 import { applySchema } from '../src/storage/schema.ts';
 import { funnelCountsFor, transitionCountsFor, type CountingPath } from '../src/usecases/analytics/counting-paths.ts';
+import { AnalyticsService } from '../src/usecases/analytics/analytics-service.ts';
+import { conversionRateFor } from '../src/usecases/analytics/conversion-rate.ts';
+import { SYSTEM } from '../src/domain/principal.ts';
+import { asEventId, asItemId, asUserId } from '../src/domain/ids.ts';
 import { ingestSource } from '../src/usecases/ingest/ingest-source.ts';
 import { benchAuth } from './bench-auth.ts';
 
@@ -44,6 +52,7 @@ const quantileOf = (xs: readonly number[], q: number): number => {
   const lo = Math.floor(h);
   return (s[lo] as number) + (h - lo) * ((s[Math.min(lo + 1, s.length - 1)] as number) - (s[lo] as number));
 };
+const med = (xs: readonly number[]) => quantileOf(xs, 0.5);
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 
 async function timed<T>(runs: number, work: () => Promise<T>): Promise<{ value: T; times: number[] }> {
@@ -64,7 +73,7 @@ async function main(): Promise<void> {
   const graph = await connectGraph(
     { ...cfg.neo4j, uri: undefined, local: { ...cfg.neo4j.local, heap: '4g', pageCache: '2g' } },
     log,
-    { storeDir, port: 0 },
+    { storeDir, port: 0, txTimeoutMs: 900_000 },
   );
   const lines: string[] = [];
   try {
@@ -89,32 +98,98 @@ async function main(): Promise<void> {
     const store = new AnalyticsStore(graph.executor);
     const all: AnalyticsScope = { segment: EMPTY_SEGMENT, window: ALL_TIME };
     const now = Date.now();
-    const results: Record<string, Record<CountingPath, number[]>> = { transitions: { cypher: [], ts: [] }, funnel: { cypher: [], ts: [] } };
+    const service = new AnalyticsService(store, { now: () => now });
+    const live = service.logs;
+    const results: Record<string, Partial<Record<CountingPath, number[]>>> = { transitions: {}, funnel: {}, conversion: {} };
     const checks: string[] = [];
 
-    // Warm-up: one run of each so page cache and query plans are in place for both paths alike.
-    await transitionCountsFor(store, all, GAP_MS, now, 'cypher');
-    await transitionCountsFor(store, all, GAP_MS, now, 'ts');
+    // The in-memory logs' one full read (at first use; afterwards only changed users are re-read).
+    t = performance.now();
+    await live.current();
+    const buildMs = performance.now() - t;
+    const memBefore = process.memoryUsage().heapUsed;
+    log(`in-memory logs read in ${fmt(buildMs)}`);
+
+    // Warm-up: one run of each so page cache and query plans are in place for every path alike.
+    for (const path of ['cypher', 'ts', 'memory'] as const) await transitionCountsFor(store, all, GAP_MS, now, path, live);
     const counts: Partial<Record<CountingPath, string>> = {};
-    for (const path of ['cypher', 'ts'] as const) {
-      const r = await timed(RUNS, () => transitionCountsFor(store, all, GAP_MS, now, path));
+    for (const path of ['cypher', 'ts', 'memory'] as const) {
+      const r = await timed(path === 'memory' ? Math.max(RUNS, 5) : RUNS, () => transitionCountsFor(store, all, GAP_MS, now, path, live));
       results['transitions']![path] = r.times;
       counts[path] = JSON.stringify([r.value.users, Array.from(r.value.counts.counts)]);
       log(`transitions via ${path}: ${r.times.map(fmt).join(', ')}`);
     }
-    if (counts.cypher !== counts.ts) throw new Error('transition counts differ between the Cypher and TypeScript paths');
-    checks.push('transition counts identical on both paths');
+    if (counts.cypher !== counts.ts || counts.memory !== counts.ts) throw new Error('transition counts differ between the paths');
+    checks.push('transition counts identical on the three paths');
 
     const funnels: Partial<Record<CountingPath, string>> = {};
-    for (const path of ['cypher', 'ts'] as const) {
-      const r = await timed(RUNS, () => funnelCountsFor(store, all, FUNNEL, FUNNEL_WINDOW_MS, path));
+    for (const path of ['cypher', 'ts', 'memory'] as const) {
+      const r = await timed(path === 'memory' ? Math.max(RUNS, 5) : RUNS, () => funnelCountsFor(store, all, FUNNEL, FUNNEL_WINDOW_MS, path, live));
       results['funnel']![path] = r.times;
       funnels[path] = JSON.stringify([r.value.totalUsers, r.value.steps.map((s) => s.users), r.value.steps.map((s) => Math.round(s.medianMs ?? -1))]);
       log(`funnel via ${path}: ${r.times.map(fmt).join(', ')}`);
     }
-    if (funnels.cypher !== funnels.ts) throw new Error(`funnels differ: ${funnels.cypher} vs ${funnels.ts}`);
-    checks.push('funnel users and median times identical on both paths');
+    if (funnels.cypher !== funnels.ts || funnels.memory !== funnels.ts) throw new Error(`funnels differ: ${funnels.cypher} vs ${funnels.ts} vs ${funnels.memory}`);
+    checks.push('funnel users and median times identical on the three paths');
 
+    const conversions: Partial<Record<CountingPath, string>> = {};
+    for (const path of ['cypher', 'memory'] as const) {
+      const r = await timed(path === 'memory' ? Math.max(RUNS, 5) : RUNS, () => conversionRateFor(store, all, 'purchase', null, path, live));
+      results['conversion']![path] = r.times;
+      conversions[path] = JSON.stringify([r.value.numerator, r.value.denominator]);
+      log(`conversion via ${path}: ${r.times.map(fmt).join(', ')}`);
+    }
+    if (conversions.cypher !== conversions.memory) throw new Error(`conversion differs: ${conversions.cypher} vs ${conversions.memory}`);
+    checks.push('conversion rate identical in Cypher and in memory');
+
+    // The use cases as the API runs them (default paths: memory), on windows aligned to days and not, and segments.
+    const [range] = await graph.executor.read('MATCH (e:Event) RETURN min(e.ts) AS lo, max(e.ts) AS hi');
+    const lo = Number(range?.['lo']);
+    const hi = Number(range?.['hi']);
+    const DAY = 86_400_000;
+    const dayFrom = Math.ceil((lo + (hi - lo) / 3) / DAY) * DAY;
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const useCases: [string, () => Promise<unknown>, AnalyticsScope | null][] = [
+      ['transitionMatrix, all time', () => service.transitionMatrix(SYSTEM, {}), all],
+      ['transitionMatrix, 7 days aligned to days', () => service.transitionMatrix(SYSTEM, { window: { from: iso(dayFrom), to: iso(dayFrom + 7 * DAY - 1) } }), { segment: EMPTY_SEGMENT, window: { from: dayFrom, to: dayFrom + 7 * DAY - 1 } }],
+      ['transitionMatrix, unaligned window', () => service.transitionMatrix(SYSTEM, { window: { from: iso(lo + 12_345_678), to: iso(hi - 7_654_321) } }), { segment: EMPTY_SEGMENT, window: { from: lo + 12_345_678, to: hi - 7_654_321 } }],
+      ['transitionMatrix, segment gender female', () => service.transitionMatrix(SYSTEM, { segment: { gender: 'female' } }), { segment: { ...EMPTY_SEGMENT, gender: 'female' }, window: ALL_TIME }],
+      ['transitionMatrix, segment category c1', () => service.transitionMatrix(SYSTEM, { segment: { categoryId: 'c1' } }), { segment: { ...EMPTY_SEGMENT, categoryId: 'c1' }, window: ALL_TIME }],
+      ['absorption, all time', () => service.absorption(SYSTEM, {}), null],
+      ['sequenceProbability, all time', () => service.sequenceProbability(SYSTEM, { states: ['START', 'view', 'cart', 'purchase'] }), null],
+      ['conversionRate by gender', () => service.conversionRate(SYSTEM, { action: 'purchase', breakdown: 'GENDER' }), null],
+      ['funnel view, cart, purchase (72 h)', () => service.funnel(SYSTEM, { steps: ['view', 'cart', 'purchase'] }), null],
+    ];
+    const useCaseRows: string[] = [];
+    for (const [name, run, recount] of useCases) {
+      await run();
+      const r = await timed(Math.max(RUNS, 5), run);
+      let check = '';
+      if (recount !== null) {
+        const a = await transitionCountsFor(store, recount, GAP_MS, now, 'memory', live);
+        const tr = await timed(1, () => transitionCountsFor(store, recount, GAP_MS, now, 'ts'));
+        if (JSON.stringify([a.users, Array.from(a.counts.counts)]) !== JSON.stringify([tr.value.users, Array.from(tr.value.counts.counts)])) throw new Error(`${name}: memory and recount differ`);
+        check = `${fmt(tr.times[0] as number)} (identical counts)`;
+      }
+      useCaseRows.push(`| ${name} | ${fmt(med(r.times))} | ${fmt(Math.max(...r.times))} | ${check} |`);
+      log(`${name}: ${r.times.map(fmt).join(', ')}`);
+    }
+
+    // Late events written by this process: the observer marks their users; the next query re-reads only them.
+    const writer = new GraphWriter(graph.executor);
+    const late = Array.from({ length: 100 }, (_, k) => ({
+      id: asEventId(`late-${k}`), userId: asUserId(`u${1 + ((k * 7919) % USERS)}`), itemId: asItemId('i1'),
+      type: (['view', 'cart', 'purchase'] as const)[k % 3] ?? 'view', ts: lo + Math.floor(((hi - lo) * k) / 100),
+    }));
+    await writer.events(late);
+    for (const e of late) service.interactionRecorded(e.userId, e.itemId);
+    const fullBefore = live.fullReads;
+    const afterLate = await timed(1, () => transitionCountsFor(store, all, GAP_MS, now, 'memory', live));
+    const recountLate = await transitionCountsFor(store, all, GAP_MS, now, 'ts');
+    if (JSON.stringify(Array.from(afterLate.value.counts.counts)) !== JSON.stringify(Array.from(recountLate.counts.counts)) || live.fullReads !== fullBefore) {
+      throw new Error('after late events the in-memory counts differ from the recount, or the logs were read in full');
+    }
+    checks.push('after 100 late events (spread over the whole history) the in-memory counts equal the recount, with no full re-read');
     // nextState over the GraphQL API, with the default counting path for the chain behind it.
     const { auth, bearer } = benchAuth(graph, loadConfig().auth);
     const authorization = bearer('analyst');
@@ -145,19 +220,29 @@ async function main(): Promise<void> {
     }));
     const wallMs = performance.now() - t;
 
-    const med = (xs: number[]) => quantileOf(xs, 0.5);
-    const faster = (q: string) => (med(results[q]!.cypher) <= med(results[q]!.ts) ? 'cypher' : 'ts');
+    const cell = (q: string, p: CountingPath) => (results[q]?.[p] === undefined ? '-' : fmt(med(results[q]![p]!)));
+    const ratio = (q: string) => `${(med(results[q]!.ts ?? results[q]!.cypher!) / med(results[q]!.memory!)).toFixed(0)}x`;
     lines.push(
       `### Behaviour analytics (${new Date().toISOString().slice(0, 10)})`,
       '',
       `${events.toLocaleString('en-US')} demo events, ${USERS.toLocaleString('en-US')} users (seed 42), embedded Neo4j 5.26 (4 GB heap, 2 GB page cache), ` +
         `${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), Node ${process.version}. Load: ${fmt(loadMs)} (${Math.round(events / (loadMs / 1000)).toLocaleString('en-US')} events/s, ingestSource, batches of 20,000).`,
-      `Median of ${RUNS} runs (the transition paths after one warm-up run each, which also warms the page cache for the funnel); wall clock including transfer.`,
+      `Median of ${RUNS} runs for the Cypher and recount paths, ${Math.max(RUNS, 5)} for the in-memory path, each after one warm-up run; wall clock including transfer.`,
+      `In-memory event logs: one full read ${fmt(buildMs)} (at first use), heap after it ${(memBefore / 1e6).toFixed(0)} MB.`,
       '',
-      '| query | Cypher aggregation | read sequences + count in TS | kept |',
+      '| query (all users, all time) | Cypher aggregation | full recount (read sequences + count in TS; the baseline) | in-memory logs | recount / in-memory |',
+      '|---|---|---|---|---|',
+      `| transition counts (gap 30 min) | ${cell('transitions', 'cypher')} | ${cell('transitions', 'ts')} | ${cell('transitions', 'memory')} | ${ratio('transitions')} |`,
+      `| funnel view -> cart -> purchase (72 h) | ${cell('funnel', 'cypher')} | ${cell('funnel', 'ts')} | ${cell('funnel', 'memory')} | ${ratio('funnel')} |`,
+      `| conversion rate (purchase) | ${cell('conversion', 'cypher')} | - | ${cell('conversion', 'memory')} | ${ratio('conversion')} (vs Cypher) |`,
+      '',
+      `Use cases as the API runs them (in-memory path, population read from Neo4j per query), ${Math.max(RUNS, 5)} runs after a warm-up:`,
+      '',
+      '| use case | median | max | full recount of the same counts |',
       '|---|---|---|---|',
-      `| transition matrix (gap 30 min) | ${fmt(med(results['transitions']!.cypher))} | ${fmt(med(results['transitions']!.ts))} | ${faster('transitions')} |`,
-      `| funnel view -> cart -> purchase (72 h) | ${fmt(med(results['funnel']!.cypher))} | ${fmt(med(results['funnel']!.ts))} | ${faster('funnel')} |`,
+      ...useCaseRows,
+      '',
+      `After 100 late events recorded by this process (observer), the next transition count: ${fmt(afterLate.times[0] as number)} (re-reads their users only).`,
       '',
       `nextState over GraphQL (steps 3), ${CALLS} calls for distinct users, concurrency ${CONCURRENCY}: ` +
         `p50 ${fmt(quantileOf(latencies, 0.5))}, p99 ${fmt(quantileOf(latencies, 0.99))}, max ${fmt(Math.max(...latencies))}, ` +

@@ -90,7 +90,7 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
   const hooks = profileHooks(profiles);
   const segments = new SegmentService(segmentStore, profiles, () => Date.now(), (ids) => catalog.categoryNames(ids));
   const replicas = replicaSync(ex, loop, log, {
-    writes: fanOutWrites(recs, events),
+    writes: fanOutWrites(recs, events, analytics),
     privacy: [recs, analytics],
     modelRefreshed: () => {
       recs.refreshGraphModel(SYSTEM, false).catch((err: unknown) => log.error({ err }, 'GRAPH refit after another replica\'s refresh failed; refitted on next use'));
@@ -129,7 +129,7 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
     writer: new GraphWriter(ex, { missingRefs: live.autoCreate ? 'create' : 'reject' }),
     recs,
     analytics,
-    observer: replicas !== undefined ? fanOutWrites(recs, events, replicas) : fanOutWrites(recs, events),
+    observer: replicas !== undefined ? fanOutWrites(recs, events, analytics, replicas) : fanOutWrites(recs, events, analytics),
     replicas,
     privacy: privacyService,
     customers: new CustomerService(profiles, segmentStore, () => Date.now(), userIds),

@@ -57,6 +57,24 @@ export interface UserState {
   readonly totalEvents: number;
 }
 
+/** One user's whole log as event-log.cypher returns it (non-rating events, unordered). */
+export interface UserEventRows {
+  readonly userId: string;
+  /** All PERFORMED events of the user, ratings included. */
+  readonly performed: number;
+  readonly ids: readonly string[];
+  readonly types: readonly string[];
+  readonly ts: readonly number[];
+  /** Item id per event ('' when the event is on no item). */
+  readonly items: readonly string[];
+}
+
+/** A segment's users (population.cypher), with their group for a per-user breakdown. */
+export interface SegmentPopulation {
+  readonly userIds: readonly string[];
+  readonly groups: readonly string[];
+}
+
 export type ConversionBreakdown =
   | 'GENDER' | 'AGE_BAND' | 'LOCATION' | 'CATEGORY' | 'ACQUISITION_MONTH' | 'HAS_FRIEND_WHO_PURCHASED';
 
@@ -68,19 +86,19 @@ export class AnalyticsStore {
   ) {}
 
   /** The segment, window and consent parameters every population file takes. */
-  private population(scope: AnalyticsScope): Params {
+  private paramsOf(scope: AnalyticsScope): Params {
     return { ...scopeParams(scope), consentDefaults: { ...this.consentDefaults } };
   }
 
   /** Cypher path: transitions counted in the database. asOf null closes every user's last session. */
   async transitionCounts(scope: AnalyticsScope, gapMs: number, asOf: number | null): Promise<TransitionCountRecord[]> {
-    const rows = await this.executor.read(cypher('analytics/transition-counts'), { ...this.population(scope), gapMs, asOf });
+    const rows = await this.executor.read(cypher('analytics/transition-counts'), { ...this.paramsOf(scope), gapMs, asOf });
     return rows.map((r) => ({ from: str(r, 'from'), to: str(r, 'to'), count: num(r, 'count'), users: num(r, 'users') }));
   }
 
   /** TypeScript path: the raw sequences, one per user with at least one event in the scope. */
   async sequences(scope: AnalyticsScope): Promise<UserSequence[]> {
-    const rows = await this.executor.read(cypher('analytics/sequences'), this.population(scope));
+    const rows = await this.executor.read(cypher('analytics/sequences'), this.paramsOf(scope));
     return rows.map((r) => {
       const ids = r['ids'] as string[];
       const types = r['types'] as string[];
@@ -90,7 +108,7 @@ export class AnalyticsStore {
   }
 
   async funnelCounts(scope: AnalyticsScope, steps: readonly string[], windowMs: number): Promise<FunnelCounts> {
-    const rows = await this.executor.read(cypher('analytics/funnel-counts'), { ...this.population(scope), steps: [...steps], windowMs });
+    const rows = await this.executor.read(cypher('analytics/funnel-counts'), { ...this.paramsOf(scope), steps: [...steps], windowMs });
     return {
       totalUsers: rows[0] !== undefined ? num(rows[0], 'totalUsers') : 0,
       steps: rows.map((r) => ({ state: str(r, 'state'), users: num(r, 'users'), medianMs: optNum(r, 'medianMs'), p90Ms: optNum(r, 'p90Ms') })),
@@ -98,8 +116,38 @@ export class AnalyticsStore {
   }
 
   async conversion(scope: AnalyticsScope, action: string, breakdown: ConversionBreakdown | null): Promise<SegmentConversion[]> {
-    const rows = await this.executor.read(cypher('analytics/conversion-by-segment'), { ...this.population(scope), action, breakdown });
+    const rows = await this.executor.read(cypher('analytics/conversion-by-segment'), { ...this.paramsOf(scope), action, breakdown });
     return rows.map((r) => ({ segment: str(r, 'segment'), numerator: num(r, 'numerator'), denominator: num(r, 'denominator') }));
+  }
+
+  /** Every user's event log, streamed user by user (the in-memory event logs' one full read). */
+  async eventLogs(onUser: (rows: UserEventRows) => void): Promise<void> {
+    await this.executor.readEach(cypher('analytics/event-log'), {}, (r) => onUser(eventRows(r)));
+  }
+
+  /** The event logs of these users only (users without events are absent). */
+  async eventLogsOf(userIds: readonly string[]): Promise<UserEventRows[]> {
+    const rows = await this.executor.read(cypher('analytics/event-log-of-users'), { userIds: [...userIds] });
+    return rows.map(eventRows);
+  }
+
+  /** PERFORMED edges in the graph, from the count store. */
+  async performedCount(): Promise<number> {
+    const rows = await this.executor.read(cypher('analytics/performed-count'));
+    return rows[0] === undefined ? 0 : num(rows[0], 'performed');
+  }
+
+  /** The segment's users (consent applied), each with its group for a per-user breakdown ('all' for none). */
+  async population(scope: AnalyticsScope, breakdown: Exclude<ConversionBreakdown, 'CATEGORY'> | null): Promise<SegmentPopulation> {
+    const { categoryId: _perEvent, ...params } = this.paramsOf(scope);
+    const rows = await this.executor.read(cypher('analytics/population'), { ...params, breakdown });
+    const r = rows[0];
+    return { userIds: (r?.['userIds'] as string[] | undefined) ?? [], groups: (r?.['groups'] as string[] | undefined) ?? [] };
+  }
+
+  async categoryItems(categoryId: string): Promise<string[]> {
+    const rows = await this.executor.read(cypher('analytics/category-items'), { categoryId });
+    return (rows[0]?.['itemIds'] as string[] | undefined) ?? [];
   }
 
   /** null when the user does not exist. */
@@ -120,6 +168,17 @@ export class AnalyticsStore {
     const last = r['type'] === null || r['type'] === undefined ? null : { type: str(r, 'type'), ts: num(r, 'ts'), eventId: str(r, 'eventId') };
     return { userId: str(r, 'userId'), last, totalEvents: num(r, 'totalEvents') };
   }
+}
+
+function eventRows(r: Row): UserEventRows {
+  return {
+    userId: str(r, 'userId'),
+    performed: num(r, 'performed'),
+    ids: r['ids'] as string[],
+    types: r['types'] as string[],
+    ts: r['ts'] as number[],
+    items: r['items'] as string[],
+  };
 }
 
 const str = (r: Row, k: string): string => String(r[k]);

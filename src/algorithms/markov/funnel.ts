@@ -12,6 +12,7 @@
 import { invalidInput } from '../../domain/errors.ts';
 import { summarize, type SummaryStats } from '../stats/quantile.ts';
 import type { StateEvent } from './sessionize.ts';
+import { funnelProgress } from './event-columns.ts';
 
 export interface FunnelStep {
   readonly step: string;
@@ -53,12 +54,18 @@ export function funnel(
 ): FunnelResult {
   if (steps.length === 0) throw invalidInput('funnel needs at least one step');
   if (!(windowMs >= 0)) throw invalidInput('windowMs must be >= 0', { windowMs });
+  return funnelOfProgress((function* progresses() {
+    for (const events of users) yield userFunnelProgress(events, steps, windowMs);
+  })(), steps);
+}
+
+/** Sums users' best attempts (one per user in the population, reached 0 included) into the funnel. */
+export function funnelOfProgress(progresses: Iterable<FunnelProgress>, steps: readonly string[]): FunnelResult {
   const reachedBy = new Array<number>(steps.length).fill(0);
   const times: number[][] = steps.map(() => []);
   let totalUsers = 0;
-  for (const events of users) {
+  for (const progress of progresses) {
     totalUsers++;
-    const progress = userFunnelProgress(events, steps, windowMs);
     for (let k = 0; k < progress.reached; k++) {
       reachedBy[k] = (reachedBy[k] as number) + 1;
       times[k]?.push(progress.times[k] as number);
@@ -97,17 +104,12 @@ export function userFunnelProgress(
     if (!Number.isFinite(e.ts)) throw invalidInput(`event '${e.id}' has a non-finite timestamp`, { eventId: e.id });
   }
   const sorted = [...events].sort((a, b) => a.ts - b.ts || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  let best: FunnelProgress = { reached: 0, times: [] };
-  for (let s = 0; s < sorted.length && best.reached < steps.length; s++) {
-    const start = sorted[s] as StateEvent;
-    if (start.type !== steps[0]) continue;
-    const t: number[] = [0];
-    for (let i = s + 1; i < sorted.length && t.length < steps.length; i++) {
-      const e = sorted[i] as StateEvent;
-      if (e.ts - start.ts > windowMs) break;
-      if (e.type === steps[t.length]) t.push(e.ts - start.ts);
-    }
-    if (t.length > best.reached) best = { reached: t.length, times: t };
-  }
-  return best;
+  // Types and steps as small integer codes, so the columnar rule (event-columns.ts) shared with the in-memory
+  // event logs decides the attempt: one implementation of the rule, whatever the input shape.
+  const code = new Map<string, number>();
+  const codeOf = (t: string): number => code.get(t) ?? (code.set(t, code.size), code.size - 1);
+  const stepCodes = steps.map(codeOf);
+  const codes = sorted.map((e) => codeOf(e.type));
+  const ts = Float64Array.from(sorted, (e) => e.ts);
+  return funnelProgress(ts, codes, { lo: 0, hi: sorted.length, itemOf: null, itemMask: null }, stepCodes, windowMs);
 }

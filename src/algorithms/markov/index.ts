@@ -15,3 +15,4 @@ export * from './funnel.ts';
 export * from '../stats/wilson-interval.ts';
 export * from '../stats/conversion-rate.ts';
 export * from '../stats/quantile.ts';
+export * from './event-columns.ts';

@@ -19,7 +19,9 @@ import { invalidInput, notFound } from '../../domain/errors.ts';
 import type { Principal } from '../../domain/principal.ts';
 import { authorize } from '../access/permissions.ts';
 import type { Purpose } from '../../domain/consent.ts';
-import type { UserId } from '../../domain/ids.ts';
+import type { ItemId, UserId } from '../../domain/ids.ts';
+import type { WriteObserver } from '../live/write-observer.ts';
+import { LiveEventLogs } from './live-event-logs.ts';
 import type { PrivacyObserver } from '../privacy/privacy-observer.ts';
 import { PLAIN_USER_IDS, type UserIdCodec } from '../privacy/user-id-codec.ts';
 
@@ -42,19 +44,22 @@ export interface AnalyticsServiceOptions {
 export const DEFAULT_CONVERSION_WINDOW_HOURS = 72;
 const MAX_FUNNEL_STEPS = 20;
 
-export class AnalyticsService implements PrivacyObserver {
+export class AnalyticsService implements PrivacyObserver, WriteObserver {
   private readonly now: () => number;
   private readonly ids: UserIdCodec;
   private paths: CountingPaths;
   private readonly forecaster: NextStateForecaster;
   private readonly segmentExists: (id: string) => Promise<boolean>;
+  /** Every user's events in memory, kept current (the 'memory' counting path). */
+  readonly logs: LiveEventLogs;
 
   constructor(private readonly store: AnalyticsStore, options: AnalyticsServiceOptions) {
     this.segmentExists = options.segmentExists ?? (async () => true);
     this.now = options.now;
     this.ids = options.userIds ?? PLAIN_USER_IDS;
     this.paths = { ...DEFAULT_COUNTING_PATHS, ...options.paths };
-    this.forecaster = new NextStateForecaster(store, this.now, () => this.paths.transitions);
+    this.logs = new LiveEventLogs(store);
+    this.forecaster = new NextStateForecaster(store, this.now, () => this.paths.transitions, this.logs);
   }
 
   /** Switches counting paths (tests and the benchmark compare both on the same service). */
@@ -65,21 +70,21 @@ export class AnalyticsService implements PrivacyObserver {
   async transitionMatrix(p: Principal, args: ScopeArgs): Promise<TransitionMatrixView> {
     authorize(p, 'analytics:read');
     const scope = parseScope(await this.segmentArgs(args.segment), args.window);
-    return toMatrixView(await estimateScope(this.store, scope, parseChainOptions(args.options), this.now(), this.paths.transitions));
+    return toMatrixView(await estimateScope(this.store, scope, parseChainOptions(args.options), this.now(), this.paths.transitions, this.logs));
   }
 
   async sequenceProbability(p: Principal, args: ScopeArgs & { readonly states: readonly string[] }): Promise<SequenceProbabilityView> {
     authorize(p, 'analytics:read');
     checkPath(args.states);
     const scope = parseScope(await this.segmentArgs(args.segment), args.window);
-    const { chain } = await estimateScope(this.store, scope, parseChainOptions(args.options), this.now(), this.paths.transitions);
+    const { chain } = await estimateScope(this.store, scope, parseChainOptions(args.options), this.now(), this.paths.transitions, this.logs);
     return pathProbability(chain, args.states);
   }
 
   async absorption(p: Principal, args: ScopeArgs): Promise<AbsorptionView> {
     authorize(p, 'analytics:read');
     const scope = parseScope(await this.segmentArgs(args.segment), args.window);
-    const { chain } = await estimateScope(this.store, scope, parseChainOptions(args.options), this.now(), this.paths.transitions);
+    const { chain } = await estimateScope(this.store, scope, parseChainOptions(args.options), this.now(), this.paths.transitions, this.logs);
     return toAbsorptionView(analyseAbsorption(chain));
   }
 
@@ -97,7 +102,7 @@ export class AnalyticsService implements PrivacyObserver {
   }): Promise<ConversionRateView> {
     authorize(p, 'analytics:read');
     const action = behaviourState(args.action, 'action');
-    return conversionRateFor(this.store, parseScope(await this.segmentArgs(args.segment), args.window), action, args.breakdown ?? null);
+    return conversionRateFor(this.store, parseScope(await this.segmentArgs(args.segment), args.window), action, args.breakdown ?? null, this.paths.conversion, this.logs);
   }
 
   async funnel(p: Principal, args: {
@@ -113,7 +118,7 @@ export class AnalyticsService implements PrivacyObserver {
     const steps = args.steps.map((s, k) => behaviourState(s, `steps[${k}]`));
     const windowMs = parseDurationMs(args.conversionWindowHours ?? DEFAULT_CONVERSION_WINDOW_HOURS, 3_600_000, 'conversionWindowHours');
     const scope = parseScope(await this.segmentArgs(args.segment), args.window);
-    const counts = await funnelCountsFor(this.store, scope, steps, windowMs, this.paths.funnel);
+    const counts = await funnelCountsFor(this.store, scope, steps, windowMs, this.paths.funnel, this.logs);
     if (counts.totalUsers === 0) throw emptyPopulation();
     return toFunnelView(counts);
   }
@@ -134,14 +139,29 @@ export class AnalyticsService implements PrivacyObserver {
     if (purposes.includes('analytics')) this.forecaster.forget();
   }
 
-  userErased(_userId: UserId): void {
-    this.dropDerived();
+  userErased(userId: UserId): void {
+    this.forecaster.forget();
+    this.logs.userErased(userId);
   }
 
-  /** Forgets the fitted forecasts (refitted on next use). */
+  /** Forgets the fitted forecasts and the in-memory event logs (both read again on next use). */
   dropDerived(): void {
     this.forecaster.forget();
+    this.logs.reset();
   }
+
+  // WriteObserver: a recorded interaction (late or not) re-reads only its user's log before the next answer.
+  interactionRecorded(userId: UserId, _itemId: ItemId): void {
+    this.logs.userChanged(userId);
+  }
+
+  usersLinked(): void {}
+
+  /** Attributes and consent are read with the population at every query: nothing held here goes stale. */
+  userUpserted(): void {}
+
+  /** Categories are read per query (category-items.cypher): nothing held here goes stale. */
+  itemUpserted(): void {}
 
   /** The segment as stored: user ids mapped (pseudonyms when configured), a saved segment checked to exist. */
   private async segmentArgs(segment: SegmentArgs | null | undefined): Promise<SegmentArgs | null | undefined> {

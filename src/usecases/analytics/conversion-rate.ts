@@ -5,7 +5,9 @@
 import { wilsonInterval } from '../../algorithms/markov/index.ts';
 import type { AnalyticsScope } from '../../storage/analytics-scope.ts';
 import type { AnalyticsStore, ConversionBreakdown, SegmentConversion } from '../../storage/analytics-store.ts';
-import { emptyPopulation } from './counting-paths.ts';
+import { emptyPopulation, type CountingPaths } from './counting-paths.ts';
+import type { LiveEventLogs } from './live-event-logs.ts';
+import { memoryConversion } from './memory-counts.ts';
 
 export interface RateView {
   readonly rate: number;
@@ -24,11 +26,14 @@ export async function conversionRateFor(
   scope: AnalyticsScope,
   action: string,
   breakdown: ConversionBreakdown | null,
+  path: CountingPaths['conversion'] = 'cypher',
+  live?: LiveEventLogs,
 ): Promise<ConversionRateView> {
-  const [overall, groups] = await Promise.all([
-    store.conversion(scope, action, null),
-    breakdown === null ? Promise.resolve(null) : store.conversion(scope, action, breakdown),
-  ]);
+  const rows = (b: ConversionBreakdown | null): Promise<SegmentConversion[]> =>
+    // CATEGORY groups are per event (a user counts in every category they had an event in): the Cypher file
+    // computes them; every per-user grouping is counted in memory.
+    path === 'memory' && live !== undefined && b !== 'CATEGORY' ? memoryConversion(live, store, scope, action, b) : store.conversion(scope, action, b);
+  const [overall, groups] = await Promise.all([rows(null), breakdown === null ? Promise.resolve(null) : rows(breakdown)]);
   const all = overall[0];
   if (all === undefined || all.denominator === 0) throw emptyPopulation();
   return {

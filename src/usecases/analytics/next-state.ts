@@ -18,6 +18,7 @@ import { analyseAbsorption, type StateProbabilityView } from './absorption.ts';
 import { KeyedCache } from './chain-cache.ts';
 import { transitionCountsFor, type CountingPath } from './counting-paths.ts';
 import { currentState } from './current-state.ts';
+import type { LiveEventLogs } from './live-event-logs.ts';
 
 export const MAX_FORECAST_STEPS = 100;
 
@@ -42,6 +43,7 @@ export class NextStateForecaster {
     private readonly store: AnalyticsStore,
     private readonly now: () => number,
     private readonly path: () => CountingPath,
+    private readonly live?: LiveEventLogs,
   ) {}
 
   /** Drops the cached shop chain (a user's data must stop counting before the next event arrives). */
@@ -65,7 +67,7 @@ export class NextStateForecaster {
   private async loadShopChain(at: number, upToAt: boolean): Promise<ShopChain> {
     const { gapMs, alpha, minSupport } = DEFAULT_CHAIN_OPTIONS;
     const window = upToAt ? { from: null, to: at } : ALL_TIME;
-    const counts = await transitionCountsFor(this.store, { segment: EMPTY_SEGMENT, window }, gapMs, at, this.path());
+    const counts = await transitionCountsFor(this.store, { segment: EMPTY_SEGMENT, window }, gapMs, at, this.path(), this.live);
     const chain = estimateChain(counts.counts, { alpha, minSupport });
     let analysis: AbsorbingAnalysis | null = null;
     try {

@@ -4,6 +4,7 @@ import { estimateChain, type MarkovChain } from '../../algorithms/markov/index.t
 import type { AnalyticsStore } from '../../storage/analytics-store.ts';
 import type { AnalyticsScope } from '../../storage/analytics-scope.ts';
 import { sessionAsOf, type ChainOptions } from './analytics-input.ts';
+import type { LiveEventLogs } from './live-event-logs.ts';
 import { emptyPopulation, transitionCountsFor, type CountingPath, type ScopeCounts } from './counting-paths.ts';
 
 export interface TransitionRowView {
@@ -35,8 +36,9 @@ export async function estimateScope(
   options: ChainOptions,
   now: number,
   path: CountingPath,
+  live?: LiveEventLogs,
 ): Promise<EstimatedScope> {
-  const counts = await transitionCountsFor(store, scope, options.gapMs, sessionAsOf(options.sessionEnd, scope.window, now), path);
+  const counts = await transitionCountsFor(store, scope, options.gapMs, sessionAsOf(options.sessionEnd, scope.window, now), path, live);
   if (counts.users === 0) throw emptyPopulation();
   return { counts, chain: estimateChain(counts.counts, { alpha: options.alpha, minSupport: options.minSupport }) };
 }

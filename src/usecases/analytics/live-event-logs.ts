@@ -1,0 +1,96 @@
+// Keeps the in-memory event logs (user-event-logs.ts) current, so analytics never rescan the graph:
+//  - built on first use by one streamed read of every user's events (event-log.cypher), single-flight;
+//  - this process's writes: the live use cases tell the WriteObserver (interactionRecorded), which marks the user
+//    dirty; the next query re-reads only the dirty users' logs (event-log-of-users.cypher, one batched read), so a
+//    late or out-of-order event re-sorts only its user's log. Other replicas' writes arrive the same way through
+//    the replica change log (replica-sync.ts replays them into the observer);
+//  - erasure (PrivacyObserver.userErased) drops the user's log at once; consent needs nothing here: the
+//    population (population.cypher) applies it at every query;
+//  - writes nobody told us about (CLI loads, another process without the change log, deletions): before every
+//    answer the logs' PERFORMED total is compared with the graph's (performed-count.cypher, count store, O(1));
+//    on a difference the dirty users are re-read once more and, if it persists, the logs are read again in full.
+//    Bound: such writes are seen by the next query, at the price of one full read (~the old per-query cost).
+import type { AnalyticsStore } from '../../storage/analytics-store.ts';
+import { UserEventLogs } from './user-event-logs.ts';
+
+export class LiveEventLogs {
+  private logs: UserEventLogs | null = null;
+  private pending: Promise<UserEventLogs> | null = null;
+  private readonly dirty = new Set<string>();
+  /**
+   * Graph PERFORMED count minus the logs' total right after a full read that no write overlapped: edges the
+   * full read does not see (none when every PERFORMED edge goes from a User to an Event), so they do not
+   * trigger a full read at every query.
+   */
+  private unseen = 0;
+  /** Full reads so far (tests and the benchmark show that a query does not rescan). */
+  fullReads = 0;
+  /** Batched re-reads of dirty users so far. */
+  userReads = 0;
+
+  constructor(private readonly store: AnalyticsStore) {}
+
+  /** The user's events changed (a recorded interaction, late or not): re-read their log before the next answer. */
+  userChanged(userId: string): void {
+    this.dirty.add(userId);
+  }
+
+  /** The user was erased: their events must not be counted, even before the next sync. */
+  userErased(userId: string): void {
+    this.logs?.remove(userId);
+    this.dirty.add(userId);
+  }
+
+  /** Forget everything (the replica log could not be replayed): the next query reads the logs in full. */
+  reset(): void {
+    this.logs = null;
+    this.dirty.clear();
+  }
+
+  /** The logs, current as of this call (single-flight: concurrent queries share one sync). */
+  async current(): Promise<UserEventLogs> {
+    this.pending ??= this.sync().finally(() => {
+      this.pending = null;
+    });
+    return this.pending;
+  }
+
+  private async sync(): Promise<UserEventLogs> {
+    if (this.logs === null) return this.readAll();
+    const logs = this.logs;
+    await this.rereadDirty(logs);
+    if ((await this.store.performedCount()) === logs.performed + this.unseen) return logs;
+    // A write committed between the two reads, or one we were not told about: one more try, then read all.
+    await this.rereadDirty(logs);
+    if ((await this.store.performedCount()) === logs.performed + this.unseen) return logs;
+    return this.readAll();
+  }
+
+  private async rereadDirty(logs: UserEventLogs): Promise<void> {
+    if (this.dirty.size === 0) return;
+    const users = [...this.dirty];
+    this.dirty.clear();
+    try {
+      this.userReads++;
+      const rows = await this.store.eventLogsOf(users);
+      for (const u of users) logs.remove(u);
+      for (const r of rows) logs.set(r);
+    } catch (err) {
+      for (const u of users) this.dirty.add(u);
+      throw err;
+    }
+  }
+
+  private async readAll(): Promise<UserEventLogs> {
+    // Marks arriving during the read may or may not be in it: keep them, re-read those users next time.
+    const logs = new UserEventLogs();
+    this.fullReads++;
+    const before = await this.store.performedCount();
+    await this.store.eventLogs((rows) => logs.set(rows));
+    const after = await this.store.performedCount();
+    // A write during the read leaves the difference unknown: assume none unseen; the next query re-checks.
+    this.unseen = before === after ? after - logs.performed : 0;
+    this.logs = logs;
+    return logs;
+  }
+}
