@@ -37,8 +37,12 @@ export class LiveEventLogs {
 
   /** The user was erased: their events must not be counted, even before the next sync. */
   userErased(userId: string): void {
+    // Nothing about the user is kept, not even a mark to re-read them (erasure leaves the id nowhere in the
+    // process). A read in flight may have fetched their events before the erasure committed: drop them when
+    // it lands (the closure holds the id only until then).
     this.logs?.remove(userId);
-    this.dirty.add(userId);
+    this.dirty.delete(userId);
+    void this.pending?.then((logs) => logs.remove(userId), () => undefined);
   }
 
   /** Forget everything (the replica log could not be replayed): the next query reads the logs in full. */
