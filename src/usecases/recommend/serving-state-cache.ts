@@ -65,6 +65,10 @@ export class ServingStateCache {
   markStale(): void {
     this.stale = true;
     this.generation++;
+    // Dropped now, not at the next request: after an erasure nothing in the process may still hold the user.
+    this.current = undefined;
+    this.dirtyUsers.clear();
+    this.dirtyItems.clear();
   }
 
   /** Re-reads the marked rows into the state (one round trip per kind, in parallel; concurrent callers share it). */
