@@ -38,9 +38,9 @@ describe('tuneBlend', () => {
   const crowd = Object.fromEntries(range(12, (k) => `c${k}`).map((id, k) => [id, { items: k < 10 ? ['p1', 'p2'] : ['p2'] }]));
   const testers = Object.fromEntries(range(4, (k) => [`t${k}`, { items: [`o${k}`, 'p1'] }] as const));
 
-  it('a store where popularity wins: POPULAR alone chosen, its held-out NDCG@10 the POPULAR figure (p1 second: 1/log2 3)', () => {
+  it('a store where popularity wins: POPULAR alone chosen, its held-out NDCG@10 the POPULAR figure (p1 second: 1/log2 3)', async () => {
     const users = range(4, (k) => held(`t${k}`, 'p1', graphList(`g${k}`)));
-    const t = tuneBlend({ users, state: state({ ...crowd, ...testers }), content: undefined, now: 0, cfg: CFG }, OPTS)!;
+    const t = (await tuneBlend({ users, state: state({ ...crowd, ...testers }), content: undefined, now: 0, cfg: CFG }, OPTS))!;
     expect(t.users).toBe(4);
     expect(t.complete).toBe(true);
     expect(t.chosen).toEqual(POP_ALONE);
@@ -51,11 +51,11 @@ describe('tuneBlend', () => {
     expect(t.candidates.length).toBe(4 + 11);
   });
 
-  it('a store where friends predict: SOCIAL alone chosen at NDCG@10 1 (the friend has exactly the held-out item)', () => {
+  it('a store where friends predict: SOCIAL alone chosen at NDCG@10 1 (the friend has exactly the held-out item)', async () => {
     const friends = Object.fromEntries(range(4, (k) => [`f${k}`, { items: [`x${k}`] }] as const));
     const testersWithFriends = Object.fromEntries(range(4, (k) => [`t${k}`, { items: [`o${k}`, `x${k}`], friends: [`f${k}`] }] as const));
     const users = range(4, (k) => held(`t${k}`, `x${k}`, graphList(`g${k}`, 'p2')));
-    const t = tuneBlend({ users, state: state({ ...crowd, ...friends, ...testersWithFriends }), content: undefined, now: 0, cfg: CFG }, OPTS)!;
+    const t = (await tuneBlend({ users, state: state({ ...crowd, ...friends, ...testersWithFriends }), content: undefined, now: 0, cfg: CFG }, OPTS))!;
     expect(t.chosen).toEqual(SOCIAL_ALONE);
     expect(t.chosenNdcg10).toBe(1);
     expect(t.single.GRAPH).toBe(0);
@@ -65,7 +65,7 @@ describe('tuneBlend', () => {
     expect(t.single.POPULAR).toBeCloseTo(range(4, (k) => 1 / Math.log2(2 + 3 + k + 2)).reduce((a, b) => a + b) / 4, 12);
   });
 
-  it('CONTENT counts n_i without the held-out pairs: b (3 users with t0\'s held-out pair, 2 without) ties a and ranks second by id', () => {
+  it('CONTENT counts n_i without the held-out pairs: b (3 users with t0\'s held-out pair, 2 without) ties a and ranks second by id', async () => {
     const tag = [asTagId('t')];
     const rows = [
       { id: asItemId('a'), categoryIds: [], tagIds: tag, positiveUsers: 2 },
@@ -73,16 +73,16 @@ describe('tuneBlend', () => {
       { id: asItemId('c'), categoryIds: [], tagIds: tag, positiveUsers: 1 },
     ];
     const index = buildContentIndex(rows, 0);
-    const t = tuneBlend({ users: [held('t0', 'b', [])], state: state({ t0: { items: ['c', 'b'] } }), content: index, now: 0, cfg: CFG }, OPTS)!;
+    const t = (await tuneBlend({ users: [held('t0', 'b', [])], state: state({ t0: { items: ['c', 'b'] } }), content: index, now: 0, cfg: CFG }, OPTS))!;
     expect(t.single.CONTENT).toBeCloseTo(1 / Math.log2(3), 12);
     expect(index.positiveUsers[1]).toBe(3); // the served index is not modified
   });
 
-  it('users the serving state lacks are skipped; none left: undefined', () => {
-    expect(tuneBlend({ users: [held('nobody', 'p1', [])], state: state({}), content: undefined, now: 0, cfg: CFG }, OPTS)).toBeUndefined();
+  it('users the serving state lacks are skipped; none left: undefined', async () => {
+    expect(await tuneBlend({ users: [held('nobody', 'p1', [])], state: state({}), content: undefined, now: 0, cfg: CFG }, OPTS)).toBeUndefined();
   });
 
-  it('on random stores the chosen blend is never below any single source on the held-out items', () => {
+  it('on random stores the chosen blend is never below any single source on the held-out items', async () => {
     for (let seed = 1; seed <= 5; seed++) {
       const rng = createRng(seed);
       const nItems = 30;
@@ -100,7 +100,7 @@ describe('tuneBlend', () => {
         return held(id, target, graphList(...graph));
       });
       const rows = range(nItems, (i) => ({ id: asItemId(item(i)), categoryIds: [], tagIds: [asTagId(`t${i % 4}`)], positiveUsers: 1 }));
-      const t = tuneBlend({ users: held20, state: state(users), content: buildContentIndex(rows, 0), now: 0, cfg: CFG }, OPTS)!;
+      const t = (await tuneBlend({ users: held20, state: state(users), content: buildContentIndex(rows, 0), now: 0, cfg: CFG }, OPTS))!;
       for (const s of ['GRAPH', 'SOCIAL', 'CONTENT', 'POPULAR'] as const) expect(t.chosenNdcg10).toBeGreaterThanOrEqual(t.single[s]);
       expect(t.chosenNdcg10).toBe(Math.max(...t.candidates.map((c) => c.ndcg10)));
     }
