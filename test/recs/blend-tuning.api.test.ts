@@ -8,6 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asEventId, asItemId, asUserId } from '../../src/domain/ids.ts';
 import type { GraphConnection } from '../../src/storage/connect.ts';
 import { GraphWriter } from '../../src/storage/graph-writer.ts';
+import { RecsStore } from '../../src/storage/recs-store.ts';
+import { ServingStateCache } from '../../src/usecases/recommend/serving-state-cache.ts';
+import { popularRanking } from '../../src/usecases/recommend/tuning/popularity.ts';
+import { NO_FILTER } from '../../src/usecases/recommend/types.ts';
 import { createTestApi } from '../support/api.ts';
 import { openTestGraph } from '../support/graph.ts';
 
@@ -52,5 +56,23 @@ describe('HYBRID blend tuned per store at refresh', () => {
     expect(r.body.errors).toBeUndefined();
     const edges = (r.body.data as { recommendations: { edges: { node: { item: { id: string }; sources: string[] } }[] } }).recommendations.edges;
     expect(edges.map((e) => e.node)).toEqual([{ item: { id: 'p2' }, sources: ['POPULAR'] }, expect.objectContaining({ sources: ['POPULAR'] })]);
+  });
+
+  it('the tuner\'s in-memory POPULAR (tuning/popularity.ts) gives popular.cypher\'s global ranking: decay, negative weights, ties by id', async () => {
+    const day = 86_400_000;
+    const w = new GraphWriter(graph.executor);
+    await w.events([
+      { id: asEventId('x1'), userId: asUserId('u00'), itemId: asItemId('p2'), type: 'cancel', ts: TS + day },
+      { id: asEventId('x2'), userId: asUserId('u40'), itemId: asItemId('qu01a'), type: 'purchase', ts: TS - 20 * day },
+      { id: asEventId('x3'), userId: asUserId('u41'), itemId: asItemId('qu02b'), type: 'cart', ts: TS - 3 * day },
+    ]);
+    const store = new RecsStore(graph.executor);
+    const state = await new ServingStateCache({ users: (ids) => store.servingUsers(ids), items: (ids) => store.servingItems(ids), vocabulary: () => store.servingVocabulary() }, 0, () => 0).get();
+    const p = { now: TS + 2 * day, halfLifeMs: 14 * day };
+    const mine = popularRanking([...state.users.values()].map((u) => ({ userId: u.user.id, items: u.items })), p);
+    const cypher = await store.popular(null, NO_FILTER, p, 1000);
+    expect(mine.map((x) => x.itemId)).toEqual(cypher.map((c) => c.itemId));
+    mine.forEach((x, k) => expect(x.score).toBeCloseTo(cypher[k]!.score, 9));
+    expect(mine.length).toBe(2 + 180);
   });
 });
