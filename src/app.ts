@@ -77,7 +77,7 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
   const recsConfig = { ...RECS_CONFIG, consentDefaults: consent };
   const events = new EventCounter();
   const graphCache = new GraphModelCache(new RecsGraphStore(ex), recsConfig.graph, () => Date.now(), consent, {
-    fitter: workerFitter({ minInteractions: loop.fitWorkerMinInteractions ?? WORKER_MIN_INTERACTIONS, log }), eventCount: () => events.total,
+    fitter: workerFitter({ minInteractions: loop.fitWorkerMinInteractions ?? WORKER_MIN_INTERACTIONS, log }), eventCount: () => events.total, log,
   });
   const recs = new RecsService(new RecsStore(ex), graphCache, () => Date.now(), recsConfig);
   const userIds = userIdCodec(privacy);

@@ -55,6 +55,22 @@ describe('the GRAPH fit in a worker thread', () => {
     expect(viaWorker.fitMs).toBeGreaterThan(0);
   });
 
+  it('the tuner\'s held-out split and its GRAPH candidates (for the blend tuner) come back from the worker as in-thread', async () => {
+    // 12 users with 4 items each over 8 items, so the tuner (minUsers 5) runs and keeps 3 candidates per user.
+    const many: GraphEdges = {
+      interactions: Array.from({ length: 12 }, (_, u) => [0, 1, 2, 3].map((k) => ({ userId: asUserId(`v${u}`), itemId: asItemId(`i${(u + k * (1 + (u % 3))) % 8}`), weight: 1 + k }))).flat(),
+      friendships: [], follows: [],
+    };
+    const tcfg = { ...RECS_CONFIG.graph, tuning: { ...RECS_CONFIG.graph.tuning, minUsers: 5, maxUsers: 6, pool: 3 } };
+    const { log } = logSink();
+    const viaWorker = await workerFitter({ minInteractions: 0, log })(many, tcfg, 42);
+    const inThread = fitGraphModel(many, tcfg, 42);
+    const h = viaWorker.tuning?.holdout;
+    expect(h?.users.length).toBe(6);
+    expect(h?.offsets.length).toBe(7);
+    expect(h).toEqual(inThread.tuning?.holdout);
+  });
+
   it('packing in slices (yielding between them) packs as one pass does', async () => {
     for (const slice of [1, 3, 4, 10, 50]) expect(await packInSlices(edges, slice)).toEqual(packEdges(edges));
     expect(await packInSlices({ interactions: [], friendships: [] }, 2)).toEqual(packEdges({ interactions: [], friendships: [] }));

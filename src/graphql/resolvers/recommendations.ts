@@ -55,6 +55,12 @@ export const recommendationResolvers: ResolverSet = {
   GraphTuningCandidate: {
     settings: (c: { params: unknown }) => c.params,
   },
+  GraphTuning: {
+    blend: (t: { blend?: unknown }) => t.blend ?? null,
+  },
+  BlendTuning: {
+    singleNdcg10: (b: { single: unknown }) => b.single,
+  },
   ...reasonResolvers,
 };
 

@@ -7,6 +7,7 @@ import type { Weighting } from '../../algorithms/recs/index.ts';
 export type EdgeWeighting = Weighting;
 import type { SourceName } from './types.ts';
 import type { GraphTuningOptions } from './tuning/tune-graph.ts';
+import type { BlendTuningOptions } from './tuning/tune-blend.ts';
 import { ALL_GRANTED, type Consent } from '../../domain/consent.ts';
 
 const DAY = 86_400_000;
@@ -53,6 +54,13 @@ export interface RecsConfig {
     /** Per-store tuning of the settings above at every fit, on a held-out split of the store's edges (tuning/tune-graph.ts). */
     readonly tuning: GraphTuningOptions;
   };
+  /**
+   * Per-store tuning of the HYBRID default weights at every fit (tuning/tune-blend.ts), on the GRAPH tuner's
+   * held-out split (so it runs only when that one did: graph.tuning enabled, at least minUsers users). The
+   * chosen weights replace hybridWeights' GRAPH, SOCIAL, CONTENT and POPULAR for requests that name no
+   * weights; ITEM_CF, USER_CF and TRENDING keep hybridWeights'.
+   */
+  readonly blendTuning: BlendTuningOptions;
   /**
    * The hybrid scores CONTENT in memory from an index of item features (content-index-cache.ts). Items
    * written through this process refresh it at once; other changes (CLI loads, other instances, the n_i
@@ -127,10 +135,15 @@ export const RECS_CONFIG: RecsConfig = {
     // fits dominate; the budget bounds a refresh on a loaded machine (the configured setting is always scored).
     tuning: {
       enabled: true, maxUsers: 200, minUsers: 50, budgetMs: 60_000, seed: 1,
+      // The chosen setting's GRAPH candidates kept per held-out user for the blend tuner (= candidatePool).
+      pool: 100,
       // The evaluation's GRAPH grid (tuning/graph-grid.ts GRAPH_AXES): the configured point, then these in order.
       axes: { weighting: ['user-exp-0.25', 'raw', 'binary'], socialBeta: [0, 0.05, 0.1, 0.3], ease: [[10, 2], [30, 1]], alpha: [0, 0.1], rank: [32] },
     },
   },
+  // The served tuner's 12 blends plus each source alone (tuning/weight-grid.ts TUNER_AXES, tunerCandidates):
+  // 200 held-out users x 16 candidates of 4 x 100 candidates each blend in well under a second.
+  blendTuning: { enabled: true, budgetMs: 20_000, axes: { SOCIAL: [0, 0.1, 0.25], CONTENT: [0, 0.1], POPULAR: [0, 0.1] } },
   contentIndex: { maxAgeMs: 60_000 },
   candidatePool: 100,
   viaLimit: 3,

@@ -23,6 +23,7 @@ import type { EdgeWeighting, RecsConfig } from './config.ts';
 import { baseBuffers, baseFromParts, fitBaseParts, graphSocial, type BaseParts, type GraphBaseKind } from './graph-base.ts';
 import { graphParams, withGraphParams, type GraphParams } from './tuning/graph-grid.ts';
 import { tuneGraph, type GraphTuning } from './tuning/tune-graph.ts';
+import type { BlendTuning } from './tuning/tune-blend.ts';
 
 export interface GraphModel {
   readonly userIds: readonly UserId[];
@@ -44,6 +45,8 @@ export interface GraphModel {
   /** The setting fitted (model, weighting, lambda/rho or alpha, socialBeta) and, when the refresh tuned it, the tuner's report. */
   readonly settings: GraphParams;
   readonly tuning: GraphTuning | undefined;
+  /** The refresh's blend tuning on the same held-out split (tuning/tune-blend.ts), when it ran: the served HYBRID default. */
+  readonly blend?: BlendTuning;
   /** Rank and seed of the ideal filter's SVD, fitted or (alpha = 0) computed later for the embeddings. */
   readonly svd: { readonly rank: number; readonly seed: number };
   readonly fittedAt: number;
@@ -208,7 +211,9 @@ export function assembleGraphModel(a: GraphArrays, opts: GraphOptions, fittedAt:
 /** The distinct buffers under a fit's arrays (some share one), for postMessage's transfer list. */
 export function graphArrayBuffers(a: GraphArrays): ArrayBuffer[] {
   const csr = (m: CsrMatrix) => [m.indptr, m.indices, m.values];
-  const arrays = [...csr(a.interactions), ...csr(a.itemUsers), ...csr(a.friends)].map((x) => x.buffer as ArrayBuffer);
+  const h = a.tuning?.holdout;
+  const holdout = h === undefined ? [] : [h.users, h.heldOut, h.offsets, h.items, h.scores];
+  const arrays = [...csr(a.interactions), ...csr(a.itemUsers), ...csr(a.friends), ...holdout].map((x) => x.buffer as ArrayBuffer);
   return [...new Set([...arrays, ...baseBuffers(a.base)])];
 }
 

@@ -8,6 +8,10 @@
 // holding the old state is kept. Friend edges enter the fit only between users who both consented to social.
 // The fit itself runs through a GraphFitter (graph-fitter.ts): in the server, in a worker thread, so that
 // requests keep being served meanwhile (with the old model, until the swap).
+// After the fit, the blend tuner (set by the recommendation service, which holds the other sources: see
+// tuning/tune-blend.ts) chooses the HYBRID default weights on the fit's held-out split; the model carries
+// the choice, so a model and its weights are swapped in together. A tuner that fails leaves the configured
+// weights (logged), never the fit failed.
 import { ALL_GRANTED, type Consent } from '../../domain/consent.ts';
 import type { RecsGraphStore } from '../../storage/recs-graph-store.ts';
 import type { RecsConfig } from './config.ts';
@@ -16,13 +20,18 @@ import { fitInThread, type GraphFitter } from './graph-fitter.ts';
 import type { GraphBaseKind } from './graph-base.ts';
 import type { GraphParams } from './tuning/graph-grid.ts';
 import type { GraphTuning } from './tuning/tune-graph.ts';
+import type { BlendTuning } from './tuning/tune-blend.ts';
+import type { JobLog } from '../job-log.ts';
 
 export interface GraphModelSummary {
   /** The base model fitted (EASE or GF-CF) and its setting (tuned or configured). */
   readonly model: GraphBaseKind;
   readonly settings: GraphParams;
-  /** The refresh's tuning on the store's held-out edges, absent when it did not run (off, or too few users). */
-  readonly tuning: GraphTuning | undefined;
+  /**
+   * The refresh's tuning on the store's held-out edges, absent when it did not run (off, or too few users),
+   * with the blend tuning on the same split (absent when it did not run: off, or no held-out user servable).
+   */
+  readonly tuning: (Omit<GraphTuning, 'holdout'> & { readonly blend: BlendTuning | undefined }) | undefined;
   readonly users: number;
   readonly items: number;
   readonly interactions: number;
@@ -46,7 +55,12 @@ export interface GraphModelCacheOptions {
   readonly fitter?: GraphFitter;
   /** Interactions recorded by this process so far (monotonic), stamped on each fit. */
   readonly eventCount?: () => number;
+  /** Where the blend tuner's choice (and a failure of it) is reported. */
+  readonly log?: JobLog;
 }
+
+/** Chooses the HYBRID default weights for a fitted model (undefined: keep the configured ones). */
+export type BlendTuner = (model: GraphModel) => Promise<BlendTuning | undefined>;
 
 /** The refresh in progress: its fit, and the embedding write once some caller asked for one. */
 interface Flight {
@@ -62,6 +76,8 @@ export class GraphModelCache {
   private generation = 0;
   private readonly fitter: GraphFitter;
   private readonly eventCount: () => number;
+  private readonly log: JobLog | undefined;
+  private blendTuner: BlendTuner | undefined;
 
   constructor(
     private readonly store: RecsGraphStore,
@@ -72,6 +88,12 @@ export class GraphModelCache {
   ) {
     this.fitter = opts.fitter ?? fitInThread;
     this.eventCount = opts.eventCount ?? (() => 0);
+    this.log = opts.log;
+  }
+
+  /** Set once by the service that serves the hybrid (it holds the sources the tuner needs). */
+  setBlendTuner(tuner: BlendTuner | undefined): void {
+    this.blendTuner = tuner;
   }
 
   get(): Promise<GraphModel> {
@@ -132,17 +154,37 @@ export class GraphModelCache {
   private async fit(): Promise<GraphModel> {
     const eventsAtLoad = this.eventCount();
     const edges = await this.store.loadEdges(this.cfg.withFriends, this.consentDefaults);
-    const model = await this.fitter(edges, this.cfg, this.now());
+    const fitted = await this.fitter(edges, this.cfg, this.now());
+    const model = await this.withBlend(fitted);
     this.lastFitStamp = { fittedAt: model.fittedAt, fitMs: model.fitMs, eventsAtLoad };
     return model;
+  }
+
+  private async withBlend(m: GraphModel): Promise<GraphModel> {
+    if (this.blendTuner === undefined || m.tuning?.holdout === undefined) return m;
+    let blend: BlendTuning | undefined;
+    try {
+      blend = await this.blendTuner(m);
+    } catch (err) {
+      this.log?.warn({ err }, 'HYBRID blend tuning failed: the configured weights stay the default');
+      return m;
+    }
+    if (blend === undefined) return m;
+    this.log?.info({ chosen: blend.chosen, chosenNdcg10: blend.chosenNdcg10, single: blend.single, users: blend.users, ms: blend.ms }, 'HYBRID blend weights tuned on the store\'s held-out split');
+    return { ...m, blend };
   }
 }
 
 export function summarize(m: GraphModel, embeddingsWritten: number): GraphModelSummary {
+  let tuning: GraphModelSummary['tuning'];
+  if (m.tuning !== undefined) {
+    const { holdout: _holdout, ...report } = m.tuning;
+    tuning = { ...report, blend: m.blend };
+  }
   return {
     model: m.kind,
     settings: m.settings,
-    tuning: m.tuning,
+    tuning,
     users: m.userIds.length,
     items: m.itemIds.length,
     interactions: m.interactions.indices.length,

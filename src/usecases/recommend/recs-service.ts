@@ -34,7 +34,10 @@ import { ReferenceClock } from './reference-time.ts';
 import { ResultCache } from './result-cache.ts';
 import { SERVING_CONFIG, type ServingConfig } from './serving-config.ts';
 import { mergeEntities, nothingMissing, type ServingState } from './serving-state.ts';
-import { ServingStateCache } from './serving-state-cache.ts';
+import { ServingStateCache, type ServingRows } from './serving-state-cache.ts';
+import type { GraphModel } from './fit-graph-model.ts';
+import { tuneBlend, type BlendTuning, type HeldOutUser } from './tuning/tune-blend.ts';
+import type { GraphHoldout } from './tuning/tune-graph.ts';
 import { scoreSocial } from './social-scoring.ts';
 import { peopleParams, similarParams, strategyParams } from './strategy-params.ts';
 import type { Candidate, EntityIds, ItemFacts, PageEntities, PersonSuggestion, RankedItem, RecsFilter, SourceList, SourceName, Strategy, UserContext } from './types.ts';
@@ -79,10 +82,41 @@ export class RecsService implements WriteObserver, PrivacyObserver {
   ) {
     this.pages = new ResultCache(cfg.resultCache.ttlMs, cfg.resultCache.maxEntries, now);
     this.serving = serving.inMemory
-      ? new ServingStateCache({ users: (ids) => store.servingUsers(ids), items: (ids) => store.servingItems(ids), vocabulary: () => store.servingVocabulary() }, serving.maxAgeMs, now)
+      ? new ServingStateCache(this.servingRows(), serving.maxAgeMs, now)
       : undefined;
     this.contentIndex = new ContentIndexCache(() => store.itemFeatureRows(), cfg.contentIndex.maxAgeMs, now);
     this.reference = new ReferenceClock(() => store.latestEventTs(), cfg.referenceTime, now);
+    if (cfg.blendTuning.enabled) graph.setBlendTuner((m) => this.tuneBlend(m));
+  }
+
+  /**
+   * The refresh's blend tuning (tuning/tune-blend.ts) over this service's own sources: the serving state
+   * (a one-off read when it is off), the CONTENT index and the reference time the decayed sources use.
+   */
+  private async tuneBlend(m: GraphModel): Promise<BlendTuning | undefined> {
+    const h = m.tuning?.holdout;
+    if (h === undefined) return undefined;
+    const [state, content, now] = await Promise.all([
+      this.serving?.get() ?? new ServingStateCache(this.servingRows(), 0, this.now).get(),
+      this.contentIndex.get(),
+      this.reference.get(),
+    ]);
+    return tuneBlend({ users: heldOutUsers(m, h), state, content: content.itemIds.length === 0 ? undefined : content, now, cfg: this.cfg }, this.cfg.blendTuning);
+  }
+
+  private servingRows(): ServingRows {
+    const store = this.store;
+    return { users: (ids) => store.servingUsers(ids), items: (ids) => store.servingItems(ids), vocabulary: () => store.servingVocabulary() };
+  }
+
+  /**
+   * The HYBRID weights of a request naming none: the current model's tuned blend (GRAPH, SOCIAL, CONTENT,
+   * POPULAR; the other sources as configured), or the configured weights when it has none.
+   */
+  private async defaultWeights(strategy: Strategy, personalised: boolean): Promise<Weights> {
+    if (strategy !== 'HYBRID' || !personalised || !this.cfg.blendTuning.enabled) return this.cfg.hybridWeights;
+    const blend = (await this.graph.get()).blend;
+    return blend === undefined ? this.cfg.hybridWeights : { ...this.cfg.hybridWeights, ...blend.chosen };
   }
 
   /**
@@ -105,7 +139,7 @@ export class RecsService implements WriteObserver, PrivacyObserver {
     // A user the state does not hold yet (created by a CLI load since it was read) is read from the database.
     const user = state?.userContext(req.userId, this.cfg.consentDefaults) ?? (await this.store.userContext(req.userId, this.cfg.consentDefaults));
     if (user === null) throw notFound('User', req.userId);
-    const weights = req.hybridWeights ?? this.cfg.hybridWeights;
+    const weights = req.hybridWeights ?? (await this.defaultWeights(req.strategy, user.personalisation));
     let ranked = user.personalisation ? await this.rank(req.strategy, weights, user, req.filter, pool, early, state) : await this.notPersonalised(req.filter, pool);
     if (inMemoryRules) {
       const kept = await this.keepAttributes(ranked, req.filter, state);
@@ -402,6 +436,17 @@ export class RecsService implements WriteObserver, PrivacyObserver {
 }
 
 type Weights = Readonly<Record<SourceName, number>>;
+
+/** The GRAPH tuner's held-out users with ids, and their GRAPH candidates (reasons are not tuned on). */
+function heldOutUsers(m: GraphModel, h: GraphHoldout): HeldOutUser[] {
+  return Array.from(h.users, (u, k) => {
+    const graph: Candidate[] = [];
+    for (let p = h.offsets[k]!; p < h.offsets[k + 1]!; p++) {
+      graph.push({ itemId: m.itemIds[h.items[p]!]!, score: h.scores[p]!, reason: { kind: 'GRAPH_NEIGHBOURS', viaItemIds: [], viaUserIds: [] } });
+    }
+    return { userId: m.userIds[u]!, heldOut: m.itemIds[h.heldOut[k]!]!, graph };
+  });
+}
 
 /** The sources a blend with these weights reads (weight > 0), in a fixed order. */
 const hybridSources = (weights: Weights): SourceName[] => (Object.keys(weights) as SourceName[]).filter((s) => weights[s] > 0).sort();

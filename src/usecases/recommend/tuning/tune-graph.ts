@@ -8,12 +8,12 @@
 // Cost: one fit per distinct (model, weighting, lambda/rho or alpha) plus users x nItems scoring per candidate.
 import type { CsrMatrix } from '../../../algorithms/recs/csr.ts';
 import type { Recommender } from '../../../algorithms/recs/model.ts';
-import { topK } from '../../../algorithms/recs/top-k.ts';
+import { topK, type Ranked } from '../../../algorithms/recs/top-k.ts';
 import { weightInteractions } from '../../../algorithms/recs/weighting.ts';
 import type { RecsConfig } from '../config.ts';
 import { baseFromParts, chooseGraphBase, fitBaseParts, graphSocial } from '../graph-base.ts';
 import { graphGrid, graphParams, withGraphParams, type GraphAxes, type GraphParams } from './graph-grid.ts';
-import { holdOutOnePerUser, ndcgAt10 } from './validation-split.ts';
+import { holdOutOnePerUser, ndcgAt10, type ValidationSplit } from './validation-split.ts';
 
 export interface GraphTuning {
   /** Users whose held-out item was ranked. */
@@ -25,6 +25,25 @@ export interface GraphTuning {
   readonly chosenNdcg10: number;
   /** Every candidate scored, in the order tried. */
   readonly candidates: readonly { readonly params: GraphParams; readonly ndcg10: number }[];
+  /**
+   * The held-out split and the chosen setting's GRAPH candidates on it, for the blend tuner (./tune-blend.ts),
+   * which runs where the other sources are (the main thread): plain typed arrays, so it crosses from the
+   * worker cheaply. Not part of the report.
+   */
+  readonly holdout?: GraphHoldout;
+}
+
+/**
+ * Per sampled user k (dense indices of the fit): the held-out item, and the chosen setting's top `pool`
+ * candidates (fitted on the training part; training items and non-positive scores left out) at
+ * items[offsets[k] .. offsets[k + 1]), scores alongside.
+ */
+export interface GraphHoldout {
+  readonly users: Int32Array;
+  readonly heldOut: Int32Array;
+  readonly offsets: Int32Array;
+  readonly items: Int32Array;
+  readonly scores: Float32Array;
 }
 
 /** The tuner's search (config.graph.tuning). */
@@ -38,6 +57,8 @@ export interface GraphTuningOptions {
   readonly budgetMs: number;
   readonly seed: number;
   readonly axes: GraphAxes;
+  /** GRAPH candidates kept per held-out user for the blend tuner (the hybrid's candidatePool); 0: none kept. */
+  readonly pool?: number;
 }
 
 type GraphConfig = RecsConfig['graph'];
@@ -66,7 +87,7 @@ export function tuneGraph(x: CsrMatrix, friends: CsrMatrix, cfg: GraphConfig, o:
   if (split.users.length < Math.max(1, o.minUsers)) return undefined;
   const candidates = tuningCandidates(cfg, { users: x.rows, items: x.cols }, o.axes);
   const fits = new Map<string, { damped: CsrMatrix; base: Recommender }>();
-  const scored: { params: GraphParams; ndcg10: number }[] = [];
+  const scored: { params: GraphParams; ndcg10: number; model: Recommender }[] = [];
   const buf = new Float32Array(x.cols);
   const mask = new Uint8Array(x.cols);
   for (const p of candidates) {
@@ -83,18 +104,42 @@ export function tuneGraph(x: CsrMatrix, friends: CsrMatrix, cfg: GraphConfig, o:
     const model = graphSocial(fit.base, friends, fit.damped, g);
     let sum = 0;
     split.users.forEach((u, k) => {
-      model.scoreUser(u, buf);
-      mask.fill(0);
-      for (let q = split.train.indptr[u]!; q < split.train.indptr[u + 1]!; q++) mask[split.train.indices[q]!] = 1;
-      const top = topK(buf, 10, mask);
+      const top = topForUser(model, split.train, u, 10, buf, mask);
       const target = split.heldOut[k]!;
       let rank = -1;
       for (let r = 0; r < top.items.length; r++) if (top.items[r] === target && top.scores[r]! > 0) rank = r;
       sum += ndcgAt10(rank);
     });
-    scored.push({ params: p, ndcg10: sum / split.users.length });
+    scored.push({ params: p, ndcg10: sum / split.users.length, model });
   }
   // Ties go to the earlier candidate (the configured setting first).
   const best = scored.reduce((a, b) => (b.ndcg10 > a.ndcg10 ? b : a));
-  return { users: split.users.length, ms: now() - t0, complete: scored.length === candidates.length, chosen: best.params, chosenNdcg10: best.ndcg10, candidates: scored };
+  const report = {
+    users: split.users.length, ms: 0, complete: scored.length === candidates.length, chosen: best.params, chosenNdcg10: best.ndcg10,
+    candidates: scored.map((c) => ({ params: c.params, ndcg10: c.ndcg10 })),
+  };
+  const holdout = (o.pool ?? 0) > 0 ? holdoutLists(best.model, split, o.pool!, buf, mask) : undefined;
+  return { ...report, ms: now() - t0, ...(holdout === undefined ? {} : { holdout }) };
+}
+
+/** User u's top `k` items by the model, training items and non-positive scores left out. */
+function topForUser(model: Recommender, train: CsrMatrix, u: number, k: number, buf: Float32Array, mask: Uint8Array): Ranked {
+  model.scoreUser(u, buf);
+  mask.fill(0);
+  for (let q = train.indptr[u]!; q < train.indptr[u + 1]!; q++) mask[train.indices[q]!] = 1;
+  for (let i = 0; i < buf.length; i++) if (!(buf[i]! > 0)) mask[i] = 1;
+  return topK(buf, k, mask);
+}
+
+function holdoutLists(model: Recommender, split: ValidationSplit, pool: number, buf: Float32Array, mask: Uint8Array): GraphHoldout {
+  const offsets = new Int32Array(split.users.length + 1);
+  const items: number[] = [];
+  const scores: number[] = [];
+  split.users.forEach((u, k) => {
+    const top = topForUser(model, split.train, u, pool, buf, mask);
+    items.push(...top.items);
+    scores.push(...top.scores);
+    offsets[k + 1] = items.length;
+  });
+  return { users: split.users, heldOut: split.heldOut, offsets, items: Int32Array.from(items), scores: Float32Array.from(scores) };
 }
