@@ -2,7 +2,7 @@
 // out, so that the store the served evaluation loads holds exactly the training pairs: events and
 // aggregates of a held-out (user, item) pair are dropped, everything else (users, items, categories, tags,
 // friendships) is loaded as a shop would load it. Last.fm also drops the user's own tag assignments to a
-// held-out artist, as the offline inputs do (src/eval/hybrid/product-inputs.ts).
+// held-out artist, as the offline inputs do (src/eval/hybrid/served-inputs.ts).
 import { join } from 'node:path';
 import type { DataSource, SourceRow } from '../../domain/ingest.ts';
 import { createDemoSource, demoPreset } from '../../sources/demo/demo-source.ts';
