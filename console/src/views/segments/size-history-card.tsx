@@ -21,7 +21,7 @@ export function SizeHistoryCard({ version }: { version: number }) {
             <Chart testId="size-history-chart" height={320}
               label={`Segment sizes over time: ${shown.map((s) => `${s.name} ${s.sizeHistory.map((p) => p.size).join(' then ')}`).join('; ')}`}
               option={{
-                grid: { left: 50, right: 20, top: 40, bottom: 30 }, tooltip: { trigger: 'axis' },
+                grid: { left: 50, right: 20, top: 60, bottom: 30 }, tooltip: { trigger: 'axis' },
                 legend: { type: 'scroll', top: 0 },
                 xAxis: { type: 'time' }, yAxis: { type: 'value', minInterval: 1, name: 'members' },
                 series: shown.map((s) => ({ type: 'line', name: s.name, showSymbol: true, data: s.sizeHistory.map((p) => [p.at, p.size]) })),
