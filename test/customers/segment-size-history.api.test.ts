@@ -73,6 +73,14 @@ describe('segment size history (hand-made shop, two refreshes)', () => {
     expect(rows).toHaveLength(22);
     expect(byRun(T1).reduce((s, r) => s + Number(r['size']), 0)).toBe(2);
     expect(byRun(T3).reduce((s, r) => s + Number(r['size']), 0)).toBe(3);
+    // Which ones: the RFM quintiles of 2 buyers (u1, u2) at T1, then of 3 (u3's late purchase) at T3.
+    expect(rows.filter((r) => Number(r['size']) > 0)).toEqual([
+      { segment: 'rfm-at-risk', at: T1, size: 1 },
+      { segment: 'rfm-cannot-lose-them', at: T3, size: 1 },
+      { segment: 'rfm-need-attention', at: T3, size: 1 },
+      { segment: 'rfm-promising', at: T1, size: 1 },
+      { segment: 'rfm-promising', at: T3, size: 1 },
+    ]);
     // The API's series ends at the segment's current size.
     const list = (await data('{ segments(kind: RFM) { id size sizeHistory { at size } } }')).segments as { id: string; size: number; sizeHistory: { at: string; size: number }[] }[];
     for (const s of list) {
