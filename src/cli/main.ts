@@ -182,9 +182,11 @@ program.command('token')
 program.command('simulate')
   .description('Play simulated shoppers of the demo shop against a running API (npm start): per run, create an\n'
     + 'experiment (control vs treatment strategy), serve, render, click and buy with the planted probabilities,\n'
-    + 'read experimentResults, stop the experiment. Needs an admin token (npm start prints one).')
+    + 'read experimentResults, stop the experiment. Needs an admin token and a service token (npm start prints both):\n'
+    + 'pages asked for by staff are previews that assign nobody, so shoppers\' pages are served as a shop backend would.')
   .option('--url <url>', 'the GraphQL endpoint', 'http://localhost:4000/graphql')
   .option('--token <jwt>', 'admin token (default: $GREC_TOKEN)')
+  .option('--service-token <jwt>', 'service token the shoppers\' pages are served with (default: $GREC_SERVICE_TOKEN)')
   .option('--control <strategy>', 'strategy of the control', 'POPULAR')
   .option('--treatment <strategy>', 'strategy of the treatment', 'HYBRID')
   .addOption(new Option('--runs <n>', 'experiments to run one after another').default('1'))
@@ -194,18 +196,23 @@ program.command('simulate')
   .addOption(new Option('--concurrency <n>', 'shoppers in flight').default('8'))
   .addOption(new Option('--page-size <n>', 'items per page').default('10'))
   .option('--json', 'print every run as JSON')
-  .action(async (o: { url: string; token?: string; control: string; treatment: string; runs: string; skew: string; preset: 'tiny' | 'small' | 'large'; seed: string; concurrency: string; pageSize: string; json?: boolean }) => {
+  .action(async (o: { url: string; token?: string; serviceToken?: string; control: string; treatment: string; runs: string; skew: string; preset: 'tiny' | 'small' | 'large'; seed: string; concurrency: string; pageSize: string; json?: boolean }) => {
     const token = o.token ?? process.env['GREC_TOKEN'];
     if (token === undefined || token === '') throw invalidInput('an admin token is needed: --token <jwt> or GREC_TOKEN (npm start prints one)', { field: 'token' });
+    const serviceToken = o.serviceToken ?? process.env['GREC_SERVICE_TOKEN'];
+    if (serviceToken === undefined || serviceToken === '') throw invalidInput('a service token is needed: --service-token <jwt> or GREC_SERVICE_TOKEN (npm start prints one)', { field: 'service-token' });
     const number = (name: string, v: string, min: number, max: number) => {
       const n = Number(v);
       if (!(Number.isFinite(n) && n >= min && n <= max)) throw invalidInput(`--${name} must be a number in [${min}, ${max}], got '${v}'`, { field: name });
       return n;
     };
     const runs = number('runs', o.runs, 1, 10_000);
-    const client = new ApiClient(o.url, `Bearer ${token.replace(/^Bearer /, '')}`);
+    const client = {
+      staff: new ApiClient(o.url, `Bearer ${token.replace(/^Bearer /, '')}`),
+      frontend: new ApiClient(o.url, `Bearer ${serviceToken.replace(/^Bearer /, '')}`),
+    };
     const shoppers = new PlantedShoppers(demoPreset(o.preset, { seed: number('seed', o.seed, 0, 0xffffffff) }));
-    const store = await storeShoppers(client);
+    const store = await storeShoppers(client.staff);
     const seed = Date.now() % 1_000_000;
     const outcomes = await playScenario(client, shoppers, {
       name: `${o.control} vs ${o.treatment}`, control: o.control, treatment: o.treatment, runs, dropTreatment: number('skew', o.skew, 0, 0.99),

@@ -39,3 +39,14 @@ export class ApiClient {
     return body.data;
   }
 }
+
+/**
+ * The simulator's two identities: `staff` (an admin: creates and stops experiments, reads results and the user
+ * list) and `frontend` (a shop backend, role service: serves pages, reports impressions and interactions).
+ * Pages asked for by staff are side-effect-free previews (no assignment, no recommendationId), so the pages
+ * shoppers see must be asked for as a frontend would.
+ */
+export interface SimulatorClients {
+  readonly staff: ApiClient;
+  readonly frontend: ApiClient;
+}

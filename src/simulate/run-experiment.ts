@@ -9,7 +9,7 @@
 import { assignVariant } from '../algorithms/experiments/assignment/assign-variant.ts';
 import type { ArmFigures as ReportedArm } from '../algorithms/experiments/experiment-report.ts';
 import { Rng, splitmix32 } from '../sources/demo/prng.ts';
-import type { ApiClient } from './api-client.ts';
+import type { ApiClient, SimulatorClients } from './api-client.ts';
 import type { PlantedShoppers, ShownItem } from './shopper-model.ts';
 import pMap from 'p-map';
 
@@ -99,9 +99,10 @@ async function page(api: ApiClient, userId: string, strategy: string | null, siz
 const ARMS = ['control', 'treatment'] as const;
 type Arm = (typeof ARMS)[number];
 
-export async function runExperiment(api: ApiClient, shoppers: PlantedShoppers, o: RunOptions): Promise<RunOutcome> {
+export async function runExperiment(clients: SimulatorClients, shoppers: PlantedShoppers, o: RunOptions): Promise<RunOutcome> {
+  const { staff: api, frontend } = clients;
   const t0 = Date.now();
-  const requests0 = api.requests;
+  const requests0 = api.requests + frontend.requests;
   const definition = { key: o.key, variants: ['control', 'treatment'], weights: [0.5, 0.5], seed: o.key, hashVersion: 2 as const };
   await api.query(`mutation($i: CreateExperimentInput!) { createExperiment(input: $i) { key } }`, {
     i: {
@@ -133,8 +134,8 @@ export async function runExperiment(api: ApiClient, shoppers: PlantedShoppers, o
       const counted = o.counted.has(userId);
       // The pages of both arms, as the shopper would see them in either (same request, so the served page
       // below must be one of them: a cached page or the same computation).
-      const explicit: Record<Arm, Page> = { control: await page(api, userId, o.control, o.pageSize), treatment: await page(api, userId, o.treatment, o.pageSize) };
-      const served = await page(api, userId, null, o.pageSize);
+      const explicit: Record<Arm, Page> = { control: await page(frontend, userId, o.control, o.pageSize), treatment: await page(frontend, userId, o.treatment, o.pageSize) };
+      const served = await page(frontend, userId, null, o.pageSize);
       const arm = served.experiment?.variant as Arm | undefined;
       if (served.experiment?.key !== o.key || arm === undefined) throw new Error(`shopper ${userId} was not served experiment ${o.key}: ${JSON.stringify(served.experiment)}`);
       if (arm !== clientArm) variantMismatches++;
@@ -145,11 +146,11 @@ export async function runExperiment(api: ApiClient, shoppers: PlantedShoppers, o
         simulated[arm].assigned++;
       }
       if (served.items.length === 0 || served.recommendationId === null) return;
-      await api.query(`mutation($r: ID!, $ids: [ID!]!) { recordImpressions(recommendationId: $r, itemIds: $ids) { recorded } }`, {
+      await frontend.query(`mutation($r: ID!, $ids: [ID!]!) { recordImpressions(recommendationId: $r, itemIds: $ids) { recorded } }`, {
         r: served.recommendationId, ids: served.items.map((i) => i.itemId),
       });
       const reaction = shoppers.react(userId, served.items, rng);
-      const record = (position: number, type: 'VIEW' | 'PURCHASE') => api.query(
+      const record = (position: number, type: 'VIEW' | 'PURCHASE') => frontend.query(
         `mutation($i: RecordInteractionInput!) { recordInteraction(input: $i) { created } }`,
         { i: { eventId: `sim-${o.key}-${userId}-${position}-${type}`, userId, itemId: served.items[position - 1]?.itemId, type, recommendationId: served.recommendationId } },
       );
@@ -186,7 +187,7 @@ export async function runExperiment(api: ApiClient, shoppers: PlantedShoppers, o
       simulated, reported,
       lift: byVariant.get('treatment')?.conversionLift ?? null,
       srm: results.sampleRatio,
-      requests: api.requests - requests0,
+      requests: api.requests + frontend.requests - requests0,
       ms: Date.now() - t0,
     };
   } finally {

@@ -2,7 +2,7 @@
 // difference should cover the true difference about 95 % of the time, an A/A test should be significant
 // about 5 % of the time (and the always-valid interval at most that), and a skewed split should be flagged
 // by the sample-ratio check while a healthy one almost never is.
-import type { ApiClient } from './api-client.ts';
+import type { SimulatorClients } from './api-client.ts';
 import { runExperiment, type ArmFigures, type RunOptions, type RunOutcome } from './run-experiment.ts';
 import type { PlantedShoppers } from './shopper-model.ts';
 
@@ -17,12 +17,12 @@ export interface Scenario {
 export type RunBase = Omit<RunOptions, 'key' | 'control' | 'treatment' | 'dropTreatment' | 'seed'> & { readonly seed: number; readonly keyPrefix: string };
 
 export async function playScenario(
-  api: ApiClient, shoppers: PlantedShoppers, scenario: Scenario, base: RunBase, onRun: (outcome: RunOutcome, run: number) => void = () => undefined,
+  clients: SimulatorClients, shoppers: PlantedShoppers, scenario: Scenario, base: RunBase, onRun: (outcome: RunOutcome, run: number) => void = () => undefined,
 ): Promise<RunOutcome[]> {
   const out: RunOutcome[] = [];
   for (let run = 0; run < scenario.runs; run++) {
     const slug = scenario.name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-    const outcome = await runExperiment(api, shoppers, {
+    const outcome = await runExperiment(clients, shoppers, {
       ...base, key: `${base.keyPrefix}-${slug}-${run + 1}`, control: scenario.control, treatment: scenario.treatment,
       dropTreatment: scenario.dropTreatment, seed: (base.seed + 7919 * (run + 1)) >>> 0,
     });

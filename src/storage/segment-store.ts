@@ -1,4 +1,5 @@
-// Segment definitions and their materialised memberships (cypher/customers/segment-*.cypher).
+// Segment definitions and their materialised memberships (cypher/customers/segment-*.cypher), and the size
+// history taken at every membership refresh (cypher/segments/size-*.cypher).
 import { SEGMENT_KINDS, type SegmentDefinition, type SegmentKind, type StoredSegment } from '../domain/segment.ts';
 import { cypher } from './cypher-files.ts';
 import type { Executor } from './executor.ts';
@@ -13,6 +14,12 @@ export interface SegmentSummary {
   readonly meanPAlive: number | null;
   readonly meanClv: number | null;
   readonly totalClv: number | null;
+}
+
+/** One point of a segment's size history. */
+export interface SegmentSizePoint {
+  readonly at: number;
+  readonly size: number;
 }
 
 /** Edges per write transaction when memberships are replaced. */
@@ -36,14 +43,31 @@ export class SegmentStore {
     await this.executor.write(cypher('customers/segment-save'), { segment });
   }
 
-  /** Replaces the segment's members with `userIds`; returns the stored size. */
+  /**
+   * Replaces the segment's members with `userIds`; returns the stored size. Every refresh also leaves a size
+   * snapshot at `at` (the size history), so every path that recomputes members records one.
+   */
   async replaceMembers(segmentId: string, userIds: readonly string[], at: number): Promise<number> {
     await this.clearMembers(segmentId);
     for (let k = 0; k < userIds.length; k += MEMBERSHIP_BATCH) {
       await this.executor.write(cypher('customers/segment-members-add'), { segmentId, userIds: userIds.slice(k, k + MEMBERSHIP_BATCH) });
     }
     const rows = await this.executor.write(cypher('customers/segment-size'), { segmentId, at });
-    return Number(rows[0]?.['size'] ?? 0);
+    const size = Number(rows[0]?.['size'] ?? 0);
+    await this.executor.write(cypher('segments/size-record'), { segmentId, at, size });
+    return size;
+  }
+
+  /** The `last` latest snapshots with from <= at <= to, oldest first. */
+  async sizeHistory(segmentId: string, from: number, to: number, last: number): Promise<SegmentSizePoint[]> {
+    const rows = await this.executor.read(cypher('segments/size-history'), { segmentId, from, to, last });
+    return rows.map((r) => ({ at: Number(r['at']), size: Number(r['size']) }));
+  }
+
+  /** Drops the size history of segments that are gone for good. */
+  async deleteSizeHistory(segmentIds: readonly string[]): Promise<void> {
+    if (segmentIds.length === 0) return;
+    await this.executor.write(cypher('segments/size-history-delete'), { segmentIds: [...segmentIds] });
   }
 
   async delete(segmentId: string): Promise<boolean> {

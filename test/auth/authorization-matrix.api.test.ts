@@ -228,6 +228,19 @@ describe('authorisation matrix: every schema field x every role, over HTTP', () 
     expect(Object.keys(EXPECTED).filter((k) => !keys.includes(k)), 'rules for fields that no longer exist').toEqual([]);
   });
 
+  // A nested field whose parent some non-staff role can reach: a shopper reads their own profile's segments,
+  // but a segment's size history, like its summary, is for analysts and admins.
+  it('Segment.sizeHistory (nested): analyst and admin only, also through userProfile.segments', async () => {
+    const outcome: Record<string, string> = {};
+    for (const who of WHO) {
+      const r = await gql('{ userProfile(userId: "u1") { segments { id sizeHistory(last: 5) { at size } } } }', {}, headersOf(who));
+      outcome[who] = (r.body.errors ?? []).map((e) => String(e.extensions?.['code']))[0] ?? 'ok';
+    }
+    expect(outcome).toEqual({
+      anonymous: 'UNAUTHENTICATED', 'shopper (own user)': 'FORBIDDEN', 'shopper (other user)': 'FORBIDDEN', service: 'FORBIDDEN', analyst: 'ok', admin: 'ok',
+    });
+  });
+
   for (const { key, op, field } of FIELDS) {
     it(`${key}`, async () => {
       const allowed = EXPECTED[key] ?? [];

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphConnection } from '../../src/storage/connect.ts';
 import { verdictOf } from '../../console/src/lib/verdict.ts';
+import { bearer } from '../support/api.ts';
 import { openTestGraph } from '../support/graph.ts';
 import { CHROMIUM, launchBrowser, screenshot, signIn, startConsoleServer, tokenOf, type ConsoleServer } from './browser.ts';
 import { writeConsoleShop } from './console-shop.ts';
@@ -26,17 +27,19 @@ describe.skipIf(CHROMIUM === undefined)('console in Chromium: Experiments and ca
         variants: [{key: "a", weight: 0.5, strategy: POPULAR}, {key: "b", weight: 0.5, strategy: GRAPH}]}) { key }
       createCampaign(input: {name: "Warm feet", offer: {itemIds: ["i2"], discount: 0.1, message: "Socks for winter"}, channel: ONSITE}) { id } }`);
     expect(made.body.errors).toBeUndefined();
-    // Every user is served a page under the experiment and sees it; u1 and u3 buy its first item.
+    // Every user is served a page under the experiment (by the shop backend: staff pages are previews that
+    // assign nobody) and sees it; u1 and u3 buy its first item.
+    const shop = bearer('service');
     for (const u of ['u1', 'u2', 'u3', 'u4', 'u5']) {
-      const page = await gql(`{ recommendations(userId: "${u}", first: 2) { recommendationId experiment { key } edges { node { item { id } } } } }`);
+      const page = await gql(`{ recommendations(userId: "${u}", first: 2) { recommendationId experiment { key } edges { node { item { id } } } } }`, {}, shop);
       const recs = page.body.data?.['recommendations'] as { recommendationId: string; experiment: { key: string } | null; edges: { node: { item: { id: string } } }[] };
       expect(recs.experiment?.key).toBe('recs-ab');
       const items = recs.edges.map((e) => e.node.item.id);
-      const shown = await gql('mutation($r: ID!, $i: [ID!]!) { recordImpressions(recommendationId: $r, itemIds: $i) { recorded } }', { r: recs.recommendationId, i: items });
+      const shown = await gql('mutation($r: ID!, $i: [ID!]!) { recordImpressions(recommendationId: $r, itemIds: $i) { recorded } }', { r: recs.recommendationId, i: items }, shop);
       expect(shown.body.errors).toBeUndefined();
       if ((u === 'u1' || u === 'u3') && items[0] !== undefined) {
         const bought = await gql('mutation($in: RecordInteractionInput!) { recordInteraction(input: $in) { created } }',
-          { in: { eventId: `buy-${u}`, userId: u, itemId: items[0], type: 'PURCHASE', recommendationId: recs.recommendationId } });
+          { in: { eventId: `buy-${u}`, userId: u, itemId: items[0], type: 'PURCHASE', recommendationId: recs.recommendationId } }, shop);
         expect(bought.body.errors).toBeUndefined();
       }
     }

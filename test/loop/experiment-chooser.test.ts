@@ -46,7 +46,17 @@ describe('ExperimentChooser', () => {
     expect(logged).toHaveLength(50);
   });
 
-  it('concurrent first choices share one read; warm() makes it before any request', async () => {
+  it('a preview (assign = false) makes the same choice and logs nothing', async () => {
+    const { chooser, logged } = setup([experiment()]);
+    for (const u of ['u1', 'u2', 'u3']) {
+      expect((await chooser.choose(asUserId(u), false))?.variant.key).toBe(assignVariant(def, u).variant);
+    }
+    expect(logged).toEqual([]);
+    await chooser.choose(asUserId('u2'));
+    expect(logged).toEqual([`x|u2|${assignVariant(def, 'u2').variant}`]);
+  });
+
+    it('concurrent first choices share one read; warm() makes it before any request', async () => {
     const { chooser, reads } = setup([experiment()]);
     void chooser.warm();
     await Promise.all(['u1', 'u2', 'u3'].map((u) => chooser.choose(asUserId(u))));

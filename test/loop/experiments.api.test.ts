@@ -38,7 +38,9 @@ const CREATE = `mutation($in: CreateExperimentInput!) { createExperiment(input: 
   key name surface status coverage audienceSegmentId startAt stopAt seed hashVersion createdAt
   variants { key weight strategy hybridWeights } } }`;
 const RECS = `query($u: ID!, $s: Strategy) { recommendations(userId: $u, strategy: $s, first: 3) {
-  strategy recommendationId experiment { key variant } edges { node { item { id } } } } }`;
+  strategy recommendationId experiment { key variant preview } edges { node { item { id } } } } }`;
+/** A shop backend serving pages: the principal whose pages assign users (staff pages are previews). */
+const SERVICE = bearer('service');
 const RESULTS = `query($k: ID!, $c: Float) { experimentResults(key: $k, confidence: $c) {
   experiment { key status } confidence attributionWindowHours computedAt
   variants { variant isControl strategy assigned exposed impressions clicks conversions revenue
@@ -168,7 +170,7 @@ describe('experiments over HTTP', () => {
       for (const u of USERS) {
         const page = (await data(RECS, { u }, bearer('shopper', u))).recommendations;
         const expected = assignVariant(definition, u).variant;
-        expect(page.experiment, u).toEqual({ key: AB.key, variant: expected });
+        expect(page.experiment, u).toEqual({ key: AB.key, variant: expected, preview: false });
         expect(page.strategy, u).toBe(AB.variants.find((v) => v.key === expected)?.strategy);
         expect(page.recommendationId).toEqual(expect.any(String));
         seen.add(String(expected));
@@ -183,15 +185,44 @@ describe('experiments over HTTP', () => {
     });
 
     it('ASSIGNED edges are written in batches, once per user, even after repeated requests and from another process', async () => {
-      for (const u of USERS.slice(0, 5)) await data(RECS, { u });
+      for (const u of USERS.slice(0, 5)) await data(RECS, { u }, SERVICE);
       await services.loop.assignments.flush();
       const edges = await assignedEdges(AB.key);
       expect(edges).toEqual([...USERS].sort().map((userId) => ({ userId, variant: assignVariant(definition, userId).variant, edges: 1 })));
       // A second process (own services, own dedupe set) serving the same users adds nothing.
       const other = testApi(graph);
-      for (const u of USERS.slice(0, 5)) await other.gql(RECS, { u });
+      for (const u of USERS.slice(0, 5)) await other.gql(RECS, { u }, SERVICE);
       await other.services.loop.assignments.close();
       expect(await assignedEdges(AB.key)).toEqual(edges);
+    });
+
+    it('staff previews (admin, analyst) show the variant but write no ASSIGNED edge and carry no recommendationId; a service page does both', async () => {
+      // A fresh process (empty dedupe set), and users no page has been served to yet.
+      const fresh = testApi(graph);
+      await graph.executor.write('UNWIND $ids AS id MERGE (:User {id: id})', { ids: ['p1', 'p2', 'p3'] });
+      const pageOf = async (u: string, headers: Record<string, string>) => {
+        const r = await fresh.gql(RECS, { u }, headers);
+        expect(r.body.errors, JSON.stringify(r.body.errors)).toBeUndefined();
+        return (r.body.data as Record<string, any>).recommendations; // eslint-disable-line @typescript-eslint/no-explicit-any
+      };
+      for (const [u, who] of [['p1', bearer('admin')], ['p2', bearer('analyst')]] as const) {
+        const page = await pageOf(u, who);
+        expect(page.experiment, u).toEqual({ key: AB.key, variant: assignVariant(definition, u).variant, preview: true });
+        expect(page.strategy).toBe(AB.variants.find((v) => v.key === page.experiment.variant)?.strategy);
+        expect(page.recommendationId).toBeNull();
+      }
+      expect(fresh.services.loop.assignments.size).toBe(0);
+      const served = await pageOf('p3', SERVICE);
+      expect(served.experiment).toEqual({ key: AB.key, variant: assignVariant(definition, 'p3').variant, preview: false });
+      expect(served.recommendationId).toEqual(expect.any(String));
+      await fresh.services.loop.assignments.flush();
+      const written = (await assignedEdges(AB.key)).map((r) => r['userId']);
+      expect(written.filter((u) => String(u).startsWith('p'))).toEqual(['p3']);
+      // The admin's preview of p1 again, after p1 was really served: still no second edge, same variant.
+      await pageOf('p1', SERVICE);
+      await fresh.services.loop.assignments.close();
+      expect((await assignedEdges(AB.key)).filter((r) => String(r['userId']).startsWith('p'))).toEqual(
+        ['p1', 'p3'].map((userId) => ({ userId, variant: assignVariant(definition, userId).variant, edges: 1 })));
     });
 
     it('a stopped experiment is no longer served (at once in this process); stopping it again is a CONFLICT', async () => {
@@ -216,10 +247,10 @@ describe('experiments over HTTP', () => {
       const vip = { key: 'vip-only', audienceSegmentId: 'vip', variants: [{ key: 'off', weight: 0.5, strategy: 'POPULAR' }, { key: 'on', weight: 0.5, strategy: 'ITEM_CF' }] };
       expect((await data(CREATE, { in: vip })).createExperiment.audienceSegmentId).toBe('vip');
       for (const u of USERS.slice(0, 10)) {
-        const page = (await data(RECS, { u })).recommendations;
+        const page = (await data(RECS, { u }, SERVICE)).recommendations;
         if (members.includes(u)) {
           const v = assignVariant({ key: 'vip-only', variants: ['off', 'on'], weights: [0.5, 0.5], seed: 'vip-only', hashVersion: 2 }, u).variant;
-          expect(page.experiment, u).toEqual({ key: 'vip-only', variant: v });
+          expect(page.experiment, u).toEqual({ key: 'vip-only', variant: v, preview: false });
         } else {
           expect(page.experiment, u).toBeNull();
         }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/domain/principal.ts';
-import { ApiClient } from '../../src/simulate/api-client.ts';
+import { ApiClient, type SimulatorClients } from '../../src/simulate/api-client.ts';
 import { runExperiment } from '../../src/simulate/run-experiment.ts';
 import { sameCounts } from '../../src/simulate/scenarios.ts';
 import { PlantedShoppers } from '../../src/simulate/shopper-model.ts';
@@ -22,7 +22,7 @@ import { openTestGraph } from '../support/graph.ts';
  */
 describe('the loop, played by simulated shoppers of the tiny demo shop', () => {
   let graph: GraphConnection;
-  let client: ApiClient;
+  let client: SimulatorClients;
   const demo = demoPreset('tiny');
 
   beforeAll(async () => {
@@ -31,7 +31,11 @@ describe('the loop, played by simulated shoppers of the tiny demo shop', () => {
     const services = createServices(graph);
     const api = createApi({ services, auth: testAuth(graph), resolvers: capabilityResolvers(), logger: pino({ level: 'silent' }) });
     await services.recs.refreshGraphModel(SYSTEM, false);
-    client = new ApiClient('http://localhost/graphql', bearer('admin').authorization!, async (url, init) => api.fetch(url, init));
+    // Staff pages are previews that assign nobody: the shoppers' pages are served as a shop backend would.
+    client = {
+      staff: new ApiClient('http://localhost/graphql', bearer('admin').authorization!, async (url, init) => api.fetch(url, init)),
+      frontend: new ApiClient('http://localhost/graphql', bearer('service').authorization!, async (url, init) => api.fetch(url, init)),
+    };
   }, 120_000);
 
   afterAll(async () => {
@@ -39,7 +43,7 @@ describe('the loop, played by simulated shoppers of the tiny demo shop', () => {
   });
 
   it('counts exactly what the shoppers did, in the variant GrowthBook assigns, leaving out those without analytics consent', async () => {
-    const store = await storeShoppers(client);
+    const store = await storeShoppers(client.staff);
     expect(store.ids).toHaveLength(50);
     expect(store.analytics.size).toBeLessThan(50); // the tiny demo has shoppers who refused analytics
     const outcome = await runExperiment(client, new PlantedShoppers(demo), {

@@ -61,7 +61,7 @@ try {
   const secret = randomBytes(32).toString('base64url');
   const auth = createAuth(graph, cfg.auth, secret);
   // The simulator is one identity sending many shoppers' requests: not rate-limited, as a load test would be.
-  const limits = { ...cfg.limits, rate: { ...cfg.limits.rate, byRole: { ...cfg.limits.rate.byRole, admin: 1e9 } } };
+  const limits = { ...cfg.limits, rate: { ...cfg.limits.rate, byRole: { ...cfg.limits.rate.byRole, admin: 1e9, service: 1e9 } } };
   const api = createApi({ services, auth, resolvers: capabilityResolvers(), logger: pino({ level: 'warn' }), graphiql: false, limits, rateKeyOf: principalRateKey });
   server = createHttpServer(api, services);
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
@@ -70,9 +70,11 @@ try {
   log(`API on ${url}; GRAPH model fitted in ${fit.fitMs.toFixed(0)} ms`);
 
   const token = signToken({ role: 'admin', subject: 'simulator', ttlSeconds: 24 * 3600 }, { secret, roleClaim: cfg.auth.roleClaim, issuer: cfg.auth.issuer, audience: cfg.auth.audience });
-  const client = new ApiClient(url, `Bearer ${token}`);
+  // Staff pages are previews that assign nobody: shoppers' pages are served as a shop backend (service) would.
+  const serviceToken = signToken({ role: 'service', subject: 'simulator-frontend', ttlSeconds: 24 * 3600 }, { secret, roleClaim: cfg.auth.roleClaim, issuer: cfg.auth.issuer, audience: cfg.auth.audience });
+  const client = { staff: new ApiClient(url, `Bearer ${token}`), frontend: new ApiClient(url, `Bearer ${serviceToken}`) };
   const shoppers = new PlantedShoppers(demo);
-  const store = await storeShoppers(client);
+  const store = await storeShoppers(client.staff);
   log(`${store.ids.length} shoppers, ${store.analytics.size} consented to analytics (only they are counted)`);
   const base = { shoppers: store.ids, counted: store.analytics, pageSize: opts.pageSize, concurrency: opts.concurrency, confidence: 0.95, plannedBaselineRate: 0.2, seed: opts.seed, keyPrefix: `sim${opts.seed}` };
   const scenarios: Scenario[] = [

@@ -21,6 +21,8 @@ function offsetOf(after: string | null | undefined): number {
 }
 
 const time = (ms: number | null | undefined): number | null => (ms == null ? null : ms);
+/** A DateTime argument (an ISO string the scalar checked) as epoch ms. */
+const ms = (iso: string | null | undefined): number | null => (iso == null ? null : Date.parse(iso));
 
 export const customerResolvers: ResolverSet = {
   Query: {
@@ -83,6 +85,8 @@ export const customerResolvers: ResolverSet = {
     refreshedAt: (s: StoredSegment) => time(s.refreshedAt),
     summary: (s: StoredSegment, _: unknown, ctx: GraphContext) => ctx.services.segments.summary(ctx.principal, s.id),
     topItems: (s: StoredSegment, args: { first?: number | null }, ctx: GraphContext) => ctx.services.segments.topItems(ctx.principal, s.id, pageSize(args.first, 10)),
+    sizeHistory: (s: StoredSegment, args: { from?: string | null; to?: string | null; last?: number | null }, ctx: GraphContext) =>
+      ctx.services.segments.sizeHistory(ctx.principal, s.id, { from: ms(args.from), to: ms(args.to), last: args.last ?? 100 }),
     async members(s: StoredSegment, args: PageArgs, ctx: GraphContext) {
       const first = pageSize(args.first);
       const ids = await ctx.services.segments.members(ctx.principal, s.id, decodeCursor(args.after), first + 1);

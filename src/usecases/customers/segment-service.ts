@@ -15,7 +15,7 @@ import type { Principal } from '../../domain/principal.ts';
 import type { StoredProfile } from '../../domain/profile.ts';
 import type { SegmentKind, StoredSegment } from '../../domain/segment.ts';
 import type { ProfileStore } from '../../storage/profile-store.ts';
-import type { SegmentStore, SegmentSummary } from '../../storage/segment-store.ts';
+import type { SegmentSizePoint, SegmentStore, SegmentSummary } from '../../storage/segment-store.ts';
 import { authorize } from '../access/permissions.ts';
 import {
   affinityValues, attributeValues, ATTRIBUTE_NAMES, DEFAULT_CLUSTER_FEATURES, FEATURE_NAMES, featureValues, LOG_FEATURES,
@@ -41,6 +41,9 @@ export interface ClusteringView {
 }
 
 const MAX_K = 20;
+
+/** Size-history points per answer: about three years of daily refreshes. */
+export const MAX_SIZE_POINTS = 1000;
 
 export interface SegmentRefresh {
   readonly id: string;
@@ -84,6 +87,18 @@ export class SegmentService {
     return this.segments.topItems(id, first);
   }
 
+  /**
+   * The segment's size at each refresh with from <= at <= to (ms; null: unbounded), the `last` latest,
+   * oldest first. Sizes only, so the series is as readable as the segment itself.
+   */
+  async sizeHistory(p: Principal, id: string, range: { readonly from: number | null; readonly to: number | null; readonly last: number }): Promise<SegmentSizePoint[]> {
+    authorize(p, 'segments:read');
+    const { from, to, last } = range;
+    if (!Number.isInteger(last) || last < 1 || last > MAX_SIZE_POINTS) throw invalidInput(`last must be an integer between 1 and ${MAX_SIZE_POINTS}, got ${last}`, { field: 'last' });
+    if (from !== null && to !== null && from > to) throw invalidInput('from must not be after to', { field: 'from' });
+    return this.segments.sizeHistory(id, from ?? 0, to ?? Number.MAX_SAFE_INTEGER, last);
+  }
+
   /** Validates the rule (field-named errors), saves it under the slug of `name`, computes its members now. */
   async define(p: Principal, input: { readonly name: string; readonly rule: unknown }): Promise<StoredSegment> {
     authorize(p, 'segments:write');
@@ -113,7 +128,10 @@ export class SegmentService {
     if (s.kind !== 'RULE') throw invalidInput(`only rule segments can be deleted ('${id}' is ${s.kind})`, { field: 'id' });
     const dependants = [...ruleMap(await this.segments.list())].filter(([other, r]) => other !== id && segmentReferences(r).includes(id));
     if (dependants.length > 0) throw invalidInput(`segment '${id}' is used by ${dependants.map(([d]) => `'${d}'`).join(', ')}`, { field: 'id' });
-    return this.segments.delete(id);
+    const deleted = await this.segments.delete(id);
+    // A rule defined again under this name is a new segment: its series starts afresh.
+    await this.segments.deleteSizeHistory([id]);
+    return deleted;
   }
 
   /**
@@ -145,7 +163,12 @@ export class SegmentService {
     };
     const result = clusterUsers(rows, { features, affinityKeys, kRange: [minK, maxK], seed: args.seed ?? 42, logFeatures: LOG_FEATURES, labels });
     const at = this.now();
-    for (const old of await this.segments.list()) if (old.kind === 'CLUSTER') await this.segments.delete(old.id);
+    const previous: string[] = [];
+    for (const old of await this.segments.list()) {
+      if (old.kind !== 'CLUSTER') continue;
+      previous.push(old.id);
+      await this.segments.delete(old.id);
+    }
     const byCluster = new Map<number, string[]>();
     for (const [userId, c] of result.assignments) byCluster.set(c, [...(byCluster.get(c) ?? []), userId]);
     const clusters: StoredSegment[] = [];
@@ -155,6 +178,9 @@ export class SegmentService {
       await this.segments.replaceMembers(id, (byCluster.get(c.id) ?? []).sort(), at);
       clusters.push((await this.segments.get(id))!);
     }
+    // cluster-N made again continues its size series (cluster-1 is always the largest); ids no longer made
+    // lose theirs with their segment.
+    await this.segments.deleteSizeHistory(previous.filter((id) => !clusters.some((c) => c.id === id)));
     return { k: result.k, silhouette: result.silhouette, silhouetteByK: result.silhouetteByK, features, clusters };
   }
 

@@ -50,15 +50,16 @@ export class ExperimentChooser implements VariantChooser {
    * When the experiments (or the audience) cannot be read and nothing is cached yet, the page is served
    * without an experiment rather than failing: a page cache hit needs no database, and nobody is assigned.
    */
-  async choose(userId: UserId): Promise<VariantChoice | null> {
+  async choose(userId: UserId, assign = true): Promise<VariantChoice | null> {
     try {
-      return await this.chooseOrFail(userId);
+      return await this.chooseOrFail(userId, assign);
     } catch {
       return null;
     }
   }
 
-  private async chooseOrFail(userId: UserId): Promise<VariantChoice | null> {
+  /** `assign` false (a staff preview): the same choice, but nothing is queued for the assignment log. */
+  private async chooseOrFail(userId: UserId, assign: boolean): Promise<VariantChoice | null> {
     const now = this.now();
     const running = (await this.open.get()).find((p) => p.experiment.startAt <= now && (p.experiment.stopAt === null || now < p.experiment.stopAt));
     if (running === undefined) return null;
@@ -67,7 +68,7 @@ export class ExperimentChooser implements VariantChooser {
     const assignment = assignVariant(running.definition, userId);
     const variant = assignment.variant === null ? undefined : running.variants.get(assignment.variant);
     if (!assignment.inExperiment || variant === undefined) return null;
-    this.log.record(running.experiment.key, userId, variant.key, now);
+    if (assign) this.log.record(running.experiment.key, userId, variant.key, now);
     return { experimentKey: running.experiment.key, variant };
   }
 

@@ -21,3 +21,11 @@ export interface Feature { name: string; kind: string; unit: string | null; desc
 export interface SegmentsData { segments: Segment[]; profileFeatures: Feature[] }
 export interface Rate { rate: number; numerator: number; denominator: number; interval: { low: number; high: number } }
 export interface CompareData { a: Rate; b: Rate }
+
+/** Each segment's size at its last 100 refreshes (profiles run, defineSegment, clustering), oldest first. */
+export const SIZE_HISTORY = `query SizeHistory {
+  segments { id name kind sizeHistory(last: 100) { at size } }
+}`;
+
+export interface SizePoint { at: string; size: number }
+export interface SizeHistoryData { segments: { id: string; name: string; kind: Segment['kind']; sizeHistory: SizePoint[] }[] }

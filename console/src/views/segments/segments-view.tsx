@@ -8,8 +8,9 @@ import { Await, Card } from '../parts.tsx';
 import { CompareCard } from './compare-card.tsx';
 import { SEGMENTS, type Segment, type SegmentsData } from './queries.ts';
 import { RuleForm } from './rule-form.tsx';
+import { SizeHistoryCard } from './size-history-card.tsx';
 
-/** Who are our customers: every segment with its size and summary, the clusters in words, rule segments. */
+/** Who are our customers: every segment with its size, summary and size over time, the clusters in words, rule segments. */
 export function SegmentsView({ viewer }: { viewer: Viewer }) {
   const [version, setVersion] = useState(0);
   const loaded = useGql<SegmentsData>(SEGMENTS, {}, String(version));
@@ -30,6 +31,7 @@ export function SegmentsView({ viewer }: { viewer: Viewer }) {
             )}
             <SegmentTable segments={segments} />
           </Card>
+          <SizeHistoryCard version={version} />
           {segments.filter((s) => s.kind === 'CLUSTER').map((s) => <ClusterCard key={s.id} segment={s} />)}
           {mayWrite(viewer.role, 'segments:define')
             ? <RuleForm features={profileFeatures} segments={segments} onDefined={() => setVersion((v) => v + 1)} /> : null}

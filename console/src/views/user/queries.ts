@@ -15,7 +15,7 @@ export const PROFILE = `query Profile($id: ID!) {
 
 export const RECOMMENDATIONS = `query Recs($id: ID!) {
   recommendations(userId: $id, first: 10) {
-    strategy recommendationId experiment { key variant }
+    strategy recommendationId experiment { key variant preview }
     edges { node { position score sources item { id title price categories { name } } reasons { kind text } } }
   }
 }`;
@@ -54,7 +54,7 @@ export interface ProfileData {
 
 export interface RecsData {
   recommendations: {
-    strategy: string; recommendationId: string | null; experiment: { key: string; variant: string } | null;
+    strategy: string; recommendationId: string | null; experiment: { key: string; variant: string; preview: boolean } | null;
     edges: { node: { position: number; score: number; sources: string[]; item: { id: string; title: string | null; price: number | null; categories: { name: string | null }[] };
       reasons: { kind: string; text: string }[] } }[];
   };

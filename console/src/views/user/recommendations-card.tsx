@@ -13,6 +13,10 @@ export function RecommendationsCard({ userId }: { userId: string }) {
           <p data-testid="served-by">Served by <strong>{r.strategy}</strong>
             {r.experiment !== null ? <> in experiment <strong>{r.experiment.key}</strong>, variant <strong>{r.experiment.variant}</strong></> : ' (no experiment)'}
           </p>
+          {r.experiment?.preview === true && (
+            // Looking is not serving: the API assigned nobody and signed no recommendationId for this page.
+            <p class="muted" data-testid="preview-note">Preview: the variant this user would get. Viewing it did not enrol them in the experiment.</p>
+          )}
           {r.edges.length === 0 ? <p class="muted">Nothing to recommend.</p> : (
             <div class="table-wrap"><table data-testid="recommendations">
               <thead><tr><th class="num">#</th><th>Item</th><th class="num">Price</th><th class="num">Score</th><th>Why</th></tr></thead>
