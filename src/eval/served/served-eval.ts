@@ -83,7 +83,8 @@ export async function runServedEvaluation(ds: Dataset, o: ServedOptions): Promis
     t0 = performance.now();
     const model = await services.recs.graph.refresh(false);
     const refreshSeconds = (performance.now() - t0) / 1000;
-    o.log(`model refreshed in ${refreshSeconds.toFixed(1)} s: ${JSON.stringify(model)}`);
+    o.log(`model refreshed in ${refreshSeconds.toFixed(1)} s: ${model.users} users, ${model.items} items, ${model.interactions} interactions; `
+      + `${model.model} ${JSON.stringify(model.settings)}, blend ${JSON.stringify(model.tuning?.blend?.chosen ?? null)}`);
 
     const users = sampleUsers(ctx.test.map((s) => s.size > 0), o.users, o.seed);
     const itemIndex = new Map(ds.itemIds.map((_, i) => [ids.item(i), i]));
