@@ -25,7 +25,7 @@ import type { ServingState } from '../serving-state.ts';
 import { scoreSocial } from '../social-scoring.ts';
 import { NO_FILTER, type Candidate, type SourceList, type UserContext } from '../types.ts';
 import { popularRanking } from './popularity.ts';
-import { ndcgAt10 } from './validation-split.ts';
+import { beatsClearly, ndcgAt10 } from './validation-split.ts';
 import { SINGLE_SOURCES, tunerCandidates, type HybridWeights, type WeightAxes } from './weight-grid.ts';
 
 export interface BlendTuning {
@@ -113,26 +113,36 @@ export async function tuneBlend(input: BlendInputs, o: BlendTuningOptions, clock
       { source: 'POPULAR', candidates: pop },
     ]);
   }
-  const score = async (w: HybridWeights): Promise<number> => {
-    let sum = 0;
+  const score = async (w: HybridWeights): Promise<Float64Array> => {
+    const perUser = new Float64Array(kept.length);
     for (let u = 0; u < kept.length; u++) {
       await pause();
       const ranked = blendSources(lists[u]!, w);
       const r = ranked.findIndex((x) => x.itemId === kept[u]!.target);
-      sum += ndcgAt10(r < 10 ? r : -1);
+      perUser[u] = ndcgAt10(r < 10 ? r : -1);
     }
-    return sum / kept.length;
+    return perUser;
   };
+  const mean = (xs: Float64Array): number => xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
   const candidates = tunerCandidates(o.axes);
-  const scored: { weights: HybridWeights; ndcg10: number }[] = [];
+  const scored: { weights: HybridWeights; ndcg10: number; perUser: Float64Array }[] = [];
   for (const w of candidates) {
     if (scored.length >= SINGLE_SOURCES.length && clock() - t0 > o.budgetMs) break;
-    scored.push({ weights: w, ndcg10: await score(w) });
+    const perUser = await score(w);
+    scored.push({ weights: w, ndcg10: mean(perUser), perUser });
   }
-  // Ties go to the earlier candidate: a single source before any blend.
-  const best = scored.reduce((a, b) => (b.ndcg10 > a.ndcg10 ? b : a));
+  // The best single source (ties: the earlier), then a blend only if it beats that source clearly (by more
+  // than SWITCH_MARGIN_SE standard errors of the paired difference): the choice is never below the best
+  // single source on the held-out data, and validation noise is not served (validation-split.ts).
+  const singles = scored.slice(0, SINGLE_SOURCES.length);
+  const bestSingle = singles.reduce((a, b) => (b.ndcg10 > a.ndcg10 ? b : a));
+  const bestBlend = scored.slice(SINGLE_SOURCES.length).reduce<(typeof scored)[number] | undefined>((a, b) => (a === undefined || b.ndcg10 > a.ndcg10 ? b : a), undefined);
+  const best = bestBlend !== undefined && bestBlend.ndcg10 > bestSingle.ndcg10 && beatsClearly(bestSingle.perUser, bestBlend.perUser) ? bestBlend : bestSingle;
   const single = Object.fromEntries(SOURCES.map((s, k) => [s, scored[k]!.ndcg10])) as HybridWeights;
-  return { users: kept.length, ms: clock() - t0, complete: scored.length === candidates.length, chosen: best.weights, chosenNdcg10: best.ndcg10, single, candidates: scored };
+  return {
+    users: kept.length, ms: clock() - t0, complete: scored.length === candidates.length, chosen: best.weights, chosenNdcg10: best.ndcg10, single,
+    candidates: scored.map((c) => ({ weights: c.weights, ndcg10: c.ndcg10 })),
+  };
 }
 
 /** The index with each held-out pair taken out of its item's n_i (one positive user less per pair). */
