@@ -272,7 +272,8 @@ describe('in-memory event logs agree exactly with the full recount', () => {
     await own.logs.current();
     // conversionRateFor reads the overall row and, with a breakdown, the groups: two selections.
     expect(await reads({}, 'GENDER')).toEqual([0, 0]);
-    expect(await reads({ gender: 'female', minAge: 20, userIds: ['u2', 'u4'] }, 'ACQUISITION_MONTH')).toEqual([0, 0]);
+    expect(await reads({ gender: 'female', minAge: 20 }, 'ACQUISITION_MONTH')).toEqual([0, 0]);
+    expect(await reads({ userIds: ['u5', 'u6', 'u7', 'u8'] }, 'AGE_BAND')).toEqual([0, 0]);
     expect(await reads({ segmentId: 'seg-t' })).toEqual([0, 1]);
     expect(await reads({ hasFriendWhoPurchased: true })).toEqual([1, 0]);
     expect(await reads({}, 'HAS_FRIEND_WHO_PURCHASED')).toEqual([1, 0]);
