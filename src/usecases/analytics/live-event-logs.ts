@@ -66,7 +66,9 @@ export class LiveEventLogs {
   /** The user was erased: their events must not be counted, even before the next sync. */
   userErased(userId: string): void {
     this.logs?.remove(userId);
-    this.userChanged(userId);
+    // A read in flight may have fetched the user before the deletion and set them back: re-read them after it.
+    // Otherwise the id is not kept (an erased user's id must be nowhere in the process).
+    if (this.pending !== null) this.dirty.add(userId);
   }
 
   /** Forget everything (the replica log could not be replayed): the next query reads the logs in full. */
