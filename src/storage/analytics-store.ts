@@ -57,6 +57,23 @@ export interface UserState {
   readonly totalEvents: number;
 }
 
+/** A user's attributes the analytics population filters and groups by (event-log.cypher, user-attributes.cypher). */
+export interface UserAttributes {
+  /** coalesce(consentAnalytics, the configured default): false keeps the user out of every population. */
+  readonly consentAnalytics: boolean;
+  readonly gender: string | null;
+  readonly age: number | null;
+  readonly location: string | null;
+  /** Epoch ms (the acquisition filter and ACQUISITION_MONTH). */
+  readonly createdAt: number | null;
+}
+
+/** One user's attributes with their id (user-attributes.cypher). */
+export interface UserAttributeRow {
+  readonly userId: string;
+  readonly attributes: UserAttributes;
+}
+
 /** One user's whole log as event-log.cypher returns it (non-rating events, unordered). */
 export interface UserEventRows {
   readonly userId: string;
@@ -67,6 +84,7 @@ export interface UserEventRows {
   readonly ts: readonly number[];
   /** Item id per event ('' when the event is on no item). */
   readonly items: readonly string[];
+  readonly attributes: UserAttributes;
 }
 
 /** A segment's users (population.cypher), with their group for a per-user breakdown. */
@@ -120,15 +138,27 @@ export class AnalyticsStore {
     return rows.map((r) => ({ segment: str(r, 'segment'), numerator: num(r, 'numerator'), denominator: num(r, 'denominator') }));
   }
 
-  /** Every user's event log, streamed user by user (the in-memory event logs' one full read). */
+  /** Every user's event log with their attributes, streamed user by user (the in-memory event logs' one full read). */
   async eventLogs(onUser: (rows: UserEventRows) => void): Promise<void> {
-    await this.executor.readEach(cypher('analytics/event-log'), {}, (r) => onUser(eventRows(r)));
+    await this.executor.readEach(cypher('analytics/event-log'), { consentDefaults: { ...this.consentDefaults } }, (r) => onUser(eventRows(r)));
   }
 
   /** The event logs of these users only (users without events are absent). */
   async eventLogsOf(userIds: readonly string[]): Promise<UserEventRows[]> {
-    const rows = await this.executor.read(cypher('analytics/event-log-of-users'), { userIds: [...userIds] });
+    const rows = await this.executor.read(cypher('analytics/event-log-of-users'), { userIds: [...userIds], consentDefaults: { ...this.consentDefaults } });
     return rows.map(eventRows);
+  }
+
+  /** The attributes of every user with events, streamed (the in-memory population's bounded-staleness refresh). */
+  async userAttributes(onUser: (row: UserAttributeRow) => void): Promise<void> {
+    await this.executor.readEach(cypher('analytics/user-attributes'), { consentDefaults: { ...this.consentDefaults } }, (r) =>
+      onUser({ userId: str(r, 'userId'), attributes: attributesOf(r) }));
+  }
+
+  /** A saved segment's member ids (none when the segment does not exist). */
+  async segmentMembers(segmentId: string): Promise<string[]> {
+    const rows = await this.executor.read(cypher('analytics/segment-members'), { segmentId });
+    return (rows[0]?.['userIds'] as string[] | undefined) ?? [];
   }
 
   /** PERFORMED edges in the graph, from the count store. */
@@ -178,9 +208,25 @@ function eventRows(r: Row): UserEventRows {
     types: r['types'] as string[],
     ts: r['ts'] as number[],
     items: r['items'] as string[],
+    attributes: attributesOf(r),
+  };
+}
+
+/**
+ * Attributes as the population's comparisons see them: gender and location are compared as strings (the writer
+ * stores strings; anything else is kept as its text), age and createdAt as numbers.
+ */
+function attributesOf(r: Row): UserAttributes {
+  return {
+    consentAnalytics: r['consentAnalytics'] === true,
+    gender: optStr(r, 'gender'),
+    age: optNum(r, 'age'),
+    location: optStr(r, 'location'),
+    createdAt: optNum(r, 'createdAt'),
   };
 }
 
 const str = (r: Row, k: string): string => String(r[k]);
 const num = (r: Row, k: string): number => Number(r[k]);
 const optNum = (r: Row, k: string): number | null => (r[k] === null || r[k] === undefined ? null : Number(r[k]));
+const optStr = (r: Row, k: string): string | null => (r[k] === null || r[k] === undefined ? null : String(r[k]));

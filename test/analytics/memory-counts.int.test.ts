@@ -7,7 +7,7 @@ import { GraphWriter } from '../../src/storage/graph-writer.ts';
 import { ingestSource } from '../../src/usecases/ingest/ingest-source.ts';
 import { funnelCountsFor, transitionCountsFor } from '../../src/usecases/analytics/counting-paths.ts';
 import { conversionRateFor } from '../../src/usecases/analytics/conversion-rate.ts';
-import type { AnalyticsService } from '../../src/usecases/analytics/analytics-service.ts';
+import { AnalyticsService } from '../../src/usecases/analytics/analytics-service.ts';
 import { asEventId, asItemId, asUserId } from '../../src/domain/ids.ts';
 import { pino } from 'pino';
 import { capabilityResolvers, createServices } from '../../src/app.ts';
@@ -19,10 +19,27 @@ import { openTestGraph } from '../support/graph.ts';
 // and the Cypher aggregation, on a small demo shop (seed 7): random windows (to the millisecond, unaligned),
 // segments, gaps and session ends; then after late and out-of-order events recorded through the API (this
 // process's writes: only the writer's user is re-read), after a write nobody was told about (a load: one full
-// re-read), and after an erasure.
+// re-read), and after an erasure. The population is resolved in memory too (attributes held next to each log):
+// random attribute segments, saved segments and breakdowns against the Cypher population, a consent refusal and an
+// attribute change through the API, an attribute write nobody was told about (seen within the bound), and the
+// reads each kind of segment costs.
 const PRESET = demoPreset('small', { seed: 7, users: 120, items: 300, eventsTarget: 4_000 });
 const MIN = 60_000;
 const HOUR = 60 * MIN;
+
+/** Counts the population reads the in-memory path makes (dataloader's tests count batches the same way). */
+class CountingStore extends AnalyticsStore {
+  populationReads = 0;
+  segmentReads = 0;
+  override async population(...args: Parameters<AnalyticsStore['population']>): ReturnType<AnalyticsStore['population']> {
+    this.populationReads++;
+    return super.population(...args);
+  }
+  override async segmentMembers(segmentId: string): Promise<string[]> {
+    this.segmentReads++;
+    return super.segmentMembers(segmentId);
+  }
+}
 
 /** Mulberry32: a small seeded PRNG, so a failing case can be replayed. */
 function prng(seed: number): () => number {
@@ -171,5 +188,94 @@ describe('in-memory event logs agree exactly with the full recount', () => {
     const only = await transitionCountsFor(store, { segment: { ...EMPTY_SEGMENT, userIds: ['u9'] }, window: ALL_TIME }, 30 * MIN, null, 'memory', analytics.logs);
     expect(only.users).toBe(0);
     expect(analytics.logs.fullReads).toBe(full);
+  }, 300_000);
+  // Attribute segments of every kind the in-memory population resolves (duplicates, a refusal, a missing user,
+  // a saved segment alone, with attributes and with ids, a saved segment that does not exist).
+  const attributeSegments: Partial<AnalyticsScope['segment']>[] = [
+    {}, { gender: 'female', location: 'Paris' }, { minAge: 30 }, { maxAge: 29, gender: 'male' },
+    { acquiredFrom: Date.UTC(2024, 0, 1) }, { acquiredTo: Date.UTC(2023, 6, 1), location: 'Berlin' },
+    { segmentId: 'seg-t', gender: 'female' }, { segmentId: 'seg-t', userIds: ['u1', 'u2', 'u3', 'u99'] },
+    { userIds: ['u3', 'u3', 'u10', 'u11', 'u12'] }, { segmentId: 'seg-none' }, { minAge: 18, maxAge: 34, categoryId: 'c3' },
+  ];
+  const breakdowns: (ConversionBreakdown | null)[] = [null, 'GENDER', 'AGE_BAND', 'LOCATION', 'ACQUISITION_MONTH'];
+
+  async function expectSamePopulations(label: string, seed: number, cases: number): Promise<number> {
+    const rnd = prng(seed);
+    let nonEmpty = 0;
+    for (let k = 0; k < cases; k++) {
+      const c = randomCase(rnd);
+      const scope = { ...c.scope, segment: { ...EMPTY_SEGMENT, ...attributeSegments[k % attributeSegments.length] } };
+      const name = `${label} ${k}: ${JSON.stringify(scope)}`;
+      if ((await expectSameTransitions(name, scope, c.gapMs, c.asOf)) === 0) continue;
+      nonEmpty++;
+      const breakdown = breakdowns[k % breakdowns.length] ?? null;
+      const a = await conversionRateFor(store, scope, 'purchase', breakdown, 'memory', analytics.logs);
+      const b = await conversionRateFor(store, scope, 'purchase', breakdown, 'cypher');
+      expect(a, `${name} by ${breakdown}`).toEqual(b);
+    }
+    return nonEmpty;
+  }
+
+  it('the in-memory population equals the Cypher population on 33 random attribute segments, saved segments and breakdowns', async () => {
+    expect(await expectSamePopulations('population', 4242, 33)).toBeGreaterThan(15);
+  }, 600_000);
+
+  it('a consent refusal and attribute changes through the API reach the in-memory population before the next answer', async () => {
+    const full = analytics.logs.fullReads;
+    const both = { segment: { ...EMPTY_SEGMENT, userIds: ['u1', 'u2'] }, window: ALL_TIME };
+    expect(await expectSameTransitions('u1 and u2 before', both, 30 * MIN, null)).toBe(2);
+    const refused = await gql('mutation { setConsent(userId: "u1", consent: { analytics: false }) { id } }');
+    expect(refused.body.errors).toBeUndefined();
+    expect(await expectSameTransitions('u1 refused analytics', both, 30 * MIN, null)).toBe(1);
+    const upserted = await gql('mutation { upsertUser(input: { id: "u2", gender: "x-test", age: 99, location: "Atlantis" }) { id } }');
+    expect(upserted.body.errors).toBeUndefined();
+    const moved = { segment: { ...EMPTY_SEGMENT, gender: 'x-test', minAge: 99, location: 'Atlantis' }, window: ALL_TIME };
+    expect(await expectSameTransitions('u2 moved to x-test / 99 / Atlantis', moved, 30 * MIN, null)).toBe(1);
+    for (const [breakdown, group] of [['GENDER', 'x-test'], ['AGE_BAND', null], ['LOCATION', 'Atlantis']] as const) {
+      const scope = { segment: EMPTY_SEGMENT, window: ALL_TIME };
+      const a = await conversionRateFor(store, scope, 'purchase', breakdown, 'memory', analytics.logs);
+      expect(a, `by ${breakdown} after the changes`).toEqual(await conversionRateFor(store, scope, 'purchase', breakdown, 'cypher'));
+      if (group !== null) expect(a.breakdown?.find((g) => g.segment === group)?.denominator, breakdown).toBe(1);
+    }
+    expect(await expectSamePopulations('after the API changes', 77, 11)).toBeGreaterThan(4);
+    expect(analytics.logs.fullReads).toBe(full);
+  }, 600_000);
+
+  it('an attribute write nobody was told about is seen within attributesMaxAgeMs, without reading events again', async () => {
+    let clock = 1_000_000;
+    const counting = new CountingStore(graph.executor);
+    const own = new AnalyticsService(counting, { now: () => hi, logs: { attributesMaxAgeMs: 60_000, clock: () => clock } });
+    const scope = { segment: { ...EMPTY_SEGMENT, gender: 'zz-unobserved' }, window: ALL_TIME };
+    const mem = () => transitionCountsFor(counting, scope, 30 * MIN, null, 'memory', own.logs);
+    expect((await mem()).users).toBe(0);
+    await graph.executor.write(`MATCH (u:User {id: 'u4'}) SET u.gender = 'zz-unobserved'`);
+    const recount = await transitionCountsFor(store, scope, 30 * MIN, null, 'ts');
+    expect(recount.users).toBe(1);
+    clock += 29_000; // within half the bound: the held attributes are used as they are (documented staleness)
+    expect((await mem()).users).toBe(0);
+    clock += 32_000; // beyond the bound: the next answer waits for an attribute re-read
+    const after = await mem();
+    expect(after.users).toBe(1);
+    expect(Array.from(after.counts.counts)).toEqual(Array.from(recount.counts.counts));
+    expect([own.logs.fullReads, own.logs.attributeReads]).toEqual([1, 1]);
+    expect([counting.populationReads, counting.segmentReads]).toEqual([0, 0]);
+  }, 300_000);
+
+  it('only a saved segment (its member ids) and hasFriendWhoPurchased read a population from the graph', async () => {
+    const counting = new CountingStore(graph.executor);
+    const own = new AnalyticsService(counting, { now: () => hi });
+    const reads = async (segment: Partial<AnalyticsScope['segment']>, breakdown: ConversionBreakdown | null = null): Promise<number[]> => {
+      const [p, s] = [counting.populationReads, counting.segmentReads];
+      await conversionRateFor(counting, { segment: { ...EMPTY_SEGMENT, ...segment }, window: ALL_TIME }, 'purchase', breakdown, 'memory', own.logs);
+      return [counting.populationReads - p, counting.segmentReads - s];
+    };
+    await own.logs.current();
+    // conversionRateFor reads the overall row and, with a breakdown, the groups: two selections.
+    expect(await reads({}, 'GENDER')).toEqual([0, 0]);
+    expect(await reads({ gender: 'female', minAge: 20 }, 'ACQUISITION_MONTH')).toEqual([0, 0]);
+    expect(await reads({ userIds: ['u5', 'u6', 'u7', 'u8'] }, 'AGE_BAND')).toEqual([0, 0]);
+    expect(await reads({ segmentId: 'seg-t' })).toEqual([0, 1]);
+    expect(await reads({ hasFriendWhoPurchased: true })).toEqual([1, 0]);
+    expect(await reads({}, 'HAS_FRIEND_WHO_PURCHASED')).toEqual([1, 0]);
   }, 300_000);
 });

@@ -21,7 +21,7 @@ import { authorize } from '../access/permissions.ts';
 import type { Purpose } from '../../domain/consent.ts';
 import type { ItemId, UserId } from '../../domain/ids.ts';
 import type { WriteObserver } from '../live/write-observer.ts';
-import { LiveEventLogs } from './live-event-logs.ts';
+import { LiveEventLogs, type LiveEventLogsOptions } from './live-event-logs.ts';
 import type { PrivacyObserver } from '../privacy/privacy-observer.ts';
 import { PLAIN_USER_IDS, type UserIdCodec } from '../privacy/user-id-codec.ts';
 
@@ -39,6 +39,8 @@ export interface AnalyticsServiceOptions {
   readonly userIds?: UserIdCodec;
   /** Whether a saved segment exists (SegmentInput.segmentId naming none is NOT_FOUND, not an empty population). */
   readonly segmentExists?: (id: string) => Promise<boolean>;
+  /** How the in-memory logs bound attribute writes they were not told about (live-event-logs.ts). */
+  readonly logs?: LiveEventLogsOptions;
 }
 
 export const DEFAULT_CONVERSION_WINDOW_HOURS = 72;
@@ -58,7 +60,7 @@ export class AnalyticsService implements PrivacyObserver, WriteObserver {
     this.now = options.now;
     this.ids = options.userIds ?? PLAIN_USER_IDS;
     this.paths = { ...DEFAULT_COUNTING_PATHS, ...options.paths };
-    this.logs = new LiveEventLogs(store);
+    this.logs = new LiveEventLogs(store, options.logs);
     this.forecaster = new NextStateForecaster(store, this.now, () => this.paths.transitions, this.logs);
   }
 
@@ -134,9 +136,11 @@ export class AnalyticsService implements PrivacyObserver, WriteObserver {
   }
 
   // PrivacyObserver: the whole-shop chain behind nextState is cached until the next event; a user leaving
-  // (refusing analytics, or erased) must leave it now.
-  consentChanged(_userId: UserId, purposes: readonly Purpose[]): void {
-    if (purposes.includes('analytics')) this.forecaster.forget();
+  // (refusing analytics, or erased) must leave it now, and the in-memory population re-reads their consent.
+  consentChanged(userId: UserId, purposes: readonly Purpose[]): void {
+    if (!purposes.includes('analytics')) return;
+    this.forecaster.forget();
+    this.logs.userChanged(userId);
   }
 
   userErased(userId: UserId): void {
@@ -157,8 +161,15 @@ export class AnalyticsService implements PrivacyObserver, WriteObserver {
 
   usersLinked(): void {}
 
-  /** Attributes and consent are read with the population at every query: nothing held here goes stale. */
-  userUpserted(): void {}
+  /**
+   * The user's attributes (and consent flags given with them) were written: the in-memory population re-reads
+   * them before the next answer. Consent flags given with an upsert are reported here, not to the PrivacyObserver,
+   * so an analytics flag drops the nextState chain here too.
+   */
+  userUpserted(userId: UserId, consent: readonly Purpose[] = []): void {
+    this.logs.userChanged(userId);
+    if (consent.includes('analytics')) this.forecaster.forget();
+  }
 
   /** Categories are read per query (category-items.cypher): nothing held here goes stale. */
   itemUpserted(): void {}

@@ -1,11 +1,15 @@
 // The 'memory' counting path: transition counts, funnel progress and conversion over the in-memory event logs
-// (live-event-logs.ts) instead of events read from Neo4j. The population is resolved as the Cypher files do
-// (population.cypher: segment attributes, saved segment, acquisition, FRIEND purchases in the window, consent:
-// one small read returning ids), the categoryId filter becomes an item mask (category-items.cypher), and each
-// user's window is a binary-searched run of their sorted columns. Counting is algorithms/markov/event-columns.ts,
-// the same functions the recount path ('ts') uses, so the two agree exactly (test/analytics/memory-counts.int.test.ts).
+// (live-event-logs.ts) instead of events read from Neo4j. The population is resolved in memory too, from the
+// attributes held next to each log, with population.cypher's rules (population-rules.ts: consent, gender, age,
+// location, acquisition window, per-user breakdown groups); the graph is read only for what memory cannot answer:
+// a saved segment's member ids (segment-members.cypher, one indexed read) and hasFriendWhoPurchased, filter or
+// breakdown (population.cypher, the Cypher population, for those queries only). The categoryId filter becomes an
+// item mask (category-items.cypher), and each user's window is a binary-searched run of their sorted columns.
+// Counting is algorithms/markov/event-columns.ts, the same functions the recount path ('ts') uses, so the two
+// agree exactly (test/analytics/memory-counts.int.test.ts).
 // Any window [from, to] (inclusive, to the millisecond) is exact: nothing is pre-bucketed, so there is no
-// alignment to respect; the cost is O(U log E_u + E_window) in memory for the U users of the population.
+// alignment to respect; the cost is O(U log E_u + E_window) in memory for the U users held (or named by userIds
+// / the saved segment), with no population transfer.
 import {
   MARKOV_STATES, addTransitions, emptyCounts, funnelProgress, hasAction, stateCode, windowRun,
   type EventSelection, type FunnelProgress,
@@ -13,6 +17,7 @@ import {
 import type { AnalyticsScope } from '../../storage/analytics-scope.ts';
 import type { AnalyticsStore, ConversionBreakdown, SegmentConversion } from '../../storage/analytics-store.ts';
 import type { ScopeCounts } from './counting-paths.ts';
+import { groupOf, keepsUser, resolvableInMemory, type AttributeBreakdown } from './population-rules.ts';
 import type { LiveEventLogs } from './live-event-logs.ts';
 import type { UserEventLogs, UserLog } from './user-event-logs.ts';
 
@@ -28,23 +33,62 @@ async function select(
   scope: AnalyticsScope,
   breakdown: Exclude<ConversionBreakdown, 'CATEGORY'> | null = null,
 ): Promise<ScopeSelection> {
-  const categoryId = scope.segment.categoryId;
+  const { segment } = scope;
+  const categoryId = segment.categoryId;
   const [logs, population, categoryItems] = await Promise.all([
     live.current(),
-    store.population(scope, breakdown),
+    populationOf(store, scope, breakdown),
     categoryId === null ? Promise.resolve(null) : store.categoryItems(categoryId),
   ]);
   const itemMask = categoryItems === null ? null : logs.itemMask(categoryItems);
   const { from, to } = scope.window;
   const users: ScopeSelection['users'][number][] = [];
-  population.userIds.forEach((id, k) => {
-    const log = logs.get(id);
-    if (log === undefined) return;
+  const add = (log: UserLog, group: string): void => {
     const { lo, hi } = windowRun(log.ts, from, to);
     if (lo >= hi) return;
-    users.push({ log, sel: { lo, hi, itemOf: itemMask === null ? null : log.items, itemMask }, group: population.groups[k] ?? 'all' });
-  });
+    users.push({ log, sel: { lo, hi, itemOf: itemMask === null ? null : log.items, itemMask }, group });
+  };
+  if (population.kind === 'graph') {
+    // hasFriendWhoPurchased: the Cypher population applied every rule; the held attributes are not consulted.
+    population.userIds.forEach((id, k) => {
+      const log = logs.get(id);
+      if (log !== undefined) add(log, population.groups[k] ?? 'all');
+    });
+    return { logs, users };
+  }
+  const keep = (log: UserLog): void => {
+    if (keepsUser(log.attributes, segment)) add(log, groupOf(log.attributes, population.breakdown));
+  };
+  if (population.ids === null) {
+    for (const [, log] of logs.entries()) keep(log);
+  } else {
+    for (const id of population.ids) {
+      const log = logs.get(id);
+      if (log !== undefined) keep(log);
+    }
+  }
   return { logs, users };
+}
+
+/** Who the scope's population is drawn from: the Cypher population, or held users (all or these ids) to filter in memory. */
+type PopulationSource =
+  | { readonly kind: 'graph'; readonly userIds: readonly string[]; readonly groups: readonly string[] }
+  | { readonly kind: 'memory'; readonly ids: ReadonlySet<string> | null; readonly breakdown: AttributeBreakdown | null };
+
+async function populationOf(
+  store: AnalyticsStore,
+  scope: AnalyticsScope,
+  breakdown: Exclude<ConversionBreakdown, 'CATEGORY'> | null,
+): Promise<PopulationSource> {
+  const s = scope.segment;
+  if (!resolvableInMemory(s, breakdown)) return { kind: 'graph', ...(await store.population(scope, breakdown)) };
+  // A Set: `u.id IN $userIds` keeps each user once however often listed.
+  let ids: Set<string> | null = s.userIds === null ? null : new Set(s.userIds);
+  if (s.segmentId !== null) {
+    const members = await store.segmentMembers(s.segmentId);
+    ids = ids === null ? new Set(members) : new Set(members.filter((id) => ids?.has(id) === true));
+  }
+  return { kind: 'memory', ids, breakdown };
 }
 
 export async function memoryTransitionCounts(

@@ -4,8 +4,10 @@
 // run of the window by binary search and counts with algorithms/markov/event-columns.ts, so any window, any
 // session gap and any session-end rule is counted exactly, without reading events from Neo4j again.
 // Ratings are not states: they are not held, only counted in `performed` (to compare with the graph).
+// Each log carries its user's analytics attributes (consent, gender, age, location, createdAt: a few dozen bytes
+// per user), so a segment's population is resolved here too (population-rules.ts), without a read.
 import { stateCode } from '../../algorithms/markov/index.ts';
-import type { UserEventRows } from '../../storage/analytics-store.ts';
+import type { UserAttributes, UserEventRows } from '../../storage/analytics-store.ts';
 
 export interface UserLog {
   readonly ts: Float64Array;
@@ -13,6 +15,7 @@ export interface UserLog {
   readonly items: Int32Array;
   /** All PERFORMED events of the user in the graph when read, ratings included. */
   readonly performed: number;
+  readonly attributes: UserAttributes;
 }
 
 export class UserEventLogs {
@@ -29,6 +32,17 @@ export class UserEventLogs {
 
   get(userId: string): UserLog | undefined {
     return this.users.get(userId);
+  }
+
+  /** Every held user's log (users with at least one PERFORMED event when read). */
+  entries(): IterableIterator<[string, UserLog]> {
+    return this.users.entries();
+  }
+
+  /** Replaces a held user's attributes (their events unchanged); a user not held is ignored (no events). */
+  setAttributes(userId: string, attributes: UserAttributes): void {
+    const log = this.users.get(userId);
+    if (log !== undefined) this.users.set(userId, { ...log, attributes });
   }
 
   /** Replaces the user's log with these rows (the user's whole log, unordered). O(E log E) for the user. */
@@ -52,7 +66,7 @@ export class UserEventLogs {
       codes[i] = stateCode(rows.types[k] as string);
       items[i] = this.item(rows.items[k] as string);
     });
-    this.users.set(rows.userId, { ts, codes, items, performed: rows.performed });
+    this.users.set(rows.userId, { ts, codes, items, performed: rows.performed, attributes: rows.attributes });
     this.performed += rows.performed;
     this.events += n;
   }
