@@ -1,32 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphConnection } from '../../src/storage/connect.ts';
-import { openTestGraph } from '../support/graph.ts';
-import { CHROMIUM, launchBrowser, screenshot, signIn, startConsoleServer, tokenOf, type ConsoleServer } from './browser.ts';
-import { writeConsoleShop } from './console-shop.ts';
+import { CHROMIUM, closeConsole, openConsole, screenshot, type ConsoleServer, type ConsoleSession } from './browser.ts';
 
 // The console shop's sessions (last sessions closed at their last event): 7 sessions, all START -> VIEW;
 // VIEW (8 transitions) -> VIEW 1, CART 3, PURCHASE 1, EXIT 3; CART (3) -> PURCHASE 2, EXIT 1; PURCHASE -> EXIT.
 // So P(PURCHASE | START) = 3/7 (absorption), and within the Sankey's 5 steps 2.99585/7 = 42.80 %.
 describe.skipIf(CHROMIUM === undefined)('console in Chromium: Behaviour', () => {
-  let graph: GraphConnection;
+  let session: ConsoleSession | undefined;
   let server: ConsoleServer;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    graph = await openTestGraph();
-    server = await startConsoleServer(graph);
-    await writeConsoleShop(graph, server.gql);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await signIn(page, server.url, tokenOf('analyst'), '#/behaviour');
+    session = await openConsole('#/behaviour');
+    ({ server, page } = session);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await graph?.close();
-  });
+  afterAll(() => closeConsole(session));
 
   it('draws the transition matrix as a heatmap with the API\'s probabilities', async () => {
     const heatmap = page.getByTestId('heatmap');

@@ -9,6 +9,8 @@ import { CONSOLE_DIST } from '../../src/graphql/console-route.ts';
 import { closeHttpServer, createHttpServer } from '../../src/graphql/server.ts';
 import type { GraphConnection } from '../../src/storage/connect.ts';
 import { bearer, createTestApi, type Gql } from '../support/api.ts';
+import { openTestGraph } from '../support/graph.ts';
+import { writeConsoleShop } from './console-shop.ts';
 import type { Role } from '../../src/domain/principal.ts';
 
 // Browser tests drive Debian's `chromium` (or GREC_CHROMIUM / CHROME_PATH) through playwright-core: no browser
@@ -63,4 +65,33 @@ export async function signIn(page: Page, url: string, token: string, route = '')
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** A console test's world: the graph with the console shop, the real server, Chromium and one signed-in page. */
+export interface ConsoleSession {
+  readonly graph: GraphConnection;
+  readonly server: ConsoleServer;
+  readonly browser: Browser;
+  readonly page: Page;
+}
+
+/**
+ * Opens the console shop (writeConsoleShop) behind the real server, runs `prepare` for the file's own data,
+ * then signs a 1280 x 800 page in as an analyst at `route`. Close it with closeConsole in afterAll.
+ */
+export async function openConsole(route: string, prepare?: (graph: GraphConnection, server: ConsoleServer) => Promise<void>): Promise<ConsoleSession> {
+  const graph = await openTestGraph();
+  const server = await startConsoleServer(graph);
+  await writeConsoleShop(graph, server.gql);
+  await prepare?.(graph, server);
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await signIn(page, server.url, tokenOf('analyst'), route);
+  return { graph, server, browser, page };
+}
+
+export async function closeConsole(s: ConsoleSession | undefined): Promise<void> {
+  await s?.browser.close();
+  await s?.server.close();
+  await s?.graph.close();
 }

@@ -1,29 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphConnection } from '../../src/storage/connect.ts';
-import { openTestGraph } from '../support/graph.ts';
-import { CHROMIUM, launchBrowser, screenshot, signIn, startConsoleServer, tokenOf, type ConsoleServer } from './browser.ts';
-import { writeConsoleShop } from './console-shop.ts';
+import { CHROMIUM, closeConsole, openConsole, screenshot, type ConsoleServer, type ConsoleSession } from './browser.ts';
 
 describe.skipIf(CHROMIUM === undefined)('console in Chromium: Catalogue', () => {
-  let graph: GraphConnection;
+  let session: ConsoleSession | undefined;
   let server: ConsoleServer;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    graph = await openTestGraph();
-    server = await startConsoleServer(graph);
-    await writeConsoleShop(graph, server.gql);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await signIn(page, server.url, tokenOf('analyst'), '#/catalogue/i2');
+    session = await openConsole('#/catalogue/i2');
+    ({ server, page } = session);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await graph?.close();
-  });
+  afterAll(() => closeConsole(session));
 
   it('lists hot items by views as the API ranks them, with their evidence', async () => {
     await page.getByLabel('Demand signal').selectOption('VIEW');

@@ -1,29 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphConnection } from '../../src/storage/connect.ts';
-import { openTestGraph } from '../support/graph.ts';
-import { CHROMIUM, launchBrowser, screenshot, signIn, startConsoleServer, tokenOf, type ConsoleServer } from './browser.ts';
-import { writeConsoleShop } from './console-shop.ts';
+import { CHROMIUM, closeConsole, openConsole, screenshot, type ConsoleServer, type ConsoleSession } from './browser.ts';
 
 describe.skipIf(CHROMIUM === undefined)('console in Chromium: Cypher', () => {
+  let session: ConsoleSession | undefined;
   let graph: GraphConnection;
   let server: ConsoleServer;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    graph = await openTestGraph();
-    server = await startConsoleServer(graph);
-    await writeConsoleShop(graph, server.gql);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await signIn(page, server.url, tokenOf('analyst'), '#/cypher');
+    session = await openConsole('#/cypher');
+    ({ graph, server, page } = session);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await graph?.close();
-  });
+  afterAll(() => closeConsole(session));
 
   it('runs a library file with its :param lines as a form', async () => {
     await page.getByLabel('File of the cypher/ library').selectOption('analytics/journey');

@@ -1,42 +1,31 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphConnection } from '../../src/storage/connect.ts';
 import { ProfileStore } from '../../src/storage/profile-store.ts';
 import { SegmentStore } from '../../src/storage/segment-store.ts';
 import { DEFAULT_PROFILES_OPTIONS } from '../../src/usecases/customers/profiles-job.ts';
 import { refreshCustomers } from '../../src/usecases/customers/refresh-customers.ts';
 import { SegmentService } from '../../src/usecases/customers/segment-service.ts';
-import { openTestGraph } from '../support/graph.ts';
-import { CHROMIUM, launchBrowser, screenshot, signIn, startConsoleServer, tokenOf, type ConsoleServer } from './browser.ts';
-import { writeConsoleShop } from './console-shop.ts';
+import { CHROMIUM, closeConsole, openConsole, screenshot, type ConsoleServer, type ConsoleSession } from './browser.ts';
 
 // Segments "size over time" on the console shop: Bergen people (u2, u4) is defined, then Fay moves in
 // (u6, Bergen) and the profiles run again: the series reads 2 then 3, and every RFM segment has two points.
 describe.skipIf(CHROMIUM === undefined)('console in Chromium: Segments, size over time', () => {
-  let graph: GraphConnection;
+  let session: ConsoleSession | undefined;
   let server: ConsoleServer;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    graph = await openTestGraph();
-    server = await startConsoleServer(graph);
-    await writeConsoleShop(graph, server.gql); // refresh 1: the profiles run (RFM segments)
-    const r = await server.gql('mutation { defineSegment(input: {name: "Bergen people", rule: {feature: "location", op: "eq", value: "Bergen"}}) { id size } }');
-    expect(r.body.data?.['defineSegment']).toEqual({ id: 'bergen-people', size: 2 });
-    const fay = await server.gql('mutation { upsertUser(input: {id: "u6", name: "Fay", location: "Bergen"}) { id } }');
-    expect(fay.body.errors).toBeUndefined();
-    const store = new ProfileStore(graph.executor); // refresh 2: RFM and rule segments again
-    await refreshCustomers(store, new SegmentService(new SegmentStore(graph.executor), store, () => Date.now()), { ...DEFAULT_PROFILES_OPTIONS, now: () => Date.now() });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await signIn(page, server.url, tokenOf('analyst'), '#/segments');
+    session = await openConsole('#/segments', async (graph, server) => {
+      const r = await server.gql('mutation { defineSegment(input: {name: "Bergen people", rule: {feature: "location", op: "eq", value: "Bergen"}}) { id size } }');
+      expect(r.body.data?.['defineSegment']).toEqual({ id: 'bergen-people', size: 2 });
+      const fay = await server.gql('mutation { upsertUser(input: {id: "u6", name: "Fay", location: "Bergen"}) { id } }');
+      expect(fay.body.errors).toBeUndefined();
+      const store = new ProfileStore(graph.executor); // refresh 2: RFM and rule segments again
+      await refreshCustomers(store, new SegmentService(new SegmentStore(graph.executor), store, () => Date.now()), { ...DEFAULT_PROFILES_OPTIONS, now: () => Date.now() });
+    });
+    ({ server, page } = session);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await graph?.close();
-  });
+  afterAll(() => closeConsole(session));
 
   it('draws each segment\'s size at every refresh, as the API has it: Bergen people 2 then 3', async () => {
     const api = await server.gql('{ segments { id sizeHistory { at size } } }');

@@ -1,34 +1,23 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphConnection } from '../../src/storage/connect.ts';
-import { openTestGraph } from '../support/graph.ts';
-import { CHROMIUM, launchBrowser, screenshot, signIn, startConsoleServer, tokenOf, type ConsoleServer } from './browser.ts';
-import { writeConsoleShop } from './console-shop.ts';
+import { CHROMIUM, closeConsole, openConsole, screenshot, type ConsoleServer, type ConsoleSession } from './browser.ts';
 
 // Buyers in the console shop: u1 (Oslo), u3 (Oslo), u4 (Bergen). u2 (Bergen) and u5 (Oslo) never bought.
 describe.skipIf(CHROMIUM === undefined)('console in Chromium: Segments', () => {
-  let graph: GraphConnection;
+  let session: ConsoleSession | undefined;
   let server: ConsoleServer;
-  let browser: Browser;
   let page: Page;
   let bergen = '';
 
   beforeAll(async () => {
-    graph = await openTestGraph();
-    server = await startConsoleServer(graph);
-    await writeConsoleShop(graph, server.gql);
-    const r = await server.gql('mutation { defineSegment(input: {name: "Bergen people", rule: {feature: "location", op: "eq", value: "Bergen"}}) { id size } }');
-    expect(r.body.data?.['defineSegment']).toMatchObject({ size: 2 });
-    bergen = (r.body.data?.['defineSegment'] as { id: string }).id;
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await signIn(page, server.url, tokenOf('analyst'), '#/segments');
+    session = await openConsole('#/segments', async (graph, server) => {
+      const r = await server.gql('mutation { defineSegment(input: {name: "Bergen people", rule: {feature: "location", op: "eq", value: "Bergen"}}) { id size } }');
+      expect(r.body.data?.['defineSegment']).toMatchObject({ size: 2 });
+      bergen = (r.body.data?.['defineSegment'] as { id: string }).id;
+    });
+    ({ server, page } = session);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await graph?.close();
-  });
+  afterAll(() => closeConsole(session));
 
   it('lists every segment with the API\'s sizes', async () => {
     const api = await server.gql('{ segments { id size } }');
