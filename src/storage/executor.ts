@@ -1,4 +1,4 @@
-import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type Result } from 'neo4j-driver';
 import { AppError, isAppError } from '../domain/errors.ts';
 import { cypherFileName } from './cypher-files.ts';
 import { fromNeo4j, toParams } from './values.ts';
@@ -97,30 +97,14 @@ export class Executor {
    * not retried (a retry would replay rows already handed over). Returns the number of rows.
    */
   async readEach(cypher: string, params: Params, onRow: (row: Row) => void): Promise<number> {
-    this.admit();
-    this.queryCount++;
-    this.onQuery?.(cypher, params);
-    const done = this.startTiming(cypher, 'read');
-    const session = this.driver.session({
-      ...(this.database !== undefined ? { database: this.database } : {}),
-      defaultAccessMode: neo4j.session.READ,
-      bookmarkManager: this.bookmarks,
-    });
-    try {
+    return this.streamRead(cypher, params, 'grec', this.opts.txTimeoutMs, (err) => this.failed(err), async (result) => {
       let rows = 0;
-      const result = session.run(cypher, toParams(params) as Params, { metadata: { app: 'grec' }, timeout: this.opts.txTimeoutMs });
       for await (const record of result) {
         onRow(fromNeo4j(record.toObject()) as Row);
         rows++;
       }
-      done(true);
-      return this.succeeded(rows);
-    } catch (err) {
-      done(false);
-      throw this.failed(err);
-    } finally {
-      await session.close();
-    }
+      return rows;
+    }, toParams(params) as Params);
   }
 
   /**
@@ -131,17 +115,8 @@ export class Executor {
    */
   async readCapped(cypher: string, params: Params, opts: { timeoutMs: number; maxRows: number }, decode: (value: unknown) => unknown):
   Promise<{ columns: string[]; rows: unknown[][]; truncated: boolean }> {
-    this.admit();
-    this.queryCount++;
-    this.onQuery?.(cypher, params);
-    const done = this.startTiming(cypher, 'read');
-    const session = this.driver.session({
-      ...(this.database !== undefined ? { database: this.database } : {}),
-      defaultAccessMode: neo4j.session.READ,
-      bookmarkManager: this.bookmarks,
-    });
-    try {
-      const result = session.run(cypher, params, { metadata: { app: 'grec-console' }, timeout: opts.timeoutMs });
+    const fail = (err: unknown): unknown => this.analystQueryFailed(err, opts.timeoutMs);
+    return this.streamRead(cypher, params, 'grec-console', opts.timeoutMs, fail, async (result) => {
       const columns = (await result.keys()) as string[];
       const rows: unknown[][] = [];
       let truncated = false;
@@ -152,11 +127,40 @@ export class Executor {
         }
         rows.push(columns.map((c) => decode(record.get(c))));
       }
+      return { columns, rows, truncated };
+    });
+  }
+
+  /**
+   * The session around one streamed auto-commit read (readEach, readCapped): admission, counting, timing, a
+   * READ session that follows this executor's bookmarks, and the error mapping the caller chooses. `sent`
+   * is what goes to the driver when it differs from the caller's params (readEach converts them).
+   */
+  private async streamRead<T>(
+    cypher: string,
+    params: Params,
+    app: string,
+    timeoutMs: number,
+    fail: (err: unknown) => unknown,
+    consume: (result: Result) => Promise<T>,
+    sent: Params = params,
+  ): Promise<T> {
+    this.admit();
+    this.queryCount++;
+    this.onQuery?.(cypher, params);
+    const done = this.startTiming(cypher, 'read');
+    const session = this.driver.session({
+      ...(this.database !== undefined ? { database: this.database } : {}),
+      defaultAccessMode: neo4j.session.READ,
+      bookmarkManager: this.bookmarks,
+    });
+    try {
+      const value = await consume(session.run(cypher, sent, { metadata: { app }, timeout: timeoutMs }));
       done(true);
-      return this.succeeded({ columns, rows, truncated });
+      return this.succeeded(value);
     } catch (err) {
       done(false);
-      throw this.analystQueryFailed(err, opts.timeoutMs);
+      throw fail(err);
     } finally {
       await session.close();
     }
