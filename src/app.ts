@@ -10,6 +10,7 @@ import { SocialStore } from './storage/social-store.ts';
 import { RecsGraphStore } from './storage/recs-graph-store.ts';
 import { RecsStore } from './storage/recs-store.ts';
 import { RECS_CONFIG } from './usecases/recommend/config.ts';
+import { SERVING_CONFIG } from './usecases/recommend/serving-config.ts';
 import { GraphModelCache } from './usecases/recommend/graph-model-cache.ts';
 import { RecsService } from './usecases/recommend/recs-service.ts';
 import { recommendationResolvers } from './graphql/resolvers/recommendations.ts';
@@ -74,12 +75,15 @@ import { refreshCustomers } from './usecases/customers/refresh-customers.ts';
 export function createServices(graph: GraphConnection, live: LiveConfig = { autoCreate: false }, privacy: PrivacyConfig = DEFAULT_PRIVACY, loop: LoopConfig = DEFAULT_LOOP, log: JobLog = SILENT_LOG): Services {
   const ex = graph.executor;
   const consent = privacy.consentDefaults;
-  const recsConfig = { ...RECS_CONFIG, consentDefaults: consent };
+  const recsConfig = {
+    ...RECS_CONFIG, consentDefaults: consent,
+    graph: { ...RECS_CONFIG.graph, easeMaxDim: loop.graphEaseMaxDim ?? RECS_CONFIG.graph.easeMaxDim },
+  };
   const events = new EventCounter();
   const graphCache = new GraphModelCache(new RecsGraphStore(ex), recsConfig.graph, () => Date.now(), consent, {
     fitter: workerFitter({ minInteractions: loop.fitWorkerMinInteractions ?? WORKER_MIN_INTERACTIONS, log }), eventCount: () => events.total, log,
   });
-  const recs = new RecsService(new RecsStore(ex), graphCache, () => Date.now(), recsConfig);
+  const recs = new RecsService(new RecsStore(ex), graphCache, () => Date.now(), recsConfig, { ...SERVING_CONFIG, inMemory: loop.servingInMemory ?? SERVING_CONFIG.inMemory });
   const userIds = userIdCodec(privacy);
   const segmentStore = new SegmentStore(ex);
   const analytics = new AnalyticsService(new AnalyticsStore(ex, consent), {

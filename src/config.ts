@@ -76,6 +76,8 @@ const schema = z.object({
   GREC_REFRESH_AFTER_EVENTS: z.coerce.number().int().min(0).default(10_000),
   GREC_FIT_WORKER_MIN_INTERACTIONS: z.coerce.number().int().min(0).default(20_000),
   GREC_REPLICA_SYNC_MS: z.coerce.number().int().min(0).default(1000),
+  GREC_GRAPH_EASE_MAX_DIM: z.coerce.number().int().min(0).default(3000),
+  GREC_SERVING_IN_MEMORY: booleanFlag.default(true),
   GREC_KEEP_PII: z.string().default('').transform((s, ctx) => {
     const cols = s.split(',').map((c) => c.trim()).filter((c) => c !== '');
     const bad = cols.filter((c) => !(PII_COLUMNS as readonly string[]).includes(c));
@@ -127,6 +129,13 @@ export interface LoopConfig {
    * the replica holding the refresh lease. 0 or undefined: a single instance (no change log, no lease).
    */
   readonly replicaSyncMs?: number;
+  /**
+   * The GRAPH model fits EASE while min(users, items) <= this, GF-CF above (graph-base.ts). Undefined: config.ts's
+   * 3000, where EASE's dense inverse takes minutes and ~0.3 GB on 2 vCPU (bench:fit-scale).
+   */
+  readonly graphEaseMaxDim?: number;
+  /** Whether uncached pages read the in-memory serving state (serving-config.ts). Undefined: on. */
+  readonly servingInMemory?: boolean;
 }
 
 /** Tests and scripts: no scheduled refresh (they refresh when they mean to). */
@@ -354,6 +363,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       refreshAfterEvents: e.GREC_REFRESH_AFTER_EVENTS,
       fitWorkerMinInteractions: e.GREC_FIT_WORKER_MIN_INTERACTIONS,
       replicaSyncMs: e.GREC_REPLICA_SYNC_MS,
+      graphEaseMaxDim: e.GREC_GRAPH_EASE_MAX_DIM,
+      servingInMemory: e.GREC_SERVING_IN_MEMORY,
     },
   };
 }
