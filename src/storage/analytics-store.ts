@@ -161,6 +161,23 @@ export class AnalyticsStore {
     return (rows[0]?.['userIds'] as string[] | undefined) ?? [];
   }
 
+  /** Every FRIEND edge between users, streamed (the in-memory friend ties' one full read). */
+  async friendTies(onTie: (a: string, b: string) => void): Promise<void> {
+    await this.executor.readEach(cypher('analytics/friend-ties'), {}, (r) => onTie(str(r, 'a'), str(r, 'b')));
+  }
+
+  /** The friends (either direction) of these users; a missing user has no row. */
+  async friendTiesOf(userIds: readonly string[]): Promise<{ readonly userId: string; readonly friends: string[] }[]> {
+    const rows = await this.executor.read(cypher('analytics/friend-ties-of-users'), { userIds: [...userIds] });
+    return rows.map((r) => ({ userId: str(r, 'userId'), friends: r['friends'] as string[] }));
+  }
+
+  /** FRIEND edges in the graph, from the count store. */
+  async friendCount(): Promise<number> {
+    const rows = await this.executor.read(cypher('analytics/friend-count'));
+    return rows[0] === undefined ? 0 : num(rows[0], 'friends');
+  }
+
   /** PERFORMED edges in the graph, from the count store. */
   async performedCount(): Promise<number> {
     const rows = await this.executor.read(cypher('analytics/performed-count'));
