@@ -37,9 +37,13 @@ class CountingStore extends AnalyticsStore {
     this.populationReads++;
     return super.population(...args);
   }
-  override async segmentMembers(segmentId: string): Promise<string[]> {
+  /** Member ids transferred (a read whose version matched the held list sends none). */
+  segmentTransfers = 0;
+  override async segmentMembers(...args: Parameters<AnalyticsStore['segmentMembers']>): ReturnType<AnalyticsStore['segmentMembers']> {
     this.segmentReads++;
-    return super.segmentMembers(segmentId);
+    const r = await super.segmentMembers(...args);
+    if (r?.userIds != null) this.segmentTransfers++;
+    return r;
   }
 }
 

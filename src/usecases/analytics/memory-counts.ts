@@ -3,9 +3,9 @@
 // attributes held next to each log, with population.cypher's rules (population-rules.ts: consent, gender, age,
 // location, acquisition window, per-user breakdown groups) and, for hasFriendWhoPurchased (filter or breakdown),
 // the friend ties held next to the logs (live-friend-ties.ts, friend-purchase-rule.ts). The graph is read only for
-// a saved segment's member ids (segment-members.cypher, one indexed read) and, with categoryId, the category's
-// items: the filter becomes an item mask (category-items.cypher), and each user's window is a binary-searched run
-// of their sorted columns.
+// a saved segment's version (segment-members.cypher, one indexed read; the member ids travel only when it changed:
+// segment-members-cache.ts) and, with categoryId, the category's items: the filter becomes an item mask
+// (category-items.cypher), and each user's window is a binary-searched run of their sorted columns.
 // Counting is algorithms/markov/event-columns.ts, the same functions the recount path ('ts') uses, so the two
 // agree exactly (test/analytics/memory-counts.int.test.ts).
 // Any window [from, to] (inclusive, to the millisecond) is exact: nothing is pre-bucketed, so there is no
@@ -42,7 +42,7 @@ async function select(
     live.current(),
     // The ties only when the rule is asked for: other queries never read or check them.
     needsFriendTies(segment, breakdown) ? live.friends.current() : Promise.resolve(null),
-    populationIds(store, segment),
+    populationIds(live, segment),
     categoryId === null ? Promise.resolve(null) : store.categoryItems(categoryId),
   ]);
   const itemMask = categoryItems === null ? null : logs.itemMask(categoryItems);
@@ -71,12 +71,12 @@ async function select(
 }
 
 /** The users named by userIds and / or the saved segment (null: every held user). */
-async function populationIds(store: AnalyticsStore, s: AnalyticsScope['segment']): Promise<ReadonlySet<string> | null> {
+async function populationIds(live: LiveEventLogs, s: AnalyticsScope['segment']): Promise<ReadonlySet<string> | null> {
   // A Set: `u.id IN $userIds` keeps each user once however often listed.
   const ids: Set<string> | null = s.userIds === null ? null : new Set(s.userIds);
   if (s.segmentId === null) return ids;
-  const members = await store.segmentMembers(s.segmentId);
-  return ids === null ? new Set(members) : new Set(members.filter((id) => ids.has(id)));
+  const members = await live.segments.members(s.segmentId);
+  return ids === null ? members : new Set([...ids].filter((id) => members.has(id)));
 }
 
 export async function memoryTransitionCounts(
