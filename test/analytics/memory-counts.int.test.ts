@@ -375,6 +375,30 @@ describe('in-memory event logs agree exactly with the full recount', () => {
     expect(await reads({ gender: 'female', minAge: 20 }, 'ACQUISITION_MONTH')).toEqual([0, 0]);
     expect(await reads({ userIds: ['u5', 'u6', 'u7', 'u8'] }, 'AGE_BAND')).toEqual([0, 0]);
     expect(await reads({ segmentId: 'seg-t' })).toEqual([0, 1]);
+    // The member ids travel once; a repeat reads the segment's version only; a membership change (a member added,
+    // or a refresh swapping one member for another: same count, new refreshedAt) sends them again, and the counts
+    // follow the graph.
+    const sameAsRecount = async (label: string) => {
+      const scope = { segment: { ...EMPTY_SEGMENT, segmentId: 'seg-t' }, window: ALL_TIME };
+      const mem = await transitionCountsFor(counting, scope, 30 * MIN, null, 'memory', own.logs);
+      const ts = await transitionCountsFor(store, scope, 30 * MIN, null, 'ts');
+      expect([mem.users, Array.from(mem.counts.counts)], label).toEqual([ts.users, Array.from(ts.counts.counts)]);
+      return mem.users;
+    };
+    const sent = counting.segmentTransfers;
+    expect(await reads({ segmentId: 'seg-t' })).toEqual([0, 1]);
+    expect(counting.segmentTransfers).toBe(sent);
+    const before = await sameAsRecount('seg-t as saved');
+    await graph.executor.write(`MATCH (s:Segment {id: 'seg-t'}), (u:User {id: 'u20'}) MERGE (u)-[:IN_SEGMENT]->(s)`);
+    expect(await sameAsRecount('u20 joined seg-t')).toBe(before + 1);
+    expect(counting.segmentTransfers).toBe(sent + 1);
+    await graph.executor.write(`
+      MATCH (:User {id: 'u20'})-[m:IN_SEGMENT]->(s:Segment {id: 'seg-t'}) DELETE m
+      WITH s MATCH (u:User {id: 'u21'}) MERGE (u)-[:IN_SEGMENT]->(s) SET s.refreshedAt = 1735689600000`);
+    expect(await sameAsRecount('a refresh swapped u20 for u21')).toBe(before + 1);
+    expect(counting.segmentTransfers).toBe(sent + 2);
+    await sameAsRecount('unchanged since');
+    expect(counting.segmentTransfers).toBe(sent + 2);
     expect(await reads({ hasFriendWhoPurchased: true })).toEqual([0, 0]);
     expect(await reads({}, 'HAS_FRIEND_WHO_PURCHASED')).toEqual([0, 0]);
   }, 300_000);
