@@ -203,23 +203,24 @@ describe('in-memory event logs agree exactly with the full recount', () => {
 
   it('hasFriendWhoPurchased in memory: exact on random windows, and after friendships added and removed and late purchases through the API', async () => {
     const friends = analytics.logs.friends;
-    const full = analytics.logs.fullReads;
     expect(await expectSameFriendRule('friends', 31337, 28)).toBeGreaterThan(14);
     expect(friends.fullReads).toBe(1);
-    // Hand-picked: a user with events and no friend who ever purchased (a), a consenting purchaser (b), a user
-    // with events and no purchase (d), and u3 (refused analytics) if they purchased.
+    const full = analytics.logs.fullReads;
+    // Hand-picked: a user with events and no friend who ever purchased (a), two purchasers who are not a's friends
+    // (b; c, who will refuse analytics) and a user with events and no purchase (d).
     const [pick] = await graph.executor.read(`
-      MATCH (a:User) WHERE EXISTS { (a)-[:PERFORMED]->(:Event) } AND a.id <> 'u3'
+      MATCH (a:User) WHERE EXISTS { (a)-[:PERFORMED]->(:Event) } AND coalesce(a.consentAnalytics, true)
         AND NOT EXISTS { (a)-[:FRIEND]-(:User)-[:PERFORMED]->(:Event {type: 'purchase'}) }
       WITH a ORDER BY a.id LIMIT 1
-      MATCH (b:User)-[:PERFORMED]->(:Event {type: 'purchase'}) WHERE b <> a AND b.id <> 'u3' AND NOT EXISTS { (a)-[:FRIEND]-(b) }
-      WITH a, b ORDER BY b.id LIMIT 1
+      MATCH (b:User)-[:PERFORMED]->(:Event {type: 'purchase'}) WHERE b <> a AND coalesce(b.consentAnalytics, true) AND NOT EXISTS { (a)-[:FRIEND]-(b) }
+      WITH a, b ORDER BY b.id
+      WITH a, collect(DISTINCT b.id)[0..2] AS bc
       MATCH (d:User) WHERE EXISTS { (d)-[:PERFORMED]->(:Event) } AND NOT EXISTS { (d)-[:PERFORMED]->(:Event {type: 'purchase'}) }
-        AND d <> a AND d.id <> 'u3' AND NOT EXISTS { (a)-[:FRIEND]-(d) }
-      WITH a, b, d ORDER BY d.id LIMIT 1
-      RETURN a.id AS a, b.id AS b, d.id AS d, EXISTS { (:User {id: 'u3'})-[:PERFORMED]->(:Event {type: 'purchase'}) } AS u3Purchased`);
-    const [a, b, d] = [String(pick?.['a']), String(pick?.['b']), String(pick?.['d'])];
-    expect(pick?.['u3Purchased']).toBe(true);
+        AND d <> a AND NOT EXISTS { (a)-[:FRIEND]-(d) }
+      WITH a, bc, d ORDER BY d.id LIMIT 1
+      RETURN a.id AS a, bc[0] AS b, bc[1] AS c, d.id AS d`);
+    const [a, b, c, d] = [String(pick?.['a']), String(pick?.['b']), String(pick?.['c']), String(pick?.['d'])];
+    expect(new Set([a, b, c, d]).size).toBe(4);
     const onlyA = (window: AnalyticsScope['window']) => ({ segment: { ...EMPTY_SEGMENT, userIds: [a], hasFriendWhoPurchased: true }, window });
     const inA = async (label: string, window: AnalyticsScope['window'] = ALL_TIME) => expectSameTransitions(label, onlyA(window), 30 * MIN, null);
     const link = async (mutation: 'addFriend' | 'removeFriend', x: string, y: string) => {
@@ -227,8 +228,10 @@ describe('in-memory event logs agree exactly with the full recount', () => {
       expect(res.body.errors, `${mutation} ${x} ${y}`).toBeUndefined();
     };
     expect(await inA('a before')).toBe(0);
-    await link('addFriend', 'u3', a); // u3 purchased but refused analytics: not counted
-    expect(await inA('a befriended u3 (no consent)')).toBe(0);
+    await link('addFriend', c, a);
+    expect(await inA('a befriended c, a purchaser')).toBe(1);
+    expect((await gql(`mutation { setConsent(userId: "${c}", consent: { analytics: false }) { id } }`)).body.errors).toBeUndefined();
+    expect(await inA('c refused analytics: their purchases no longer count')).toBe(0);
     await link('addFriend', b, a); // stored b -> a: read in either direction
     expect(await inA('a befriended a purchaser')).toBe(1);
     await link('removeFriend', a, b);
