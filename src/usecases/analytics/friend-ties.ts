@@ -1,7 +1,7 @@
 // The friendships population.cypher's hasFriendWhoPurchased rule follows ((u)-[:FRIEND]-(fr:User): FRIEND only,
 // either stored direction; FOLLOWS is not a friendship), held in memory as a symmetric adjacency of user ids.
 // Set semantics: two FRIEND edges between one pair are one tie, as they are to the rule's EXISTS. About
-// 2 x (pointer + Set entry) per friendship plus a Set per user with friends: 250k friendships ~ 20 MB.
+// 2 x (pointer + Set entry) per friendship plus a Set per user with friends (memory not measured yet).
 // Replacing a user's ties updates the other ends too, so re-reading the users whose friendships changed
 // (live-friend-ties.ts) leaves every tie as the graph has it, whichever of the two ends is re-read.
 

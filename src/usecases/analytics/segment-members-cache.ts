@@ -4,8 +4,8 @@
 // (and stamps refreshedAt), a user leaving profiling or erased loses theirs (the count drops).
 // While a refresh is rewriting memberships (several transactions), a query may get the list from before it when
 // the count happens to match; the refresh's last step stamps refreshedAt, after which the new list is read.
-// An erasure drops every held list at once (no id of an erased user stays in the process). Held: one Set per
-// saved segment queried (a few MB for 100k members).
+// An erasure drops every held list at once (no id of an erased user stays in the process). Held: one Set of ids
+// per saved segment queried.
 import type { AnalyticsStore, SegmentVersion } from '../../storage/analytics-store.ts';
 
 export class SegmentMembersCache {
