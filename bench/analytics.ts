@@ -7,7 +7,9 @@
 //  - funnel (view -> cart -> purchase within 72 h) and conversion rate the same way;
 //  - the use cases over the in-memory logs and the in-memory population (transitionMatrix, absorption,
 //    sequenceProbability, conversionRate, funnel) on aligned and unaligned windows and segments, each checked
-//    equal to the recount, with wall and process CPU time per call (the machine may be shared);
+//    equal to the recount, with wall and process CPU time per call (the machine may be shared); hasFriendWhoPurchased
+//    over the friend ties held in memory (against population.cypher, what the previous version read per query), a
+//    saved segment with its member ids held and read at every call;
 //  - the attribute-only re-read that bounds unobserved attribute writes;
 //  - 100 late events recorded (this process's writes: observer), then the next query (only their users re-read);
 //  - nextState per user over the GraphQL API (yoga.fetch, no port) under load: N calls, concurrency C, p50/p99.
@@ -148,6 +150,20 @@ async function main(): Promise<void> {
     const unTo = hi - 7_654_321;
     const unaligned = { from: iso(unFrom), to: iso(unTo) };
     const female = { ...EMPTY_SEGMENT, gender: 'female' };
+    const friendsAll: AnalyticsScope = { segment: { ...EMPTY_SEGMENT, hasFriendWhoPurchased: true }, window: ALL_TIME };
+    // A saved segment of every fifth user (as a refresh would leave it), for the member-id cache rows.
+    await graph.executor.write(`MERGE (s:Segment {id: 'bench-seg'}) SET s.name = 'bench', s.refreshedAt = $at WITH s
+      MATCH (u:User) WHERE toInteger(substring(u.id, 1)) % 5 = 0 MERGE (u)-[:IN_SEGMENT]->(s)`, { at: now });
+    const savedScope: AnalyticsScope = { segment: { ...EMPTY_SEGMENT, segmentId: 'bench-seg' }, window: ALL_TIME };
+    const savedMembers = (await store.segmentMembers('bench-seg'))?.userIds?.length ?? 0;
+    // The friend ties' one full read (at the first hasFriendWhoPurchased query), and what the previous version
+    // read at every such query: the Cypher population (population.cypher) of the same segment.
+    t = performance.now();
+    const ties = await live.friends.current();
+    const tiesMs = performance.now() - t;
+    log(`friend ties read in ${fmt(tiesMs)} (${ties.pairs} pairs)`);
+    const cypherPopulation = await timed(RUNS, () => store.population(friendsAll, null));
+    log(`population.cypher for hasFriendWhoPurchased: ${cypherPopulation.times.map(fmt).join(', ')}`);
     const useCases: [string, () => Promise<unknown>, AnalyticsScope | null][] = [
       ['transitionMatrix, all users, all time', () => service.transitionMatrix(SYSTEM, {}), all],
       ['transitionMatrix, 7 days aligned to days', () => service.transitionMatrix(SYSTEM, { window: { from: iso(dayFrom), to: iso(dayFrom + 7 * DAY - 1) } }), { segment: EMPTY_SEGMENT, window: { from: dayFrom, to: dayFrom + 7 * DAY - 1 } }],
@@ -156,7 +172,11 @@ async function main(): Promise<void> {
       ['transitionMatrix, gender female + unaligned window', () => service.transitionMatrix(SYSTEM, { segment: { gender: 'female' }, window: unaligned }), { segment: female, window: { from: unFrom, to: unTo } }],
       ['transitionMatrix, ages 25-44 + Paris', () => service.transitionMatrix(SYSTEM, { segment: { minAge: 25, maxAge: 44, location: 'Paris' } }), { segment: { ...EMPTY_SEGMENT, minAge: 25, maxAge: 44, location: 'Paris' }, window: ALL_TIME }],
       ['transitionMatrix, segment category c1', () => service.transitionMatrix(SYSTEM, { segment: { categoryId: 'c1' } }), { segment: { ...EMPTY_SEGMENT, categoryId: 'c1' }, window: ALL_TIME }],
-      ['transitionMatrix, hasFriendWhoPurchased (Cypher population)', () => service.transitionMatrix(SYSTEM, { segment: { hasFriendWhoPurchased: true } }), null],
+      ['transitionMatrix, hasFriendWhoPurchased (friend ties in memory)', () => service.transitionMatrix(SYSTEM, { segment: { hasFriendWhoPurchased: true } }), friendsAll],
+      ['transitionMatrix, hasFriendWhoPurchased false + unaligned window', () => service.transitionMatrix(SYSTEM, { segment: { hasFriendWhoPurchased: false }, window: unaligned }), { segment: { ...EMPTY_SEGMENT, hasFriendWhoPurchased: false }, window: { from: unFrom, to: unTo } }],
+      ['conversionRate by HAS_FRIEND_WHO_PURCHASED, unaligned window', () => service.conversionRate(SYSTEM, { action: 'purchase', breakdown: 'HAS_FRIEND_WHO_PURCHASED', window: unaligned }), null],
+      [`transitionMatrix, saved segment (${savedMembers.toLocaleString('en-US')} members, ids held)`, () => service.transitionMatrix(SYSTEM, { segment: { segmentId: 'bench-seg' } }), savedScope],
+      ['transitionMatrix, saved segment, ids read every call (previous behaviour)', () => { live.segments.clear(); return service.transitionMatrix(SYSTEM, { segment: { segmentId: 'bench-seg' } }); }, null],
       ['absorption, all users, all time', () => service.absorption(SYSTEM, {}), null],
       ['absorption, gender female + unaligned window', () => service.absorption(SYSTEM, { segment: { gender: 'female' }, window: unaligned }), null],
       ['sequenceProbability, all users, all time', () => service.sequenceProbability(SYSTEM, { states: ['START', 'view', 'cart', 'purchase'] }), null],
@@ -253,12 +273,15 @@ async function main(): Promise<void> {
       `| funnel view -> cart -> purchase (72 h) | ${cell('funnel', 'cypher')} | ${cell('funnel', 'ts')} | ${cell('funnel', 'memory')} | ${ratio('funnel')} |`,
       `| conversion rate (purchase) | ${cell('conversion', 'cypher')} | - | ${cell('conversion', 'memory')} | ${ratio('conversion')} (vs Cypher) |`,
       '',
-      `Use cases as the API runs them (in-memory counting and in-memory population; the graph is read only for the PERFORMED count check, ` +
-        `a category's items and hasFriendWhoPurchased), ${Math.max(RUNS, 5)} runs after a warm-up; CPU: this process's user + system time per call:`,
+      `Use cases as the API runs them (in-memory counting and in-memory population, friend ties included; the graph is read only for the PERFORMED count check, ` +
+        `the FRIEND count check (hasFriendWhoPurchased), a category's items and a saved segment's version), ${Math.max(RUNS, 5)} runs after a warm-up; CPU: this process's user + system time per call:`,
       '',
       '| use case | median | max | CPU (median) | full recount of the same counts (the baseline); recount / median |',
       '|---|---|---|---|---|',
       ...useCaseRows,
+      '',
+      `Friend ties (hasFriendWhoPurchased): one full read of every FRIEND edge ${fmt(tiesMs)} (${ties.pairs.toLocaleString('en-US')} friendships, ${ties.users.toLocaleString('en-US')} users, at the first such query); ` +
+        `population.cypher for hasFriendWhoPurchased true, all time (the read the previous version made at every such query, before counting): median ${fmt(med(cypherPopulation.times))} of ${RUNS}.`,
       '',
       `Attribute-only re-read of every user (the staleness bound of attribute writes the process was not told about; background): median ${fmt(med(attrs.times))}.`,
       '',

@@ -57,6 +57,15 @@ export interface UserState {
   readonly totalEvents: number;
 }
 
+/** A saved segment's version: [refreshedAt (-1: never refreshed), member count]; changes with every membership change. */
+export type SegmentVersion = readonly [number, number];
+
+export interface SegmentMembers {
+  readonly version: SegmentVersion;
+  /** null: unchanged since the version the caller passed. */
+  readonly userIds: string[] | null;
+}
+
 /** A user's attributes the analytics population filters and groups by (event-log.cypher, user-attributes.cypher). */
 export interface UserAttributes {
   /** coalesce(consentAnalytics, the configured default): false keeps the user out of every population. */
@@ -155,10 +164,33 @@ export class AnalyticsStore {
       onUser({ userId: str(r, 'userId'), attributes: attributesOf(r) }));
   }
 
-  /** A saved segment's member ids (none when the segment does not exist). */
-  async segmentMembers(segmentId: string): Promise<string[]> {
-    const rows = await this.executor.read(cypher('analytics/segment-members'), { segmentId });
-    return (rows[0]?.['userIds'] as string[] | undefined) ?? [];
+  /**
+   * A saved segment's member ids and version (segment-members.cypher): ids null when the version equals
+   * `knownVersion` (the caller's ids are current); null when the segment does not exist.
+   */
+  async segmentMembers(segmentId: string, knownVersion: SegmentVersion | null = null): Promise<SegmentMembers | null> {
+    const rows = await this.executor.read(cypher('analytics/segment-members'), { segmentId, knownVersion: knownVersion === null ? null : [...knownVersion] });
+    const r = rows[0];
+    if (r === undefined) return null;
+    const [refreshedAt, degree] = (r['version'] as unknown[]).map(Number);
+    return { version: [refreshedAt ?? -1, degree ?? 0], userIds: (r['userIds'] as string[] | null | undefined) ?? null };
+  }
+
+  /** Every FRIEND edge between users, streamed (the in-memory friend ties' one full read). */
+  async friendTies(onTie: (a: string, b: string) => void): Promise<void> {
+    await this.executor.readEach(cypher('analytics/friend-ties'), {}, (r) => onTie(str(r, 'a'), str(r, 'b')));
+  }
+
+  /** The friends (either direction) of these users; a missing user has no row. */
+  async friendTiesOf(userIds: readonly string[]): Promise<{ readonly userId: string; readonly friends: string[] }[]> {
+    const rows = await this.executor.read(cypher('analytics/friend-ties-of-users'), { userIds: [...userIds] });
+    return rows.map((r) => ({ userId: str(r, 'userId'), friends: r['friends'] as string[] }));
+  }
+
+  /** FRIEND edges in the graph, from the count store. */
+  async friendCount(): Promise<number> {
+    const rows = await this.executor.read(cypher('analytics/friend-count'));
+    return rows[0] === undefined ? 0 : num(rows[0], 'friends');
   }
 
   /** PERFORMED edges in the graph, from the count store. */

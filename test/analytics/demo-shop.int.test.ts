@@ -135,14 +135,15 @@ describe('analytics on the demo shop (planted Markov chain) against the real Neo
 
   it('gives analysts running the Cypher files with their documented params the same numbers as the API', async () => {
     const ex = graph.executor;
-    // Every file taking parameters documents them; the one without any is the in-memory logs' count check (the
-    // full read, event-log, takes the consent defaults since it carries each user's analytics attributes).
+    // Every file taking parameters documents them; those without any are the in-memory logs' count check (the
+    // full read, event-log, takes the consent defaults since it carries each user's analytics attributes) and the
+    // in-memory friend ties' full read and count check.
     const parameterless: string[] = [];
     for (const f of listCypherFiles().filter((n) => n.startsWith('analytics/'))) {
       if (!/\$[A-Za-z_]/.test(cypher(f).replace(/\/\/.*$/gm, ''))) parameterless.push(f);
       else expect(documentedParamLines(f).length, `${f} documents its params`).toBeGreaterThan(0);
     }
-    expect(parameterless.sort()).toEqual(['analytics/performed-count']);
+    expect(parameterless.sort()).toEqual(['analytics/friend-count', 'analytics/friend-ties', 'analytics/performed-count']);
     const api = async (query: string) => {
       const r = await gql(query);
       expect(r.body.errors).toBeUndefined();

@@ -22,7 +22,9 @@ import { openTestGraph } from '../support/graph.ts';
 // re-read), and after an erasure. The population is resolved in memory too (attributes held next to each log):
 // random attribute segments, saved segments and breakdowns against the Cypher population, a consent refusal and an
 // attribute change through the API, an attribute write nobody was told about (seen within the bound), and the
-// reads each kind of segment costs.
+// reads each kind of segment costs. hasFriendWhoPurchased is resolved in memory as well (friend ties held next to
+// the logs): random windows and segments, friendships added and removed and late purchases through the API,
+// friendships written by someone nobody told, and an erasure.
 const PRESET = demoPreset('small', { seed: 7, users: 120, items: 300, eventsTarget: 4_000 });
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -35,9 +37,13 @@ class CountingStore extends AnalyticsStore {
     this.populationReads++;
     return super.population(...args);
   }
-  override async segmentMembers(segmentId: string): Promise<string[]> {
+  /** Member ids transferred (a read whose version matched the held list sends none). */
+  segmentTransfers = 0;
+  override async segmentMembers(...args: Parameters<AnalyticsStore['segmentMembers']>): ReturnType<AnalyticsStore['segmentMembers']> {
     this.segmentReads++;
-    return super.segmentMembers(segmentId);
+    const r = await super.segmentMembers(...args);
+    if (r?.userIds != null) this.segmentTransfers++;
+    return r;
   }
 }
 
@@ -167,6 +173,96 @@ describe('in-memory event logs agree exactly with the full recount', () => {
     expect(analytics.logs.userReads).toBeGreaterThan(0);
   }, 600_000);
 
+  // hasFriendWhoPurchased in memory (friend ties held next to the logs): alone, with attributes, ids and a saved
+  // segment, and as a breakdown, on random windows; exact against the recount and the Cypher population.
+  const friendSegments: Partial<AnalyticsScope['segment']>[] = [
+    { hasFriendWhoPurchased: true }, { hasFriendWhoPurchased: false }, { hasFriendWhoPurchased: true, gender: 'female' },
+    { hasFriendWhoPurchased: false, minAge: 30, categoryId: 'c2' }, { hasFriendWhoPurchased: true, segmentId: 'seg-t' },
+    { hasFriendWhoPurchased: true, userIds: ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u40', 'u41'] }, {},
+  ];
+
+  async function expectSameFriendRule(label: string, seed: number, cases: number): Promise<number> {
+    const rnd = prng(seed);
+    let nonEmpty = 0;
+    for (let k = 0; k < cases; k++) {
+      const c = randomCase(rnd);
+      const scope = { ...c.scope, segment: { ...EMPTY_SEGMENT, ...friendSegments[k % friendSegments.length] } };
+      const name = `${label} ${k}: ${JSON.stringify(scope)}`;
+      if ((await expectSameTransitions(name, scope, c.gapMs, c.asOf)) === 0) continue;
+      nonEmpty++;
+      const a = await conversionRateFor(store, scope, 'purchase', 'HAS_FRIEND_WHO_PURCHASED', 'memory', analytics.logs);
+      expect(a, `${name} by HAS_FRIEND_WHO_PURCHASED`).toEqual(await conversionRateFor(store, scope, 'purchase', 'HAS_FRIEND_WHO_PURCHASED', 'cypher'));
+      if (k % 3 === 0) {
+        const steps = ['view', 'cart', 'purchase'];
+        expect(await funnelCountsFor(store, scope, steps, 72 * HOUR, 'memory', analytics.logs), `${name} funnel`)
+          .toEqual(await funnelCountsFor(store, scope, steps, 72 * HOUR, 'ts'));
+      }
+    }
+    return nonEmpty;
+  }
+
+  it('hasFriendWhoPurchased in memory: exact on random windows, and after friendships added and removed and late purchases through the API', async () => {
+    const friends = analytics.logs.friends;
+    expect(await expectSameFriendRule('friends', 31337, 28)).toBeGreaterThan(14);
+    expect(friends.fullReads).toBe(1);
+    const full = analytics.logs.fullReads;
+    // Hand-picked: a user with events and no friend who ever purchased (a), two purchasers who are not a's friends
+    // (b; c, who will refuse analytics) and a user with events and no purchase (d).
+    const [pick] = await graph.executor.read(`
+      MATCH (a:User) WHERE EXISTS { (a)-[:PERFORMED]->(:Event) } AND coalesce(a.consentAnalytics, true)
+        AND NOT EXISTS { (a)-[:FRIEND]-(:User)-[:PERFORMED]->(:Event {type: 'purchase'}) }
+      WITH a ORDER BY a.id LIMIT 1
+      MATCH (b:User)-[:PERFORMED]->(:Event {type: 'purchase'}) WHERE b <> a AND coalesce(b.consentAnalytics, true) AND NOT EXISTS { (a)-[:FRIEND]-(b) }
+      WITH a, b ORDER BY b.id
+      WITH a, collect(DISTINCT b.id)[0..2] AS bc
+      MATCH (d:User) WHERE EXISTS { (d)-[:PERFORMED]->(:Event) } AND NOT EXISTS { (d)-[:PERFORMED]->(:Event {type: 'purchase'}) }
+        AND d <> a AND NOT EXISTS { (a)-[:FRIEND]-(d) }
+      WITH a, bc, d ORDER BY d.id LIMIT 1
+      RETURN a.id AS a, bc[0] AS b, bc[1] AS c, d.id AS d`);
+    const [a, b, c, d] = [String(pick?.['a']), String(pick?.['b']), String(pick?.['c']), String(pick?.['d'])];
+    expect(new Set([a, b, c, d]).size).toBe(4);
+    const onlyA = (window: AnalyticsScope['window']) => ({ segment: { ...EMPTY_SEGMENT, userIds: [a], hasFriendWhoPurchased: true }, window });
+    const inA = async (label: string, window: AnalyticsScope['window'] = ALL_TIME) => expectSameTransitions(label, onlyA(window), 30 * MIN, null);
+    const link = async (mutation: 'addFriend' | 'removeFriend', x: string, y: string) => {
+      const res = await gql(`mutation($x: ID!, $y: ID!) { ${mutation}(userId: $x, friendId: $y) { changed } }`, { x, y });
+      expect(res.body.errors, `${mutation} ${x} ${y}`).toBeUndefined();
+    };
+    expect(await inA('a before')).toBe(0);
+    await link('addFriend', c, a);
+    expect(await inA('a befriended c, a purchaser')).toBe(1);
+    expect((await gql(`mutation { setConsent(userId: "${c}", consent: { analytics: false }) { id } }`)).body.errors).toBeUndefined();
+    expect(await inA('c refused analytics: their purchases no longer count')).toBe(0);
+    await link('addFriend', b, a); // stored b -> a: read in either direction
+    expect(await inA('a befriended a purchaser')).toBe(1);
+    await link('removeFriend', a, b);
+    expect(await inA('a unfriended them')).toBe(0);
+    await link('addFriend', a, d);
+    expect(await inA('a befriended d, who never purchased')).toBe(0);
+    // d purchases late and out of order: before every event of the shop, so only windows reaching back count it.
+    const m = 'mutation($in: RecordInteractionInput!) { recordInteraction(input: $in) { created } }';
+    const at = (ms: number) => new Date(ms).toISOString();
+    expect((await gql(m, { in: { eventId: 'friend-late-1', userId: d, itemId: 'i1', type: 'PURCHASE', at: at(lo - 2 * HOUR) } })).body.errors).toBeUndefined();
+    expect(await inA('d purchased (all time)')).toBe(1);
+    expect(await inA('d purchased, but before the window', { from: lo, to: null })).toBe(0);
+    expect(await inA('d purchased, within a window ending before the shop opened', { from: null, to: lo - HOUR })).toBe(0);
+    expect(await expectSameFriendRule('friends after the API changes', 4711, 21)).toBeGreaterThan(10);
+    expect([friends.fullReads, analytics.logs.fullReads]).toEqual([1, full]);
+    expect(friends.userReads).toBeGreaterThan(0);
+  }, 600_000);
+
+  it('friendships written by someone the process was not told about are seen by the next hasFriendWhoPurchased query (one full re-read of the ties)', async () => {
+    const friends = analytics.logs.friends;
+    const full = friends.fullReads;
+    // Two new ties and one removed (net +1): the FRIEND count differs, the ties are read again.
+    await graph.executor.write(`MATCH (x:User {id: 'u30'}), (y:User {id: 'u31'}), (z:User {id: 'u32'}) MERGE (x)-[:FRIEND]-(y) MERGE (z)-[:FRIEND]-(x)`);
+    await graph.executor.write(`MATCH (:User {id: 'u10'})-[f:FRIEND]-(:User) WITH f LIMIT 1 DELETE f`);
+    expect(await expectSameFriendRule('friends after an unobserved load', 555, 14)).toBeGreaterThan(6);
+    expect(friends.fullReads).toBe(full + 1);
+    // A query without the rule neither reads nor checks the ties.
+    await expectSameTransitions('no friend rule', { segment: EMPTY_SEGMENT, window: ALL_TIME }, 30 * MIN, null);
+    expect(friends.fullReads).toBe(full + 1);
+  }, 600_000);
+
   it('a load nobody was told about is seen by the next query (one full re-read)', async () => {
     const full = analytics.logs.fullReads;
     await new GraphWriter(graph.executor).events([
@@ -188,6 +284,13 @@ describe('in-memory event logs agree exactly with the full recount', () => {
     const only = await transitionCountsFor(store, { segment: { ...EMPTY_SEGMENT, userIds: ['u9'] }, window: ALL_TIME }, 30 * MIN, null, 'memory', analytics.logs);
     expect(only.users).toBe(0);
     expect(analytics.logs.fullReads).toBe(full);
+    // The friend ties (read by the earlier tests) dropped u9 at both ends, without a re-read of the ties.
+    const tieReads = analytics.logs.friends.fullReads;
+    const ties = await analytics.logs.friends.current();
+    expect(ties.friendsOf('u9')).toBeUndefined();
+    expect(Array.from({ length: 130 }, (_, k) => `u${k}`).filter((u) => ties.friendsOf(u)?.has('u9') === true)).toEqual([]);
+    expect(analytics.logs.friends.fullReads).toBe(tieReads);
+    await expectSameFriendRule('friends after erasure', 9, 7);
   }, 300_000);
   // Attribute segments of every kind the in-memory population resolves (duplicates, a refusal, a missing user,
   // a saved segment alone, with attributes and with ids, a saved segment that does not exist).
@@ -261,7 +364,7 @@ describe('in-memory event logs agree exactly with the full recount', () => {
     expect([counting.populationReads, counting.segmentReads]).toEqual([0, 0]);
   }, 300_000);
 
-  it('only a saved segment (its member ids) and hasFriendWhoPurchased read a population from the graph', async () => {
+  it('only a saved segment (its member ids) reads a population from the graph; hasFriendWhoPurchased no longer does', async () => {
     const counting = new CountingStore(graph.executor);
     const own = new AnalyticsService(counting, { now: () => hi });
     const reads = async (segment: Partial<AnalyticsScope['segment']>, breakdown: ConversionBreakdown | null = null): Promise<number[]> => {
@@ -275,7 +378,31 @@ describe('in-memory event logs agree exactly with the full recount', () => {
     expect(await reads({ gender: 'female', minAge: 20 }, 'ACQUISITION_MONTH')).toEqual([0, 0]);
     expect(await reads({ userIds: ['u5', 'u6', 'u7', 'u8'] }, 'AGE_BAND')).toEqual([0, 0]);
     expect(await reads({ segmentId: 'seg-t' })).toEqual([0, 1]);
-    expect(await reads({ hasFriendWhoPurchased: true })).toEqual([1, 0]);
-    expect(await reads({}, 'HAS_FRIEND_WHO_PURCHASED')).toEqual([1, 0]);
+    // The member ids travel once; a repeat reads the segment's version only; a membership change (a member added,
+    // or a refresh swapping one member for another: same count, new refreshedAt) sends them again, and the counts
+    // follow the graph.
+    const sameAsRecount = async (label: string) => {
+      const scope = { segment: { ...EMPTY_SEGMENT, segmentId: 'seg-t' }, window: ALL_TIME };
+      const mem = await transitionCountsFor(counting, scope, 30 * MIN, null, 'memory', own.logs);
+      const ts = await transitionCountsFor(store, scope, 30 * MIN, null, 'ts');
+      expect([mem.users, Array.from(mem.counts.counts)], label).toEqual([ts.users, Array.from(ts.counts.counts)]);
+      return mem.users;
+    };
+    const sent = counting.segmentTransfers;
+    expect(await reads({ segmentId: 'seg-t' })).toEqual([0, 1]);
+    expect(counting.segmentTransfers).toBe(sent);
+    const before = await sameAsRecount('seg-t as saved');
+    await graph.executor.write(`MATCH (s:Segment {id: 'seg-t'}), (u:User {id: 'u20'}) MERGE (u)-[:IN_SEGMENT]->(s)`);
+    expect(await sameAsRecount('u20 joined seg-t')).toBe(before + 1);
+    expect(counting.segmentTransfers).toBe(sent + 1);
+    await graph.executor.write(`
+      MATCH (:User {id: 'u20'})-[m:IN_SEGMENT]->(s:Segment {id: 'seg-t'}) DELETE m
+      WITH s MATCH (u:User {id: 'u21'}) MERGE (u)-[:IN_SEGMENT]->(s) SET s.refreshedAt = 1735689600000`);
+    expect(await sameAsRecount('a refresh swapped u20 for u21')).toBe(before + 1);
+    expect(counting.segmentTransfers).toBe(sent + 2);
+    await sameAsRecount('unchanged since');
+    expect(counting.segmentTransfers).toBe(sent + 2);
+    expect(await reads({ hasFriendWhoPurchased: true })).toEqual([0, 0]);
+    expect(await reads({}, 'HAS_FRIEND_WHO_PURCHASED')).toEqual([0, 0]);
   }, 300_000);
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_SEGMENT } from '../../src/storage/analytics-scope.ts';
 import type { UserAttributes } from '../../src/storage/analytics-store.ts';
-import { groupOf, keepsUser, resolvableInMemory } from '../../src/usecases/analytics/population-rules.ts';
+import { groupOf, keepsUser, needsFriendTies } from '../../src/usecases/analytics/population-rules.ts';
 
 // population.cypher's rules in TypeScript, case by case (the random comparisons against the Cypher population are
 // in memory-counts.int.test.ts).
@@ -46,9 +46,9 @@ describe('population rules (population.cypher in TypeScript)', () => {
     expect(bands).toEqual(['<18', '<18', '18-24', '18-24', '25-34', '35-44', '35-44', '45-54', '45-54', '55-64', '55-64', '65+', '65+']);
   });
 
-  it('needs the graph only for hasFriendWhoPurchased', () => {
-    expect(resolvableInMemory({ ...EMPTY_SEGMENT, gender: 'f', segmentId: 's', userIds: ['u1'] }, 'AGE_BAND')).toBe(true);
-    expect(resolvableInMemory({ ...EMPTY_SEGMENT, hasFriendWhoPurchased: false }, null)).toBe(false);
-    expect(resolvableInMemory(EMPTY_SEGMENT, 'HAS_FRIEND_WHO_PURCHASED')).toBe(false);
+  it('needs the friend ties only for hasFriendWhoPurchased', () => {
+    expect(needsFriendTies({ ...EMPTY_SEGMENT, gender: 'f', segmentId: 's', userIds: ['u1'] }, 'AGE_BAND')).toBe(false);
+    expect(needsFriendTies({ ...EMPTY_SEGMENT, hasFriendWhoPurchased: false }, null)).toBe(true);
+    expect(needsFriendTies(EMPTY_SEGMENT, 'HAS_FRIEND_WHO_PURCHASED')).toBe(true);
   });
 });

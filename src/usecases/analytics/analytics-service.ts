@@ -159,7 +159,10 @@ export class AnalyticsService implements PrivacyObserver, WriteObserver {
     this.logs.userChanged(userId);
   }
 
-  usersLinked(): void {}
+  /** A friendship (or follow) changed: hasFriendWhoPurchased re-reads both users' ties before its next answer. */
+  usersLinked(a: UserId, b: UserId): void {
+    this.logs.friends.usersLinked(a, b);
+  }
 
   /**
    * The user's attributes (and consent flags given with them) were written: the in-memory population re-reads

@@ -15,7 +15,12 @@
 //    count: every user's attributes are re-read (user-attributes.cypher, no events) once they are older than
 //    `attributesMaxAgeMs`, in the background from half that age (queries keep answering), awaited beyond it.
 //    Bound: a query never uses attributes read more than attributesMaxAgeMs before it started.
+// The friend ties hasFriendWhoPurchased follows are held next to the logs (`friends`, live-friend-ties.ts), kept
+// current the same way; so are saved segments' member ids (`segments`, segment-members-cache.ts, keyed by the
+// segment's version); erasure and reset reach all three.
 import type { AnalyticsStore, UserAttributes } from '../../storage/analytics-store.ts';
+import { LiveFriendTies } from './live-friend-ties.ts';
+import { SegmentMembersCache } from './segment-members-cache.ts';
 import { UserEventLogs } from './user-event-logs.ts';
 
 /** Default bound on the age of attributes written by someone this process was not told about. */
@@ -51,8 +56,14 @@ export class LiveEventLogs {
   private touchedDuringAttributes: Set<string> | null = null;
   private readonly attributesMaxAgeMs: number;
   private readonly clock: () => number;
+  /** The friendships of hasFriendWhoPurchased (read on its first use only). */
+  readonly friends: LiveFriendTies;
+  /** Saved segments' member ids, re-sent only when the segment changed. */
+  readonly segments: SegmentMembersCache;
 
   constructor(private readonly store: AnalyticsStore, options: LiveEventLogsOptions = {}) {
+    this.friends = new LiveFriendTies(store);
+    this.segments = new SegmentMembersCache(store);
     this.attributesMaxAgeMs = options.attributesMaxAgeMs ?? DEFAULT_ATTRIBUTES_MAX_AGE_MS;
     this.clock = options.clock ?? Date.now;
   }
@@ -71,12 +82,16 @@ export class LiveEventLogs {
     this.logs?.remove(userId);
     this.dirty.delete(userId);
     void this.pending?.then((logs) => logs.remove(userId), () => undefined);
+    this.friends.userErased(userId);
+    this.segments.clear();
   }
 
   /** Forget everything (the replica log could not be replayed): the next query reads the logs in full. */
   reset(): void {
     this.logs = null;
     this.dirty.clear();
+    this.friends.reset();
+    this.segments.clear();
   }
 
   /** The logs, current as of this call (single-flight: concurrent queries share one sync). */

@@ -1,15 +1,17 @@
 // The 'memory' counting path: transition counts, funnel progress and conversion over the in-memory event logs
 // (live-event-logs.ts) instead of events read from Neo4j. The population is resolved in memory too, from the
 // attributes held next to each log, with population.cypher's rules (population-rules.ts: consent, gender, age,
-// location, acquisition window, per-user breakdown groups); the graph is read only for what memory cannot answer:
-// a saved segment's member ids (segment-members.cypher, one indexed read) and hasFriendWhoPurchased, filter or
-// breakdown (population.cypher, the Cypher population, for those queries only). The categoryId filter becomes an
-// item mask (category-items.cypher), and each user's window is a binary-searched run of their sorted columns.
+// location, acquisition window, per-user breakdown groups) and, for hasFriendWhoPurchased (filter or breakdown),
+// the friend ties held next to the logs (live-friend-ties.ts, friend-purchase-rule.ts). The graph is read only for
+// a saved segment's version (segment-members.cypher, one indexed read; the member ids travel only when it changed:
+// segment-members-cache.ts) and, with categoryId, the category's items: the filter becomes an item mask
+// (category-items.cypher), and each user's window is a binary-searched run of their sorted columns.
 // Counting is algorithms/markov/event-columns.ts, the same functions the recount path ('ts') uses, so the two
 // agree exactly (test/analytics/memory-counts.int.test.ts).
 // Any window [from, to] (inclusive, to the millisecond) is exact: nothing is pre-bucketed, so there is no
 // alignment to respect; the cost is O(U log E_u + E_window) in memory for the U users held (or named by userIds
-// / the saved segment), with no population transfer.
+// / the saved segment), with no population transfer; hasFriendWhoPurchased adds O(log E_f + run) per distinct
+// friend of those users.
 import {
   MARKOV_STATES, addTransitions, emptyCounts, funnelProgress, hasAction, stateCode, windowRun,
   type EventSelection, type FunnelProgress,
@@ -17,7 +19,8 @@ import {
 import type { AnalyticsScope } from '../../storage/analytics-scope.ts';
 import type { AnalyticsStore, ConversionBreakdown, SegmentConversion } from '../../storage/analytics-store.ts';
 import type { ScopeCounts } from './counting-paths.ts';
-import { groupOf, keepsUser, resolvableInMemory, type AttributeBreakdown } from './population-rules.ts';
+import { friendPurchaseRule } from './friend-purchase-rule.ts';
+import { groupOf, keepsUser, needsFriendTies } from './population-rules.ts';
 import type { LiveEventLogs } from './live-event-logs.ts';
 import type { UserEventLogs, UserLog } from './user-event-logs.ts';
 
@@ -35,60 +38,45 @@ async function select(
 ): Promise<ScopeSelection> {
   const { segment } = scope;
   const categoryId = segment.categoryId;
-  const [logs, population, categoryItems] = await Promise.all([
+  const [logs, ties, ids, categoryItems] = await Promise.all([
     live.current(),
-    populationOf(store, scope, breakdown),
+    // The ties only when the rule is asked for: other queries never read or check them.
+    needsFriendTies(segment, breakdown) ? live.friends.current() : Promise.resolve(null),
+    populationIds(live, segment),
     categoryId === null ? Promise.resolve(null) : store.categoryItems(categoryId),
   ]);
   const itemMask = categoryItems === null ? null : logs.itemMask(categoryItems);
   const { from, to } = scope.window;
+  const friendPurchased = ties === null ? null : friendPurchaseRule(logs, ties, scope.window);
   const users: ScopeSelection['users'][number][] = [];
-  const add = (log: UserLog, group: string): void => {
+  const keep = (id: string, log: UserLog): void => {
+    if (!keepsUser(log.attributes, segment)) return;
     const { lo, hi } = windowRun(log.ts, from, to);
     if (lo >= hi) return;
+    // After the cheaper rules and the window: the friend rule is decided only for users still in.
+    const hasFriend = friendPurchased === null ? null : friendPurchased(id);
+    if (segment.hasFriendWhoPurchased !== null && hasFriend !== segment.hasFriendWhoPurchased) return;
+    const group = breakdown === 'HAS_FRIEND_WHO_PURCHASED' ? String(hasFriend) : groupOf(log.attributes, breakdown);
     users.push({ log, sel: { lo, hi, itemOf: itemMask === null ? null : log.items, itemMask }, group });
   };
-  if (population.kind === 'graph') {
-    // hasFriendWhoPurchased: the Cypher population applied every rule; the held attributes are not consulted.
-    population.userIds.forEach((id, k) => {
-      const log = logs.get(id);
-      if (log !== undefined) add(log, population.groups[k] ?? 'all');
-    });
-    return { logs, users };
-  }
-  const keep = (log: UserLog): void => {
-    if (keepsUser(log.attributes, segment)) add(log, groupOf(log.attributes, population.breakdown));
-  };
-  if (population.ids === null) {
-    for (const [, log] of logs.entries()) keep(log);
+  if (ids === null) {
+    for (const [id, log] of logs.entries()) keep(id, log);
   } else {
-    for (const id of population.ids) {
+    for (const id of ids) {
       const log = logs.get(id);
-      if (log !== undefined) keep(log);
+      if (log !== undefined) keep(id, log);
     }
   }
   return { logs, users };
 }
 
-/** Who the scope's population is drawn from: the Cypher population, or held users (all or these ids) to filter in memory. */
-type PopulationSource =
-  | { readonly kind: 'graph'; readonly userIds: readonly string[]; readonly groups: readonly string[] }
-  | { readonly kind: 'memory'; readonly ids: ReadonlySet<string> | null; readonly breakdown: AttributeBreakdown | null };
-
-async function populationOf(
-  store: AnalyticsStore,
-  scope: AnalyticsScope,
-  breakdown: Exclude<ConversionBreakdown, 'CATEGORY'> | null,
-): Promise<PopulationSource> {
-  const s = scope.segment;
-  if (!resolvableInMemory(s, breakdown)) return { kind: 'graph', ...(await store.population(scope, breakdown)) };
+/** The users named by userIds and / or the saved segment (null: every held user). */
+async function populationIds(live: LiveEventLogs, s: AnalyticsScope['segment']): Promise<ReadonlySet<string> | null> {
   // A Set: `u.id IN $userIds` keeps each user once however often listed.
-  let ids: Set<string> | null = s.userIds === null ? null : new Set(s.userIds);
-  if (s.segmentId !== null) {
-    const members = await store.segmentMembers(s.segmentId);
-    ids = ids === null ? new Set(members) : new Set(members.filter((id) => ids?.has(id) === true));
-  }
-  return { kind: 'memory', ids, breakdown };
+  const ids: Set<string> | null = s.userIds === null ? null : new Set(s.userIds);
+  if (s.segmentId === null) return ids;
+  const members = await live.segments.members(s.segmentId);
+  return ids === null ? members : new Set([...ids].filter((id) => members.has(id)));
 }
 
 export async function memoryTransitionCounts(

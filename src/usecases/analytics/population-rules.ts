@@ -3,20 +3,17 @@
 // user's group. Kept line for line with the Cypher file (test/analytics/population-rules.test.ts and the random
 // comparisons of test/analytics/memory-counts.int.test.ts), including its null semantics: a comparison with a
 // missing attribute is null in Cypher, so the user is left out, never kept.
-// Not here (they need the graph): a saved segment's members (one indexed read, segment-members.cypher) and
-// hasFriendWhoPurchased, filter or breakdown (the Cypher population is used for that one).
+// Not here: a saved segment's members (one indexed read, segment-members.cypher) and hasFriendWhoPurchased,
+// filter or breakdown (it needs the friend ties and the friends' logs: friend-purchase-rule.ts).
 import type { AnalyticsSegment } from '../../storage/analytics-scope.ts';
 import type { ConversionBreakdown, UserAttributes } from '../../storage/analytics-store.ts';
 
 /** The per-user breakdowns computed from attributes alone. */
 export type AttributeBreakdown = Extract<ConversionBreakdown, 'GENDER' | 'LOCATION' | 'AGE_BAND' | 'ACQUISITION_MONTH'>;
 
-/** Whether the segment and breakdown can be resolved from the held attributes (no friend purchases needed). */
-export function resolvableInMemory(
-  segment: AnalyticsSegment,
-  breakdown: Exclude<ConversionBreakdown, 'CATEGORY'> | null,
-): breakdown is AttributeBreakdown | null {
-  return segment.hasFriendWhoPurchased === null && breakdown !== 'HAS_FRIEND_WHO_PURCHASED';
+/** Whether the segment or breakdown uses hasFriendWhoPurchased (so the friend ties are needed). */
+export function needsFriendTies(segment: AnalyticsSegment, breakdown: Exclude<ConversionBreakdown, 'CATEGORY'> | null): boolean {
+  return segment.hasFriendWhoPurchased !== null || breakdown === 'HAS_FRIEND_WHO_PURCHASED';
 }
 
 /**
