@@ -58,6 +58,11 @@ function propagateMean(op: SpmmOperator, layers: number, x: Float32Array, out: F
   for (let k = 0; k < out.length; k++) out[k]! *= inv;
 }
 
+/** y[o .. o + d) += a * x[o .. o + d). */
+function addScaled(y: Float32Array, x: Float32Array, o: number, d: number, a: number): void {
+  for (let k = 0; k < d; k++) y[o + k]! += a * x[o + k]!;
+}
+
 function initialEmbeddings(binary: CsrMatrix, d: number, init: 'random' | 'svd', seed: number): Float32Array {
   const nU = binary.rows;
   const nItems = binary.cols;
@@ -183,10 +188,12 @@ export function fitLightGcnBpr(r: CsrMatrix, opts: LightGcnBprOptions = {}): Lig
       const invB = 1 / nb;
       epochLoss += loss;
       batches++;
+      // L2 on the batch's layer-0 rows, once per occurrence (LightGCN's reg_loss / batch size)
+      const rb = reg * invB;
       for (let t = 0; t < nb; t++) {
-        for (const o of [tu[t]! * d, ti[t]! * d, tj[t]! * d]) {
-          for (let k = 0; k < d; k++) back[o + k]! += reg * invB * e0[o + k]!;
-        }
+        addScaled(back, e0, tu[t]! * d, d, rb);
+        addScaled(back, e0, ti[t]! * d, d, rb);
+        addScaled(back, e0, tj[t]! * d, d, rb);
       }
       step++;
       const c1 = 1 / (1 - b1 ** step);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bprLossGradient, bprOperator, createRng, fitLightGcnBpr, topK } from '../../../src/algorithms/recs/index.ts';
+import { bprLossGradient, bprOperator, buildCsr, createRng, fitLightGcnBpr, topK } from '../../../src/algorithms/recs/index.ts';
 import { plantedMatrix } from './fixtures.ts';
 
 const r = plantedMatrix(); // 10 users, 6 items: nodes 0..9 are users, 10..15 items
@@ -56,5 +56,16 @@ describe('LightGCN trained by BPR (learned E_0, gradients through the K layers)'
     const svd = fitLightGcnBpr(r, { ...opts, init: 'svd', epochs: 1 });
     const rnd = fitLightGcnBpr(r, { ...opts, epochs: 1 });
     expect(svd.losses[0]!).toBeLessThan(rnd.losses[0]!);
+  });
+});
+
+describe('LightGCN-BPR with social edges', () => {
+  it('trains on the graph with the friend edges (u5 - u0), which changes u5\'s learned embedding', () => {
+    const friends = buildCsr(10, 10, { rows: [0, 5], cols: [5, 0] });
+    const plain = fitLightGcnBpr(r, opts);
+    const social = fitLightGcnBpr(r, { ...opts, social: friends });
+    expect(social.name).toBe('LIGHTGCN-BPR+SOCIAL');
+    expect(Array.from(social.layer0.subarray(5 * 8, 6 * 8))).not.toEqual(Array.from(plain.layer0.subarray(5 * 8, 6 * 8)));
+    expect(unseen(social.scoreUser(5), [0, 1])[0]).toBe(2);
   });
 });
