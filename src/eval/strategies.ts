@@ -171,6 +171,18 @@ export const STRATEGIES: readonly Strategy[] = [
       }),
   },
   {
+    name: 'LIGHTGCN-BPR+SOCIAL',
+    social: true,
+    grid: (ctx, chosen) => {
+      // LIGHTGCN-BPR's chosen point with the friend edges in the propagated graph (weight 1, as LIGHTGCN+SOCIAL).
+      const base = chosen.get('LIGHTGCN-BPR');
+      const learningRate = num(base, 'learningRate', 0.05);
+      const reg = num(base, 'reg', 1e-3);
+      const o = { init: 'random', layers: 3, dim: 64, epochs: LIGHTGCN_BPR_EPOCHS, batchSize: bprBatch(ctx), learningRate, reg, seed: 1, socialWeight: 1 } as const;
+      return [{ params: o, fit: () => fitLightGcnBpr(ctx.train, { ...o, social: ctx.friends }) }];
+    },
+  },
+  {
     name: 'EASE',
     social: false,
     grid: (ctx) =>

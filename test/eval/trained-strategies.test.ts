@@ -35,4 +35,10 @@ describe('the trained rows of the evaluation', () => {
     const m = grid[1]!.fit();
     expect([m.name, m.nUsers, m.nItems]).toEqual(['LIGHTGCN-BPR', 3, 4]);
   });
+  it('LIGHTGCN-BPR+SOCIAL: one point, LIGHTGCN-BPR\'s chosen step and L2 with the friend edges', () => {
+    const chosen = new Map([['LIGHTGCN-BPR', { learningRate: 0.05, reg: 1e-4 }]]);
+    const grid = strategyByName('LIGHTGCN-BPR+SOCIAL')!.grid(ctx, chosen);
+    expect(grid.map((p) => [p.params['learningRate'], p.params['reg'], p.params['socialWeight']])).toEqual([[0.05, 1e-4, 1]]);
+    expect(grid[0]!.fit().name).toBe('LIGHTGCN-BPR+SOCIAL');
+  });
 });
