@@ -16,6 +16,8 @@ export { withSocial, type SocialOptions, type SocialRecommender, type FriendSign
 export { spmm, spmmRows } from './spmm.ts';
 export { createWasmSpmm, spmmRowsWasm, wasmSpmmAvailable, type WasmSpmm } from './spmm-wasm.ts';
 export { createSpmmOperator, type SpmmOperator } from './spmm-operator.ts';
+export { fitMfBpr, type MfBprModel, type MfBprOptions } from './mf-bpr.ts';
+export { fitLightGcnBpr, bprLossGradient, bprOperator, type BprBuffers, type NodeTriples, type LightGcnBprModel, type LightGcnBprOptions } from './lightgcn-bpr.ts';
 export { fitLightGcn, normalizedAdjacency, type LightGcnModel, type LightGcnOptions } from './lightgcn.ts';
 export { fitSocialEase, type SocialEaseOptions } from './social-ease.ts';
 export { createParallelSpmm, toShared, balancedRanges, type ParallelSpmm, type SharedCsr } from './spmm-parallel.ts';
