@@ -21,15 +21,13 @@ export interface Rel {
   readonly props: Props;
 }
 
-/** Events are the bulk of a load: kept column-wise (no object per event). */
-export interface EventColumns {
-  readonly ids: string[];
-  readonly userIds: string[];
-  readonly itemIds: string[];
-  readonly types: string[];
-  readonly ts: number[];
-  readonly values: (number | undefined)[];
-  readonly quantities: (number | undefined)[];
+/**
+ * Where a BulkGraph puts its events. Events are most of a load and never change once recorded, so
+ * storage/bulk/import-files.ts writes each one to the import files as it arrives (reading and writing
+ * overlap, and a million events are never held in memory); without a sink the graph keeps them.
+ */
+export interface EventSink {
+  add(event: InteractionEvent): void;
 }
 
 const num = (v: Value | undefined): number => (v === undefined ? 0 : v instanceof Dbl ? v.v : typeof v === 'number' ? v : 0);
@@ -49,12 +47,15 @@ export class BulkGraph implements BatchWriter {
   /** FRIEND keyed by the unordered pair (the MERGE is undirected), FOLLOWS by the ordered one. */
   readonly friends = new Map<string, Rel>();
   readonly follows = new Map<string, Rel>();
-  readonly eventRows: EventColumns = { ids: [], userIds: [], itemIds: [], types: [], ts: [], values: [], quantities: [] };
+  /** The events recorded, in order, when no sink streams them out. */
+  readonly heldEvents: InteractionEvent[] = [];
   private readonly eventIds = new Set<string>();
   /** Users and items created only because an event, aggregate, tag link or social edge named them (GraphWriter counts the same). */
   private readonly bare = { users: 0, items: 0 };
   /** While a record's own upsert runs, a new node is not bare. */
   private upserting = false;
+
+  constructor(private readonly eventSink?: EventSink) {}
 
   async users(users: readonly User[]): Promise<number> {
     return this.upsert('User', users.map((u) => [u.id, userProps(u)]));
@@ -92,10 +93,10 @@ export class BulkGraph implements BatchWriter {
       this.merge('User', e.userId);
       this.merge('Item', e.itemId);
     }
-    const ev = this.eventRows;
     for (const e of fresh) {
       this.eventIds.add(e.id);
-      ev.ids.push(e.id); ev.userIds.push(e.userId); ev.itemIds.push(e.itemId); ev.types.push(e.type); ev.ts.push(e.ts); ev.values.push(e.value); ev.quantities.push(e.quantity);
+      if (this.eventSink !== undefined) this.eventSink.add(e);
+      else this.heldEvents.push(e);
     }
     for (const p of foldPairs(fresh)) {
       const key = pair(p.userId, p.itemId);
