@@ -30,6 +30,9 @@ export interface EventSink {
   add(event: InteractionEvent): void;
 }
 
+/** The per-type event counters the fold adds up, on INTERACTED and on the user. */
+const COUNTERS = ['views', 'favourites', 'carts', 'purchases', 'cancels', 'ratings'] as const;
+
 const num = (v: Value | undefined): number => (v === undefined ? 0 : v instanceof Dbl ? v.v : typeof v === 'number' ? v : 0);
 
 /**
@@ -103,7 +106,7 @@ export class BulkGraph implements BatchWriter {
       let r = this.interacted.get(key);
       if (r === undefined) this.interacted.set(key, (r = { start: p.userId, end: p.itemId, props: new Map() }));
       const q = r.props;
-      for (const k of ['views', 'favourites', 'carts', 'purchases', 'cancels', 'ratings'] as const) q.set(k, addLong(q.get(k), p[k]));
+      for (const k of COUNTERS) q.set(k, addLong(q.get(k), p[k]));
       q.set('ratingSum', new Dbl(num(q.get('ratingSum')) + p.ratingSum));
       q.set('weight', new Dbl(num(q.get('weight')) + p.weight));
       const first = q.get('firstTs');
@@ -120,7 +123,7 @@ export class BulkGraph implements BatchWriter {
         if (s === undefined) unpriced++;
         else spend += num(s);
       }
-      for (const k of ['views', 'favourites', 'carts', 'purchases', 'cancels', 'ratings'] as const) u.set(k, addLong(u.get(k), d[k]));
+      for (const k of COUNTERS) u.set(k, addLong(u.get(k), d[k]));
       u.set('monetary', new Dbl(num(u.get('monetary')) + spend));
       u.set('unpricedPurchases', addLong(u.get('unpricedPurchases'), unpriced));
       const first = u.get('firstActivityTs');

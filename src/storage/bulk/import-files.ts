@@ -37,6 +37,7 @@ export class ImportFileWriter implements EventSink {
   private readonly files: ImportFile[] = [];
   private readonly sinks = new Map<string, Sink>();
   private multiline = false;
+  private readonly eventSinks = new Map<number, Sink>();
   private performed: Sink | undefined;
   private on: Sink | undefined;
 
@@ -47,17 +48,20 @@ export class ImportFileWriter implements EventSink {
   /** One event: its node (a few possible signatures: value, quantity present or not), PERFORMED and ON. */
   add(e: InteractionEvent): void {
     const id = this.cell(e.id);
-    let head = `id:ID(Event),ts:${typeOf(e.ts)},type:string`;
     let row = `${id},${e.ts},${this.cell(e.type)}`;
-    if (e.value !== undefined) {
-      head += `,value:${typeOf(e.value)}`;
-      row += `,${e.value}`;
+    if (e.value !== undefined) row += `,${e.value}`;
+    if (e.quantity !== undefined) row += `,${e.quantity}`;
+    // The file is found by a small number (the signature's types), not a header string built per event.
+    const code = typeCode(e.ts) * 25 + (e.value === undefined ? 0 : typeCode(e.value)) * 5 + (e.quantity === undefined ? 0 : typeCode(e.quantity));
+    let sink = this.eventSinks.get(code);
+    if (sink === undefined) {
+      let head = `id:ID(Event),ts:${typeOf(e.ts)},type:string`;
+      if (e.value !== undefined) head += `,value:${typeOf(e.value)}`;
+      if (e.quantity !== undefined) head += `,quantity:${typeOf(e.quantity)}`;
+      sink = this.sink('nodes', 'Event', head);
+      this.eventSinks.set(code, sink);
     }
-    if (e.quantity !== undefined) {
-      head += `,quantity:${typeOf(e.quantity)}`;
-      row += `,${e.quantity}`;
-    }
-    this.sink('nodes', 'Event', head).line(row);
+    sink.line(row);
     this.performed ??= this.sink('relationships', 'PERFORMED', ':START_ID(User),:END_ID(Event)');
     this.on ??= this.sink('relationships', 'ON', ':START_ID(Event),:END_ID(Item)');
     this.performed.line(`${this.cell(e.userId)},${id}`);
@@ -122,6 +126,12 @@ export class ImportFileWriter implements EventSink {
 }
 
 const NEEDS_CARE = /["\n\r]/;
+
+/** typeOf as a small number (1-4), for signature keys. */
+function typeCode(v: Value): number {
+  const t = typeOf(v);
+  return t === 'string' ? 1 : t === 'boolean' ? 2 : t === 'long' ? 3 : 4;
+}
 
 /** The whole graph at once (events held in memory): small loads and tests. */
 export function writeImportFiles(graph: BulkGraph, dir: string): ImportFiles {
