@@ -53,7 +53,7 @@ program.command('load')
     const source = sourceFromArgs(dataset, opts, config);
     const progress = createProgress(`load ${dataset}`);
     const { report } = await loadGraph(config, source, {
-      path: opts.bulk ? 'auto' : 'batched',
+      path: opts.bulk ? 'auto' : 'batched', schema: 'next-start',
       batchSize: Number(opts.batchSize), onProgress: progress.update, userIds: userIdCodec(config.privacy),
     }, (m) => process.stderr.write(`${m}\n`));
     progress.stop();

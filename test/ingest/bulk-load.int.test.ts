@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadGraph } from '../../src/cli/load-graph.ts';
+import { loadGraph, type BulkSchema } from '../../src/cli/load-graph.ts';
+import { withGraph } from '../../src/cli/with-graph.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { DataSource, SourceRow } from '../../src/domain/ingest.ts';
 import type { CategoryId, EventId, ItemId, TagId, UserId } from '../../src/domain/ids.ts';
@@ -32,6 +33,21 @@ async function dump(ex: Executor): Promise<{ nodes: string[]; rels: string[] }> 
     rels: rels.map((r) => line(`(${String(r['a'])})-[:${String(r['type'])}]->(${String(r['b'])})`, r['props'])).sort(),
   };
 }
+
+interface SchemaState {
+  /** The id constraints of the graph's own labels (cypher/schema/001-constraints.cypher). */
+  readonly graphConstraints: string[];
+  /** Indexes not ONLINE (none once applySchema has awaited them). */
+  readonly notOnline: number;
+}
+
+async function schemaState(ex: Executor): Promise<SchemaState> {
+  const constraints = await ex.read("SHOW CONSTRAINTS YIELD name WHERE name IN ['user_id', 'item_id', 'category_id', 'tag_id', 'event_id'] RETURN name ORDER BY name");
+  const pending = await ex.read("SHOW INDEXES YIELD state WHERE state <> 'ONLINE' RETURN count(*) AS n");
+  return { graphConstraints: constraints.map((r) => String(r['name'])), notOnline: Number(pending[0]?.['n']) };
+}
+
+const SCHEMA_ONLINE: SchemaState = { graphConstraints: ['category_id', 'event_id', 'item_id', 'tag_id', 'user_id'], notOnline: 0 };
 
 const rowsSource = (rows: readonly SourceRow[]): DataSource => ({
   name: 'hand-made', estimatedRows: rows.length, async *rows() { yield* rows; },
@@ -72,8 +88,12 @@ describe('bulk load into an empty embedded store', () => {
     for (const s of stores) rmSync(s, { recursive: true, force: true });
   });
 
-  /** Loads `source()` with the batched path (the run's store) and with the bulk importer (a fresh store). */
-  async function both(source: () => DataSource, batchSize: number): Promise<{ batched: [IngestReport, Awaited<ReturnType<typeof dump>>]; bulk: [IngestReport, Awaited<ReturnType<typeof dump>>] }> {
+  /**
+   * Loads `source()` with the batched path (the run's store) and with the bulk importer (a fresh store), then
+   * starts the bulk store: with `schema: 'next-start'` (`grec load`) the way every command starts it
+   * (withGraph, which applies the schema), with `'now'` bare (the load built the schema itself).
+   */
+  async function both(source: () => DataSource, batchSize: number, schema: BulkSchema): Promise<{ batched: [IngestReport, Awaited<ReturnType<typeof dump>>]; bulk: [IngestReport, Awaited<ReturnType<typeof dump>>]; schema: SchemaState }> {
     await wipeGraph(runGraph.executor);
     const batchedReport = await ingestSource(source(), new GraphWriter(runGraph.executor), { batchSize });
     const batchedDump = await dump(runGraph.executor);
@@ -81,18 +101,26 @@ describe('bulk load into an empty embedded store', () => {
     const store = mkdtempSync(join(tmpdir(), 'grec-bulk-test-'));
     stores.push(store);
     const config: Config = { ...cfg, neo4j: { ...cfg.neo4j, uri: undefined, local: { ...cfg.neo4j.local, storeDir: store, port: 0, heap: '512m', pageCache: '64m' } } };
-    const { report, path } = await loadGraph(config, source(), { path: 'auto', batchSize }, () => {});
+    const { report, path } = await loadGraph(config, source(), { path: 'auto', schema, batchSize }, () => {});
     expect(path).toBe('bulk');
-    const g = await connectGraph(config.neo4j, () => {});
-    try {
-      return { batched: [batchedReport, batchedDump], bulk: [report, await dump(g.executor)] };
-    } finally {
-      await g.close();
+    const read = async (g: GraphConnection): Promise<[Awaited<ReturnType<typeof dump>>, SchemaState]> => [await dump(g.executor), await schemaState(g.executor)];
+    let bulkDump: Awaited<ReturnType<typeof dump>>;
+    let state: SchemaState;
+    if (schema === 'next-start') {
+      [bulkDump, state] = await withGraph(config, read);
+    } else {
+      const g = await connectGraph(config.neo4j, () => {});
+      try {
+        [bulkDump, state] = await read(g);
+      } finally {
+        await g.close();
+      }
     }
+    return { batched: [batchedReport, batchedDump], bulk: [report, bulkDump], schema: state };
   }
 
   it('gives the batched path\'s graph and report for a hand-made source with every record kind', async () => {
-    const { batched, bulk } = await both(() => rowsSource(HAND_MADE), 3);
+    const { batched, bulk, schema } = await both(() => rowsSource(HAND_MADE), 3, 'next-start');
     expect({ ...bulk[0], elapsedMs: 0 }).toEqual({ ...batched[0], elapsedMs: 0 });
     expect(bulk[0].rejected).toBe(1);
     expect(bulk[1]).toEqual(batched[1]);
@@ -100,13 +128,17 @@ describe('bulk load into an empty embedded store', () => {
     expect(bulk[1].nodes).toContain(':Item {id:STRING NOT NULL=i2, price:FLOAT NOT NULL=9.5}');
     expect(bulk[1].nodes.find((n) => n.includes('id:STRING NOT NULL=i1,'))).toContain('price:INTEGER NOT NULL=9');
     expect(bulk[1].rels.find((r) => r.startsWith('(u3)-[:INTERACTED]->(i1)'))).toContain('plays:INTEGER NOT NULL=12');
+    // `grec load` left the schema to the next start, which built it before the command's work ran.
+    expect(schema).toEqual(SCHEMA_ONLINE);
   }, 240_000);
 
   it('gives the batched path\'s graph and report for the tiny demo, INTERACTED weights included', async () => {
-    const { batched, bulk } = await both(() => createDemoSource(demoPreset('tiny')), 200);
+    const { batched, bulk, schema } = await both(() => createDemoSource(demoPreset('tiny')), 200, 'now');
     expect({ ...bulk[0], elapsedMs: 0 }).toEqual({ ...batched[0], elapsedMs: 0 });
     expect(bulk[1].nodes.length).toBe(batched[1].nodes.length);
     expect(bulk[1].rels.length).toBe(batched[1].rels.length);
     expect(bulk[1]).toEqual(batched[1]);
+    // schema 'now': the load started the store once and built the schema itself.
+    expect(schema).toEqual(SCHEMA_ONLINE);
   }, 240_000);
 });

@@ -21,16 +21,17 @@ export interface Rel {
   readonly props: Props;
 }
 
-/** Events are the bulk of a load: kept column-wise (no object per event). */
-export interface EventColumns {
-  readonly ids: string[];
-  readonly userIds: string[];
-  readonly itemIds: string[];
-  readonly types: string[];
-  readonly ts: number[];
-  readonly values: (number | undefined)[];
-  readonly quantities: (number | undefined)[];
+/**
+ * Where a BulkGraph puts its events. Events are most of a load and never change once recorded, so
+ * storage/bulk/import-files.ts writes each one to the import files as it arrives (reading and writing
+ * overlap, and a million events are never held in memory); without a sink the graph keeps them.
+ */
+export interface EventSink {
+  add(event: InteractionEvent): void;
 }
+
+/** The per-type event counters the fold adds up, on INTERACTED and on the user. */
+const COUNTERS = ['views', 'favourites', 'carts', 'purchases', 'cancels', 'ratings'] as const;
 
 const num = (v: Value | undefined): number => (v === undefined ? 0 : v instanceof Dbl ? v.v : typeof v === 'number' ? v : 0);
 
@@ -49,12 +50,15 @@ export class BulkGraph implements BatchWriter {
   /** FRIEND keyed by the unordered pair (the MERGE is undirected), FOLLOWS by the ordered one. */
   readonly friends = new Map<string, Rel>();
   readonly follows = new Map<string, Rel>();
-  readonly eventRows: EventColumns = { ids: [], userIds: [], itemIds: [], types: [], ts: [], values: [], quantities: [] };
+  /** The events recorded, in order, when no sink streams them out. */
+  readonly heldEvents: InteractionEvent[] = [];
   private readonly eventIds = new Set<string>();
   /** Users and items created only because an event, aggregate, tag link or social edge named them (GraphWriter counts the same). */
   private readonly bare = { users: 0, items: 0 };
   /** While a record's own upsert runs, a new node is not bare. */
   private upserting = false;
+
+  constructor(private readonly eventSink?: EventSink) {}
 
   async users(users: readonly User[]): Promise<number> {
     return this.upsert('User', users.map((u) => [u.id, userProps(u)]));
@@ -92,17 +96,17 @@ export class BulkGraph implements BatchWriter {
       this.merge('User', e.userId);
       this.merge('Item', e.itemId);
     }
-    const ev = this.eventRows;
     for (const e of fresh) {
       this.eventIds.add(e.id);
-      ev.ids.push(e.id); ev.userIds.push(e.userId); ev.itemIds.push(e.itemId); ev.types.push(e.type); ev.ts.push(e.ts); ev.values.push(e.value); ev.quantities.push(e.quantity);
+      if (this.eventSink !== undefined) this.eventSink.add(e);
+      else this.heldEvents.push(e);
     }
     for (const p of foldPairs(fresh)) {
       const key = pair(p.userId, p.itemId);
       let r = this.interacted.get(key);
       if (r === undefined) this.interacted.set(key, (r = { start: p.userId, end: p.itemId, props: new Map() }));
       const q = r.props;
-      for (const k of ['views', 'favourites', 'carts', 'purchases', 'cancels', 'ratings'] as const) q.set(k, addLong(q.get(k), p[k]));
+      for (const k of COUNTERS) q.set(k, addLong(q.get(k), p[k]));
       q.set('ratingSum', new Dbl(num(q.get('ratingSum')) + p.ratingSum));
       q.set('weight', new Dbl(num(q.get('weight')) + p.weight));
       const first = q.get('firstTs');
@@ -119,7 +123,7 @@ export class BulkGraph implements BatchWriter {
         if (s === undefined) unpriced++;
         else spend += num(s);
       }
-      for (const k of ['views', 'favourites', 'carts', 'purchases', 'cancels', 'ratings'] as const) u.set(k, addLong(u.get(k), d[k]));
+      for (const k of COUNTERS) u.set(k, addLong(u.get(k), d[k]));
       u.set('monetary', new Dbl(num(u.get('monetary')) + spend));
       u.set('unpricedPurchases', addLong(u.get('unpricedPurchases'), unpriced));
       const first = u.get('firstActivityTs');

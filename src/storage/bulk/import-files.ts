@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { Dbl, type BulkGraph, type Props, type Rel, type Value } from './bulk-graph.ts';
+import type { InteractionEvent } from '../../domain/events.ts';
+import { Dbl, type BulkGraph, type EventSink, type Props, type Rel, type Value } from './bulk-graph.ts';
 
 /** One `--nodes=Label=file` or `--relationships=TYPE=file` argument of `neo4j-admin database import full`. */
 export interface ImportFile {
@@ -30,81 +31,111 @@ function typeOf(v: Value): CsvType {
  * Writes a BulkGraph as CSV files with import headers. A column has one type, while a property may hold a
  * long on one node and a double on another (prices 9 and 9.5): entities are therefore split into one file
  * per property signature (names and types), so every value keeps exactly the type the batched path stores.
+ * Events are written as they arrive (`add`, the graph's EventSink), the rest once the source is read (`finish`).
  */
-export function writeImportFiles(graph: BulkGraph, dir: string): ImportFiles {
-  mkdirSync(dir, { recursive: true });
-  const files: ImportFile[] = [];
-  let multiline = false;
-  const sinks = new Map<string, Sink>();
-  const sink = (kind: ImportFile['kind'], name: string, header: string): Sink => {
+export class ImportFileWriter implements EventSink {
+  private readonly files: ImportFile[] = [];
+  private readonly sinks = new Map<string, Sink>();
+  private multiline = false;
+  private readonly eventSinks = new Map<number, Sink>();
+  private performed: Sink | undefined;
+  private on: Sink | undefined;
+
+  constructor(private readonly dir: string) {
+    mkdirSync(dir, { recursive: true });
+  }
+
+  /** One event: its node (a few possible signatures: value, quantity present or not), PERFORMED and ON. */
+  add(e: InteractionEvent): void {
+    const id = this.cell(e.id);
+    let row = `${id},${e.ts},${this.cell(e.type)}`;
+    if (e.value !== undefined) row += `,${e.value}`;
+    if (e.quantity !== undefined) row += `,${e.quantity}`;
+    // The file is found by a small number (the signature's types), not a header string built per event.
+    const code = typeCode(e.ts) * 25 + (e.value === undefined ? 0 : typeCode(e.value)) * 5 + (e.quantity === undefined ? 0 : typeCode(e.quantity));
+    let sink = this.eventSinks.get(code);
+    if (sink === undefined) {
+      let head = `id:ID(Event),ts:${typeOf(e.ts)},type:string`;
+      if (e.value !== undefined) head += `,value:${typeOf(e.value)}`;
+      if (e.quantity !== undefined) head += `,quantity:${typeOf(e.quantity)}`;
+      sink = this.sink('nodes', 'Event', head);
+      this.eventSinks.set(code, sink);
+    }
+    sink.line(row);
+    this.performed ??= this.sink('relationships', 'PERFORMED', ':START_ID(User),:END_ID(Event)');
+    this.on ??= this.sink('relationships', 'ON', ':START_ID(Event),:END_ID(Item)');
+    this.performed.line(`${this.cell(e.userId)},${id}`);
+    this.on.line(`${id},${this.cell(e.itemId)}`);
+  }
+
+  /** Writes the graph's nodes and relationships (and the events it held, if any) and closes every file. */
+  finish(graph: BulkGraph): ImportFiles {
+    for (const e of graph.heldEvents) this.add(e);
+    for (const [label, nodes] of Object.entries(graph.nodes)) {
+      for (const [id, props] of nodes) {
+        const [head, row] = this.columns(props, 'id');
+        this.sink('nodes', label, `id:ID(${label})${head === '' ? '' : `,${head}`}`).line(`${this.cell(id)}${row === '' ? '' : `,${row}`}`);
+      }
+    }
+    this.rels('IN_CATEGORY', 'Item', 'Category', graph.inCategory);
+    this.rels('HAS_TAG', 'Item', 'Tag', graph.hasTag);
+    this.rels('INTERACTED', 'User', 'Item', graph.interacted);
+    this.rels('FRIEND', 'User', 'User', graph.friends);
+    this.rels('FOLLOWS', 'User', 'User', graph.follows);
+    for (const s of this.sinks.values()) s.close();
+    return { files: this.files, multiline: this.multiline };
+  }
+
+  private rels(type: string, from: string, to: string, map: ReadonlyMap<string, Rel>): void {
+    for (const r of map.values()) {
+      const [head, row] = this.columns(r.props);
+      this.sink('relationships', type, `:START_ID(${from}),:END_ID(${to})${head === '' ? '' : `,${head}`}`)
+        .line(`${this.cell(r.start)},${this.cell(r.end)}${row === '' ? '' : `,${row}`}`);
+    }
+  }
+
+  private sink(kind: ImportFile['kind'], name: string, header: string): Sink {
     const key = `${kind}\u0000${name}\u0000${header}`;
-    let s = sinks.get(key);
+    let s = this.sinks.get(key);
     if (s === undefined) {
-      const path = join(dir, `${kind}-${name}-${sinks.size}.csv`);
+      const path = join(this.dir, `${kind}-${name}-${this.sinks.size}.csv`);
       s = new Sink(path, header);
-      sinks.set(key, s);
-      files.push({ kind, name, path });
+      this.sinks.set(key, s);
+      this.files.push({ kind, name, path });
     }
     return s;
-  };
-  const cell = (v: Value): string => {
+  }
+
+  private cell(v: Value): string {
     if (typeof v === 'string') {
-      if (v.includes('\n') || v.includes('\r')) multiline = true;
-      return `"${v.replace(/"/g, '""')}"`;
+      // Most strings (ids, types) need no escaping: one scan instead of three.
+      if (NEEDS_CARE.test(v)) {
+        if (v.includes('\n') || v.includes('\r')) this.multiline = true;
+        return `"${v.replace(/"/g, '""')}"`;
+      }
+      return `"${v}"`;
     }
     if (v instanceof Dbl) return String(v.v);
     return String(v);
-  };
-  const columns = (props: Props, skip?: string): [string, string] => {
-    const keys = [...props.keys()].filter((k) => k !== skip).sort();
-    return [keys.map((k) => `${k}:${typeOf(props.get(k) as Value)}`).join(','), keys.map((k) => cell(props.get(k) as Value)).join(',')];
-  };
+  }
 
-  for (const [label, nodes] of Object.entries(graph.nodes)) {
-    for (const [id, props] of nodes) {
-      const [head, row] = columns(props, 'id');
-      sink('nodes', label, `id:ID(${label})${head === '' ? '' : `,${head}`}`).line(`${cell(id)}${row === '' ? '' : `,${row}`}`);
-    }
+  private columns(props: Props, skip?: string): [string, string] {
+    const keys = [...props.keys()].filter((k) => k !== skip).sort();
+    return [keys.map((k) => `${k}:${typeOf(props.get(k) as Value)}`).join(','), keys.map((k) => this.cell(props.get(k) as Value)).join(',')];
   }
-  // Events are most of the rows: their few possible signatures (value, quantity present or not) are written without a Map per row.
-  const ev = graph.eventRows;
-  for (let k = 0; k < ev.ids.length; k++) {
-    const value = ev.values[k];
-    const quantity = ev.quantities[k];
-    const ts = ev.ts[k] as number;
-    let head = `id:ID(Event),ts:${typeOf(ts)},type:string`;
-    let row = `${cell(ev.ids[k] as string)},${ts},${cell(ev.types[k] as string)}`;
-    if (value !== undefined) {
-      head += `,value:${typeOf(value)}`;
-      row += `,${value}`;
-    }
-    if (quantity !== undefined) {
-      head += `,quantity:${typeOf(quantity)}`;
-      row += `,${quantity}`;
-    }
-    sink('nodes', 'Event', head).line(row);
-  }
-  const performed = sink('relationships', 'PERFORMED', ':START_ID(User),:END_ID(Event)');
-  const on = sink('relationships', 'ON', ':START_ID(Event),:END_ID(Item)');
-  for (let k = 0; k < ev.ids.length; k++) {
-    const id = cell(ev.ids[k] as string);
-    performed.line(`${cell(ev.userIds[k] as string)},${id}`);
-    on.line(`${id},${cell(ev.itemIds[k] as string)}`);
-  }
-  const rels = (type: string, from: string, to: string, map: ReadonlyMap<string, Rel>): void => {
-    for (const r of map.values()) {
-      const [head, row] = columns(r.props);
-      sink('relationships', type, `:START_ID(${from}),:END_ID(${to})${head === '' ? '' : `,${head}`}`)
-        .line(`${cell(r.start)},${cell(r.end)}${row === '' ? '' : `,${row}`}`);
-    }
-  };
-  rels('IN_CATEGORY', 'Item', 'Category', graph.inCategory);
-  rels('HAS_TAG', 'Item', 'Tag', graph.hasTag);
-  rels('INTERACTED', 'User', 'Item', graph.interacted);
-  rels('FRIEND', 'User', 'User', graph.friends);
-  rels('FOLLOWS', 'User', 'User', graph.follows);
-  for (const s of sinks.values()) s.close();
-  return { files, multiline };
+}
+
+const NEEDS_CARE = /["\n\r]/;
+
+/** typeOf as a small number (1-4), for signature keys. */
+function typeCode(v: Value): number {
+  const t = typeOf(v);
+  return t === 'string' ? 1 : t === 'boolean' ? 2 : t === 'long' ? 3 : 4;
+}
+
+/** The whole graph at once (events held in memory): small loads and tests. */
+export function writeImportFiles(graph: BulkGraph, dir: string): ImportFiles {
+  return new ImportFileWriter(dir).finish(graph);
 }
 
 /** A CSV file written through a 1 MB buffer (millions of lines). */
