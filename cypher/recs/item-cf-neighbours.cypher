@@ -30,6 +30,10 @@ MATCH (j)-[s:SIMILAR]->(rec:Item)
 WITH u, rec, j.id AS via, uw * s.score AS contribution
 ORDER BY contribution DESC, via ASC
 WITH u, rec, sum(contribution) AS score, collect(via) AS via
+// Ranked before the filter, so the filter runs lazily down the ranking until the page is full: a user with a
+// long history reaches thousands of items, and the seen-check is what costs for each one.
+ORDER BY score DESC, rec.id ASC
+WITH u, rec, score, via
 WHERE NOT rec.id IN $excludeItemIds
   AND NOT EXISTS { MATCH (u)-[seen:INTERACTED]->(rec) WHERE $excludeSeen OR ($excludePurchased AND seen.purchases > 0) }
   AND (size($categoryIds) = 0 OR EXISTS { MATCH (rec)-[:IN_CATEGORY]->(fc:Category) WHERE fc.id IN $categoryIds })
