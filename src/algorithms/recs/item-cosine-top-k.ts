@@ -48,9 +48,22 @@ function compress(n: number, rowOf: ArrayLike<number>, colOf: ArrayLike<number>,
   return { ptr, idx, val };
 }
 
-/** Each item's `k` most similar items (k >= nItems: every co-interacted item). */
-export function itemCosineTopK(m: PositiveInteractions, k: number): ItemNeighbourLists {
-  if (!(k >= 0) || !Number.isInteger(k)) throw new RangeError(`itemCosineTopK: k must be a non-negative integer, got ${k}`);
+/** One item's list: neighbour indices best first, with score, dot product and co-user count. */
+export interface ItemNeighbourList {
+  readonly neighbours: Int32Array;
+  readonly scores: Float64Array;
+  readonly dots: Float64Array;
+  readonly coUsers: Int32Array;
+}
+
+/** The interactions indexed once; `list(i, k)` then computes item i's list (so a caller can yield between items). */
+export interface ItemCosineScanner {
+  readonly nItems: number;
+  readonly norm2: Float64Array;
+  list(i: number, k: number): ItemNeighbourList;
+}
+
+export function itemCosineScanner(m: PositiveInteractions): ItemCosineScanner {
   const n = m.users.length;
   if (m.items.length !== n || m.weights.length !== n) throw new RangeError('itemCosineTopK: users, items and weights must have the same length');
   const nItems = m.nItems;
@@ -66,12 +79,8 @@ export function itemCosineTopK(m: PositiveInteractions, k: number): ItemNeighbou
   const dot = new Float64Array(nItems);
   const co = new Int32Array(nItems);
   const touched = new Int32Array(nItems);
-  const offsets = new Int32Array(nItems + 1);
-  const outN: number[] = [];
-  const outS: number[] = [];
-  const outD: number[] = [];
-  const outC: number[] = [];
-  for (let i = 0; i < nItems; i++) {
+  const list = (i: number, k: number): ItemNeighbourList => {
+    if (!(k >= 0) || !Number.isInteger(k)) throw new RangeError(`itemCosineTopK: k must be a non-negative integer, got ${k}`);
     let nt = 0;
     for (let p = byItem.ptr[i]!; p < byItem.ptr[i + 1]!; p++) {
       const u = byItem.idx[p]!;
@@ -90,18 +99,39 @@ export function itemCosineTopK(m: PositiveInteractions, k: number): ItemNeighbou
     const ni = Math.sqrt(norm2[i]!);
     for (let t = 0; t < nt; t++) cand[t] = dot[idx[t]!]! / (ni * Math.sqrt(norm2[idx[t]!]!));
     const best = topK(cand, k);
-    for (let t = 0; t < best.items.length; t++) {
-      const j = idx[best.items[t]!]!;
-      outN.push(j);
-      outS.push(best.scores[t]!);
-      outD.push(dot[j]!);
-      outC.push(co[j]!);
-    }
-    offsets[i + 1] = outN.length;
+    const neighbours = best.items.map((t) => idx[t]!);
+    const out = { neighbours, scores: best.scores, dots: Float64Array.from(neighbours, (j) => dot[j]!), coUsers: Int32Array.from(neighbours, (j) => co[j]!) };
     for (let t = 0; t < nt; t++) {
       dot[idx[t]!] = 0;
       co[idx[t]!] = 0;
     }
+    return out;
+  };
+  return { nItems, norm2, list };
+}
+
+/** Each item's `k` most similar items (k >= nItems: every co-interacted item), in one synchronous pass. */
+export function itemCosineTopK(m: PositiveInteractions, k: number): ItemNeighbourLists {
+  if (!(k >= 0) || !Number.isInteger(k)) throw new RangeError(`itemCosineTopK: k must be a non-negative integer, got ${k}`);
+  const scan = itemCosineScanner(m);
+  const offsets = new Int32Array(scan.nItems + 1);
+  const parts: ItemNeighbourList[] = [];
+  for (let i = 0; i < scan.nItems; i++) {
+    const l = scan.list(i, k);
+    parts.push(l);
+    offsets[i + 1] = offsets[i]! + l.neighbours.length;
   }
-  return { offsets, neighbours: Int32Array.from(outN), scores: Float64Array.from(outS), dots: Float64Array.from(outD), coUsers: Int32Array.from(outC), norm2 };
+  const cat = <T extends Int32Array | Float64Array>(make: (n: number) => T, pick: (l: ItemNeighbourList) => T): T => {
+    const out = make(offsets[scan.nItems]!);
+    parts.forEach((l, i) => out.set(pick(l), offsets[i]!));
+    return out;
+  };
+  return {
+    offsets,
+    neighbours: cat((n) => new Int32Array(n), (l) => l.neighbours),
+    scores: cat((n) => new Float64Array(n), (l) => l.scores),
+    dots: cat((n) => new Float64Array(n), (l) => l.dots),
+    coUsers: cat((n) => new Int32Array(n), (l) => l.coUsers),
+    norm2: scan.norm2,
+  };
 }
