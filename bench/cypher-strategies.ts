@@ -7,8 +7,12 @@
  * RecsStore with strategyParams(...) + the parsed default filter, limit first + 1. Beside it, in the same run
  * and interleaved query by query, the unbounded text of the files before the caps (bench/cypher/
  * recs-unbounded/, the same parameters minus the caps): the baseline. `same top-20` compares the two rankings.
+ * With --neighbours: the precomputed item-item lists instead (cypher/recs/item-neighbours-*.cypher): the
+ * rebuild is timed (read, compute, write), then ITEM_CF and similarItems read from the lists as the API does
+ * once they exist (item-cf-neighbours, similar-items-neighbours) against today's bounded files as the
+ * baseline; typical ITEM_CF also against the unbounded file (the exact ranking), and USER_CF as above.
  * Usage: npm run bench:cypher -- [--users 20000] [--items 3000] [--events 200000] [--heavy 1500]
- *        [--runs 30] [--warmup 5] [--budget 60]
+ *        [--runs 30] [--warmup 5] [--budget 60] [--neighbours]
  * Prints a markdown table and writes bench/out/cypher-strategies.md.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,7 +30,11 @@ import { filterParams, RecsStore } from '../src/storage/recs-store.ts';
 import { RECS_CONFIG } from '../src/usecases/recommend/config.ts';
 import { parseRecommendArgs } from '../src/usecases/recommend/parse-args.ts';
 import { ReferenceClock } from '../src/usecases/recommend/reference-time.ts';
-import { peopleParams, similarParams, strategyParams, type CypherSource } from '../src/usecases/recommend/strategy-params.ts';
+import { itemCfNeighbourParams, peopleParams, similarParams, strategyParams, type CypherSource } from '../src/usecases/recommend/strategy-params.ts';
+import { ItemNeighbours, neighbourRows } from '../src/usecases/recommend/item-neighbours.ts';
+import { ItemNeighboursStore } from '../src/storage/item-neighbours-store.ts';
+import { RecsGraphStore } from '../src/storage/recs-graph-store.ts';
+import { ALL_GRANTED } from '../src/domain/consent.ts';
 import { machineLine } from './machine.ts';
 
 const opts = new Command('bench:cypher')
@@ -39,8 +47,11 @@ const opts = new Command('bench:cypher')
   .option('--budget <s>', 'seconds at most per strategy and user (slow baselines stop early)', '60')
   .option('--timeout <s>', 'transaction timeout: a slower query is recorded as failed', '30')
   .option('--store <dir>', 'keep the store in this directory and reuse it when it exists (same options)')
+  .option('--neighbours', 'rebuild the item-item lists and compare ITEM_CF / similarItems on them with the bounded files')
+  .option('--keep-lists', 'with --neighbours and a reused store: keep the lists an earlier run built instead of rebuilding')
   .parse(process.argv)
-  .opts<{ users: string; items: string; events: string; heavy: string; runs: string; warmup: string; budget: string; timeout: string; store?: string }>();
+  .opts<{ users: string; items: string; events: string; heavy: string; runs: string; warmup: string; budget: string; timeout: string; store?: string; neighbours?: boolean; keepLists?: boolean }>();
+const NEIGHBOURS = opts.neighbours === true;
 const USERS = Number(opts.users);
 const ITEMS = Number(opts.items);
 const EVENTS = Number(opts.events);
@@ -163,12 +174,54 @@ async function main(): Promise<void> {
         },
       ];
     };
+    /** --neighbours: the lists (current) against today's bounded files (baseline), USER_CF as usual. */
+    const lists = new ItemNeighboursStore(ex);
+    let rebuildLine = '';
+    const kept = NEIGHBOURS && opts.keepLists === true ? await lists.status() : null;
+    if (kept !== null) {
+      rebuildLine = `Lists kept from an earlier run's rebuild (K ${kept.k}): ${kept.items} items, ${kept.edges} SIMILAR edges; that rebuild took ${(kept.ms / 1000).toFixed(1)} s.`;
+      log(rebuildLine);
+    } else if (NEIGHBOURS) {
+      t = performance.now();
+      const { interactions } = await new RecsGraphStore(ex).loadEdges(false, ALL_GRANTED);
+      const readMs = performance.now() - t;
+      t = performance.now();
+      const rows = await neighbourRows(interactions, RECS_CONFIG.itemNeighbours.k);
+      const computeMs = performance.now() - t;
+      t = performance.now();
+      const status = await new ItemNeighbours(lists, new RecsGraphStore(ex), RECS_CONFIG.itemNeighbours, Date.now).rebuild();
+      const rebuildMs = performance.now() - t;
+      rebuildLine = `Rebuild of the lists (K ${status.k}): ${status.items} items, ${status.edges} SIMILAR edges; whole rebuild ${(rebuildMs / 1000).toFixed(1)} s (read + compute + write); measured apart: read ${(readMs / 1000).toFixed(1)} s (${interactions.length} positive interactions), compute ${(computeMs / 1000).toFixed(2)} s (${rows.length} lists, main thread, yielding every 20 ms).`;
+      log(rebuildLine);
+    }
+    const neighbourCases = (userId: UserId, who: string, itemId: ItemId, withUnbounded: boolean): Case[] => {
+      const req = parseRecommendArgs({ userId, first: 20 });
+      const limit = req.offset + req.first + 1;
+      const f = req.filter;
+      const p = strategyParams('ITEM_CF', RECS_CONFIG, now);
+      const current = () => lists.itemCf(userId, f, itemCfNeighbourParams(RECS_CONFIG), limit);
+      const out: Case[] = [
+        { name: `ITEM_CF lists vs bounded (${who})`, current, baseline: () => store.itemCf(userId, f, p, limit) as unknown as Promise<Row[]> },
+        ...(withUnbounded ? [{ name: `ITEM_CF lists vs unbounded (${who})`, current, baseline: run('item-cf', { ...p, ...filterParams(f), userId, limit }) }] : []),
+        {
+          name: `similarItems lists vs bounded (${who === 'long history' ? 'most popular item' : 'median item'})`,
+          current: () => lists.similarItems(itemId, 10),
+          baseline: () => store.similarItems(itemId, 10, similarParams(RECS_CONFIG)) as unknown as Promise<Row[]>,
+        },
+      ];
+      return [...out, ...cases(userId, who, itemId).filter((c) => c.name.startsWith('USER_CF'))];
+    };
     const [medianItem] = await ex.read(`MATCH (i:Item) WITH i, COUNT { (i)<-[:INTERACTED]-() } AS n ORDER BY n, i.id
       WITH collect(i.id) AS ids RETURN ids[size(ids) / 2] AS id`);
-    const all = [
-      ...cases(HEAVY_ID, 'long history', popularIds[0]!),
-      ...typicalIds.flatMap((u, k) => cases(u, 'typical', asItemId(String(medianItem?.['id']))).filter((c) => k === 0 || !c.name.startsWith('similarItems'))),
-    ];
+    const all = NEIGHBOURS
+      ? [
+        ...neighbourCases(HEAVY_ID, 'long history', popularIds[0]!, false),
+        ...typicalIds.flatMap((u, k) => neighbourCases(u, 'typical', asItemId(String(medianItem?.['id'])), true).filter((c) => k === 0 || !c.name.startsWith('similarItems'))),
+      ]
+      : [
+        ...cases(HEAVY_ID, 'long history', popularIds[0]!),
+        ...typicalIds.flatMap((u, k) => cases(u, 'typical', asItemId(String(medianItem?.['id']))).filter((c) => k === 0 || !c.name.startsWith('similarItems'))),
+      ];
 
     const idsOf = (rows: readonly unknown[]): string[] => rows.map((r) => {
       const o = r as Record<string, unknown>;
@@ -208,13 +261,16 @@ async function main(): Promise<void> {
     }
 
     const lines = [
-      `#### Cypher strategies on a dense catalogue (\`npm run bench:cypher -- --users ${USERS} --items ${ITEMS} --events ${EVENTS} --heavy ${HEAVY}\`)`,
+      `#### Cypher strategies on a dense catalogue (\`npm run bench:cypher -- --users ${USERS} --items ${ITEMS} --events ${EVENTS} --heavy ${HEAVY}${NEIGHBOURS ? ' --neighbours' : ''}\`)`,
       '',
       `Machine: ${machineLine()}. Neo4j 5.26 embedded (heap ${neo.local.heap}, page cache ${neo.local.pageCache}). ${new Date().toISOString().slice(0, 16)} UTC.`,
       `Graph: ${JSON.stringify(shape)}; busiest item ${String(maxItem?.['users'])} users; long-history user ${JSON.stringify(heavyShape)}; typical users ${typicalIds.join(', ')} (median history, ${String(typical['n'])} items). ${events === null ? 'Store reused from an earlier run.' : `Loaded in ${loadS.toFixed(0)} s (grec load's bulk path, ${events} events).`}`,
       `Each query as the API sends it (RecsStore, strategyParams + default filter, limit 21; people 10, similar 10), ${WARMUP} warm-up runs then up to ${RUNS} measured (at most ${opts.budget} s per row, at least 2 measured), bounded and unbounded interleaved; transaction timeout ${opts.timeout} s. Typical rows pool ${typicalIds.length} users.`,
+      ...(NEIGHBOURS ? [rebuildLine, 'Columns: "current" = the row\'s first named query (the lists, or bounded USER_CF), "baseline" = the second (today\'s bounded file, or the unbounded one).'] : []),
       '',
-      '| strategy (user) | bounded p50 ms | bounded p95 ms | unbounded p50 ms | unbounded p95 ms | p95 ratio | same top-20 | runs |',
+      NEIGHBOURS
+        ? '| query (user) | current p50 ms | current p95 ms | baseline p50 ms | baseline p95 ms | p95 ratio | same top-20 | runs |'
+        : '| strategy (user) | bounded p50 ms | bounded p95 ms | unbounded p50 ms | unbounded p95 ms | p95 ratio | same top-20 | runs |',
       '|---|---|---|---|---|---|---|---|',
     ];
     for (const [name, e] of results) {
@@ -228,7 +284,7 @@ async function main(): Promise<void> {
     const md = `${lines.join('\n')}\n`;
     process.stdout.write(md);
     mkdirSync(join(import.meta.dirname, 'out'), { recursive: true });
-    writeFileSync(join(import.meta.dirname, 'out', 'cypher-strategies.md'), md);
+    writeFileSync(join(import.meta.dirname, 'out', NEIGHBOURS ? 'cypher-neighbours.md' : 'cypher-strategies.md'), md);
   } finally {
     await graph.close();
     if (!keep) rmSync(storeDir, { recursive: true, force: true });

@@ -13,6 +13,8 @@ import { RECS_CONFIG } from './usecases/recommend/config.ts';
 import { SERVING_CONFIG } from './usecases/recommend/serving-config.ts';
 import { GraphModelCache } from './usecases/recommend/graph-model-cache.ts';
 import { RecsService } from './usecases/recommend/recs-service.ts';
+import { ItemNeighbours } from './usecases/recommend/item-neighbours.ts';
+import { ItemNeighboursStore } from './storage/item-neighbours-store.ts';
 import { recommendationResolvers } from './graphql/resolvers/recommendations.ts';
 import { AnalyticsStore } from './storage/analytics-store.ts';
 import { AnalyticsService } from './usecases/analytics/analytics-service.ts';
@@ -84,6 +86,7 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
     fitter: workerFitter({ minInteractions: loop.fitWorkerMinInteractions ?? WORKER_MIN_INTERACTIONS, log }), eventCount: () => events.total, log,
   });
   const recs = new RecsService(new RecsStore(ex), graphCache, () => Date.now(), recsConfig, { ...SERVING_CONFIG, inMemory: loop.servingInMemory ?? SERVING_CONFIG.inMemory });
+  recs.useItemNeighbours(new ItemNeighbours(new ItemNeighboursStore(ex), new RecsGraphStore(ex), recsConfig.itemNeighbours, () => Date.now()));
   const userIds = userIdCodec(privacy);
   const segmentStore = new SegmentStore(ex);
   const analytics = new AnalyticsService(new AnalyticsStore(ex, consent), {
@@ -106,7 +109,16 @@ export function createServices(graph: GraphConnection, live: LiveConfig = { auto
   });
   // The scheduled refresh runs as the operator; start() is main.ts's (tests trigger it when they mean to).
   const refresh = new RefreshScheduler({
-    graph: () => recs.refreshGraphModel(SYSTEM, false),
+    // The item-item neighbour lists are rebuilt in the GRAPH step, under its lease: as fresh as the GRAPH model.
+    // Their failure is logged and leaves the older lists served; it does not count as a failed GRAPH refit.
+    graph: async () => {
+      const summary = await recs.refreshGraphModel(SYSTEM, false);
+      await recs.rebuildItemNeighbours(SYSTEM).then(
+        (s) => log.info({ itemNeighbours: s }, 'item-item neighbour lists rebuilt'),
+        (err: unknown) => log.error({ err }, 'item-item neighbour lists not rebuilt; the previous lists stay served'),
+      );
+      return summary;
+    },
     customers: () => refreshCustomers(profiles, segments, { ...DEFAULT_PROFILES_OPTIONS, now: () => Date.now(), cluster: null }),
     lastGraphFit: () => graphCache.lastFit(),
   }, events, { intervalMs: loop.refreshIntervalMs, afterEvents: loop.refreshAfterEvents }, {

@@ -120,6 +120,11 @@ describe('scheduled refresh through the worker thread (real Neo4j, real HTTP ser
     for (const itemId of newItems) expect(now.has(itemId)).toBe(true);
     expect(warnings).toEqual([]); // the worker ran (a fallback warns)
     expect(errors).toEqual([]);
+    // The GRAPH step also rebuilt the item-item neighbour lists (app.ts), complete and marked.
+    const [lists] = await graph.executor.read("MATCH (m:ItemNeighbours {id: 'items'}) RETURN m.items AS items, m.edges AS edges, COUNT { ()-[:SIMILAR]->() } AS stored");
+    expect(lists!['items']).toBe(model.itemIds.length);
+    expect(lists!['stored']).toBe(lists!['edges']);
+    expect(lists!['edges']).toBeGreaterThan(0);
 
     const fresh = (await data(FRESHNESS, {}, bearer('analyst'))).modelFreshness;
     expect(fresh).toMatchObject({ graphFittedAt: new Date(after.fittedAt).toISOString(), graphFitMs: after.fitMs, eventsSinceFit: 0, refreshing: false });

@@ -96,6 +96,13 @@ export interface RecsConfig {
    *   tieItems:       SOCIAL reads each friend's or followee's most recent items only.
    */
   readonly cypherBounds: { readonly historyItems: number; readonly coUsersPerItem: number; readonly candidates: number; readonly tieItems: number };
+  /**
+   * Precomputed item-item neighbours (item-neighbours.ts): each item's k most similar items, stored as
+   * (:Item)-[:SIMILAR]->(:Item) by the scheduled refresh, read by ITEM_CF and similarItems instead of expanding
+   * co-users at request time. Whether a rebuild completed is re-read at most once per statusTtlMs (a replica
+   * that did not rebuild learns of it then); a rebuild writes about writeBatchEdges edges per transaction.
+   */
+  readonly itemNeighbours: { readonly k: number; readonly statusTtlMs: number; readonly writeBatchEdges: number };
 }
 
 export const RECS_CONFIG: RecsConfig = {
@@ -152,4 +159,7 @@ export const RECS_CONFIG: RecsConfig = {
   // Set with `npm run bench:cypher` (docs/benchmarks.md, section 3): p95 within 100 ms for a 1,500-item history
   // on a 20k-user, 3k-item catalogue is the target; candidates stays well above the pool a page asks for (<= 201).
   cypherBounds: { historyItems: 50, coUsersPerItem: 100, candidates: 200, tieItems: 100 },
+  // k 100: a page asks ITEM_CF for at most candidatePool + 1 items, seeded by up to historyItems (50) lists of
+  // k each; similarItems pages are far shorter than k. npm run bench:cypher, docs/benchmarks.md section 3.
+  itemNeighbours: { k: 100, statusTtlMs: 60_000, writeBatchEdges: 20_000 },
 };

@@ -39,7 +39,9 @@ import type { GraphModel } from './fit-graph-model.ts';
 import { tuneBlend, type BlendTuning, type HeldOutUser } from './tuning/tune-blend.ts';
 import type { GraphHoldout } from './tuning/tune-graph.ts';
 import { scoreSocial } from './social-scoring.ts';
-import { peopleParams, similarParams, strategyParams } from './strategy-params.ts';
+import { itemCfNeighbourParams, peopleParams, similarParams, strategyParams } from './strategy-params.ts';
+import type { ItemNeighbours } from './item-neighbours.ts';
+import type { NeighbourStatus } from '../../storage/item-neighbours-store.ts';
 import type { Candidate, EntityIds, ItemFacts, PageEntities, PersonSuggestion, RankedItem, RecsFilter, SourceList, SourceName, Strategy, UserContext } from './types.ts';
 
 export interface RecommendedItem extends RankedItem {
@@ -72,6 +74,8 @@ export class RecsService implements WriteObserver, PrivacyObserver {
   /** Users, ties, interactions and item facts in memory for the hybrid's pages; undefined when off. */
   readonly serving: ServingStateCache | undefined;
   private globalPopular: { at: number; list: Promise<Candidate[]> } | undefined;
+  /** Precomputed item-item neighbours (item-neighbours.ts); absent: ITEM_CF and similarItems expand at request time. */
+  private itemNeighbours: ItemNeighbours | undefined;
 
   constructor(
     private readonly store: RecsStore,
@@ -185,9 +189,40 @@ export class RecsService implements WriteObserver, PrivacyObserver {
     return page;
   }
 
+  /** Set once by the composition root: ITEM_CF and similarItems then read the stored lists once built. */
+  useItemNeighbours(n: ItemNeighbours): void {
+    this.itemNeighbours = n;
+  }
+
+  /** Rebuilds the stored item-item neighbour lists (the scheduled refresh's, after the GRAPH refit). */
+  async rebuildItemNeighbours(p: Principal): Promise<NeighbourStatus | null> {
+    authorize(p, 'model:refresh');
+    if (this.itemNeighbours === undefined) return null;
+    const status = await this.itemNeighbours.rebuild();
+    this.pages.clear();
+    return status;
+  }
+
+  /**
+   * ITEM_CF: the stored lists once a rebuild completed (item-cf-neighbours.cypher), else the bounded
+   * expansion (item-cf.cypher). An empty list-based answer (seeds interacted with only since the last
+   * rebuild) falls back too, so results never vanish.
+   */
+  private async itemCf(user: UserId, filter: RecsFilter, limit: number): Promise<Candidate[]> {
+    const n = this.itemNeighbours;
+    if (n !== undefined && (await n.ready())) {
+      const got = await n.store.itemCf(user, filter, itemCfNeighbourParams(this.cfg), limit);
+      if (got.length > 0) return got;
+    }
+    return this.store.itemCf(user, filter, strategyParams('ITEM_CF', this.cfg, 0), limit);
+  }
+
   async similarItems(p: Principal, itemId: ItemId, first: number): Promise<{ items: ScoredItem[]; entities: PageEntities }> {
     authorize(p, 'recs:similar');
-    const similar = await this.store.similarItems(itemId, first, similarParams(this.cfg));
+    // The stored list once a rebuild completed; an item without one (new since) gets the bounded expansion.
+    const n = this.itemNeighbours;
+    const listed = n !== undefined && (await n.ready()) ? await n.store.similarItems(itemId, first) : [];
+    const similar = listed.length > 0 ? listed : await this.store.similarItems(itemId, first, similarParams(this.cfg));
     const entities = await this.store.entities(referencedIds([itemId, ...similar.map((c) => c.itemId)], similar.map((c) => c.reason)));
     if (!entities.items.has(itemId)) throw notFound('Item', itemId);
     const items = similar.flatMap((c) => {
@@ -349,7 +384,7 @@ export class RecsService implements WriteObserver, PrivacyObserver {
       }
       case 'POPULAR': return { source: name, candidates: await this.popular(user, filter, limit) };
       case 'TRENDING': return { source: name, candidates: await s.trending(id, filter, strategyParams(name, this.cfg, now), limit) };
-      case 'ITEM_CF': return { source: name, candidates: await s.itemCf(id, filter, strategyParams(name, this.cfg, now), limit) };
+      case 'ITEM_CF': return { source: name, candidates: await this.itemCf(id, filter, limit) };
       case 'USER_CF': return { source: name, candidates: await s.userCf(id, filter, strategyParams(name, this.cfg, now), limit) };
       case 'CONTENT': return { source: name, candidates: await s.content(id, filter, strategyParams(name, this.cfg, now), limit) };
       case 'SOCIAL': return { source: name, candidates: await s.social(id, filter, strategyParams(name, this.cfg, now), limit) };

@@ -41,3 +41,8 @@ export function peopleParams(cfg: RecsConfig): StrategyParams {
 export function similarParams(cfg: RecsConfig): StrategyParams {
   return { coUsersPerItem: cfg.cypherBounds.coUsersPerItem, candidates: cfg.cypherBounds.candidates };
 }
+
+/** item-cf-neighbours.cypher's parameters besides userId, the filter block and limit (the lists replace the other caps). */
+export function itemCfNeighbourParams(cfg: RecsConfig): StrategyParams {
+  return { historyItems: cfg.cypherBounds.historyItems, viaLimit: cfg.viaLimit };
+}
