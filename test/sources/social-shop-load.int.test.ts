@@ -37,11 +37,11 @@ describe('social shop through grec generate and grec load generic', () => {
     const w = await graph.executor.read('MATCH (:User)-[r:INTERACTED]->(:Item) RETURN sum(r.weight) AS w, sum(r.ratings) AS n', {});
     expect(Number(w[0]?.['w'])).toBe(2 * -1 + 33 * 0 + 82 * 1 + 163 * 2 + 212 * 3);
     expect(Number(w[0]?.['n'])).toBe(492);
-  }, 180_000);
+  }, 300_000);
 
   it('writes nothing on a second load', async () => {
     const report = JSON.parse((await grecCli('load', 'generic', '--dir', dir, '--json')).stdout) as IngestReport;
     expect(Object.values(report.kinds).reduce((s, k) => s + k.written, 0)).toBe(0);
     expect(report.kinds.event).toEqual({ read: 492, written: 0, duplicates: 492 });
-  }, 180_000);
+  }, 300_000);
 });
