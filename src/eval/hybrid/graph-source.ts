@@ -23,7 +23,7 @@ export function graphFits(ctx: EvalContext): GraphFits {
     const kind = chooseGraphBase(ctx.dataset.nUsers, ctx.dataset.nItems, g);
     const rank = Math.max(1, Math.min(g.rank, ctx.dataset.nUsers, ctx.dataset.nItems));
     // GF-CF with alpha 0 never computes the SVD: rank and seed do not matter then.
-    const key = JSON.stringify(kind === 'EASE' ? [g.weighting, kind, g.lambda, g.rho] : g.alpha === 0 ? [g.weighting, kind, 0] : [g.weighting, kind, g.alpha, rank, g.seed]);
+    const key = JSON.stringify(kind === 'EASE' ? [g.weighting, kind, g.lambda, g.rho] : g.alpha === 0 ? [g.weighting, kind, 0, g.itemExponent] : [g.weighting, kind, g.alpha, rank, g.seed, g.itemExponent]);
     let hit = cache.get(key);
     if (hit === undefined) {
       let d = damped.get(g.weighting);
