@@ -5,8 +5,10 @@
 // hybrid's blend weights on top of that point; the default for config.ts is the point with the best
 // validation NDCG@10 averaged over seeds (src/eval/hybrid/weight-grid.ts bestMeanPoint). The refresh's
 // per-store tuner (./tune-graph.ts) searches the points that fit its store's size and its time budget.
-// Grid order: weighting, then model (EASE first), then its settings, then socialBeta, 0 first on the numeric
-// axes, so ties go to the simpler model. rank only matters when alpha > 0 (the ideal low-pass term's SVD).
+// Grid order: weighting, then model (EASE first), then its settings (GF-CF: alpha, rank, item exponent b),
+// then socialBeta, 0 first on the numeric axes, so ties go to the simpler model. rank only matters when
+// alpha > 0 (the ideal low-pass term's SVD). b (GF-CF's D_i^-b) is named in a point only when it is not the
+// paper's 0.5, so the points and settings reported before it joined the grid keep their identity.
 import type { EdgeWeighting, RecsConfig } from '../config.ts';
 import { chooseGraphBase } from '../graph-base.ts';
 
