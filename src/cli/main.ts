@@ -27,6 +27,7 @@ import { PlantedShoppers } from '../simulate/shopper-model.ts';
 import { playScenario, sameCounts, summarise } from '../simulate/scenarios.ts';
 import { storeShoppers } from '../simulate/shoppers-online.ts';
 import { demoPreset } from '../sources/demo/demo-source.ts';
+import { generateSocialShop, SOCIAL_SHOP_PRESETS, socialShopPreset, writeSocialShop } from '../sources/index.ts';
 
 const program = new Command('grec')
   .description('Graph recommender admin: load data sets into Neo4j, show counts, wipe.\n'
@@ -107,6 +108,21 @@ program.command('features')
       return r;
     });
     process.stdout.write(opts.json === true ? `${JSON.stringify(report, null, 2)}\n` : `${formatCustomerReport(report)}\n`);
+  });
+
+program.command('generate')
+  .description('Write a generated data set as generic-format files (load it with `grec load generic --dir <out>`)')
+  .argument('<kind>', 'social-shop: a sparse review shop with 1-5 star ratings and directed trust (Epinions/Ciao-like)')
+  .requiredOption('--out <dir>', 'folder to write users.csv, items.csv, interactions.csv, social.csv into')
+  .addOption(new Option('--preset <name>', 'size').choices(Object.keys(SOCIAL_SHOP_PRESETS)).default('ciao'))
+  .option('--seed <n>', 'generator seed (default: the preset\'s)')
+  .action(async (kind: string, opts: { out: string; preset: string; seed?: string }) => {
+    if (kind !== 'social-shop') throw invalidInput(`unknown generator '${kind}' (one of social-shop)`);
+    const seed = opts.seed === undefined ? undefined : Number(opts.seed);
+    if (seed !== undefined && !Number.isSafeInteger(seed)) throw invalidInput(`--seed must be an integer, got '${opts.seed}'`, { field: '--seed' });
+    const shop = generateSocialShop(socialShopPreset(opts.preset, seed === undefined ? {} : { seed }));
+    const { rows } = await writeSocialShop(shop, opts.out);
+    process.stdout.write(`wrote ${Object.entries(rows).map(([f, n]) => `${f} ${n}`).join(', ')} rows to ${opts.out}\n`);
   });
 
 program.command('counts')

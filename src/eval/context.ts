@@ -3,6 +3,7 @@
 import { buildCsr, colDegrees, type CsrMatrix } from '../algorithms/recs/index.ts';
 import type { Dataset } from './datasets/dataset.ts';
 import type { Split } from './split.ts';
+import { RECS_CONFIG } from '../usecases/recommend/config.ts';
 
 export interface EvalContext {
   readonly dataset: Dataset;
@@ -11,12 +12,18 @@ export interface EvalContext {
   readonly train: CsrMatrix;
   /** users x users, symmetric, value 1 per friendship direction; empty if the data set has none. */
   readonly friends: CsrMatrix;
+  /**
+   * users x users ties as the served GRAPH fit weighs them (src/usecases/recommend/fit-graph-model.ts): a
+   * friendship 1 both ways, a follow followWeight from follower to followee only, the larger when both.
+   * Equals `friends` for a data set without follows.
+   */
+  readonly ties: CsrMatrix;
   readonly valid: readonly ReadonlySet<number>[];
   readonly test: readonly ReadonlySet<number>[];
   readonly trainPopularity: Float64Array;
 }
 
-export function buildContext(ds: Dataset, split: Split): EvalContext {
+export function buildContext(ds: Dataset, split: Split, followWeight: number = RECS_CONFIG.graph.followWeight): EvalContext {
   const pick = (idx: Int32Array) => ({
     rows: Array.from(idx, (e) => ds.pairs.users[e]!),
     cols: Array.from(idx, (e) => ds.pairs.items[e]!),
@@ -34,5 +41,19 @@ export function buildContext(ds: Dataset, split: Split): EvalContext {
     rows: [...fa, ...fb],
     cols: [...fb, ...fa],
   });
-  return { dataset: ds, split, train, friends, valid: sets(split.valid), test: sets(split.test), trainPopularity: colDegrees(train) };
+  return { dataset: ds, split, train, friends, ties: tiesOf(ds, friends, followWeight), valid: sets(split.valid), test: sets(split.test), trainPopularity: colDegrees(train) };
+}
+
+function tiesOf(ds: Dataset, friends: CsrMatrix, followWeight: number): CsrMatrix {
+  const f = ds.follows;
+  if (f === undefined || f.from.length === 0 || !(followWeight > 0)) return friends;
+  const ties = new Map<number, number>();
+  const n = ds.nUsers;
+  for (let u = 0; u < n; u++) for (let p = friends.indptr[u]!; p < friends.indptr[u + 1]!; p++) ties.set(u * n + friends.indices[p]!, 1);
+  for (let k = 0; k < f.from.length; k++) {
+    const key = f.from[k]! * n + f.to[k]!;
+    if (f.from[k] !== f.to[k]) ties.set(key, Math.max(ties.get(key) ?? 0, followWeight));
+  }
+  const keys = [...ties.keys()];
+  return buildCsr(n, n, { rows: keys.map((k) => Math.floor(k / n)), cols: keys.map((k) => k % n), values: keys.map((k) => ties.get(k)!) });
 }

@@ -1,5 +1,5 @@
 // Offline evaluation command:
-//   npx tsx src/eval/main.ts --dataset lastfm|taobao|demo [--seeds 3] [--protocol random811|temporal] [--json out.json]
+//   npx tsx src/eval/main.ts --dataset lastfm|taobao|demo|social-shop [--social-shop-preset ciao] [--seeds 3] [--protocol random811|temporal] [--json out.json]
 //                            [--data-dir ../shared/data] [--strategies EASE,EASE+SOCIAL]
 //                            [--served [--served-strategies HYBRID,GRAPH] [--served-users 500]]
 // Reads the data set files directly (no database), prints a markdown table of mean test metrics over seeds.
@@ -13,6 +13,8 @@ import { DatasetMissingError } from './datasets/files.ts';
 import { loadDemo } from './datasets/demo.ts';
 import { loadLastfm } from './datasets/lastfm.ts';
 import { loadTaobao } from './datasets/taobao.ts';
+import { loadGenericDataset } from './datasets/generic.ts';
+import { socialShopDir } from './datasets/social-shop.ts';
 import { runEvaluation } from './run.ts';
 import type { Protocol } from './split.ts';
 import { STRATEGIES, strategyByName, type Strategy as EvalStrategy } from './strategies.ts';
@@ -30,7 +32,8 @@ const positiveInt = (v: string): number => {
 const program = new Command()
   .name('eval')
   .description('Offline evaluation of the in-TypeScript recommenders (full ranking, hyper-parameters chosen on valid)')
-  .addOption(new Option('--dataset <name>', 'data set').choices(['lastfm', 'taobao', 'demo']).default('lastfm'))
+  .addOption(new Option('--dataset <name>', 'data set').choices(['lastfm', 'taobao', 'demo', 'social-shop']).default('lastfm'))
+  .option('--social-shop-preset <name>', 'social-shop: generator preset (files written once under .data/social-shop/)', 'ciao')
   .addOption(new Option('--protocol <p>', 'split protocol (default: temporal for taobao, random811 otherwise)').choices(['random811', 'temporal']))
   .option('--seeds <n>', 'number of split seeds (1..n)', positiveInt, 3)
   .option('--json <file>', 'write results as JSON keyed by strategy then metric')
@@ -43,7 +46,7 @@ const program = new Command()
 
 program.parse();
 const o = program.opts<{
-  dataset: 'lastfm' | 'taobao' | 'demo'; protocol?: Protocol; seeds: number; json?: string; dataDir: string; strategies?: string; quiet?: boolean;
+  dataset: 'lastfm' | 'taobao' | 'demo' | 'social-shop'; socialShopPreset: string; protocol?: Protocol; seeds: number; json?: string; dataDir: string; strategies?: string; quiet?: boolean;
   served?: boolean; servedStrategies: string; servedUsers?: number;
 }>();
 
@@ -59,10 +62,14 @@ if (o.strategies !== undefined) {
 }
 
 let ds: Dataset;
+// The served evaluation's source folder: the data sets' folder, or the social shop's generated files.
+let sourceDir = resolve(o.dataDir);
 try {
   const dir = resolve(o.dataDir);
-  // demo: the generated shop (preset small), no files
-  ds = o.dataset === 'lastfm' ? loadLastfm(dir) : o.dataset === 'taobao' ? loadTaobao(dir) : await loadDemo();
+  // demo: the generated shop (preset small), no files; social-shop: generated generic-format files, read back
+  if (o.dataset === 'social-shop') sourceDir = await socialShopDir(o.socialShopPreset);
+  ds = o.dataset === 'lastfm' ? loadLastfm(dir) : o.dataset === 'taobao' ? loadTaobao(dir)
+    : o.dataset === 'social-shop' ? await loadGenericDataset(sourceDir, `social-shop-${o.socialShopPreset}`) : await loadDemo();
 } catch (e) {
   if (e instanceof DatasetMissingError) program.error(e.message);
   throw e;
@@ -76,7 +83,7 @@ if (o.served === true) {
   const unknown = names.filter((n) => !(SERVED_STRATEGIES as readonly string[]).includes(n));
   if (unknown.length > 0) program.error(`unknown served strategies: ${unknown.join(', ')}`);
   const served = await servedEvaluation(ds, {
-    name: o.dataset, dataDir: resolve(o.dataDir), protocol, strategies: names as Strategy[], log,
+    name: o.dataset, dataDir: sourceDir, protocol, strategies: names as Strategy[], log,
     ...(o.servedUsers === undefined ? {} : { users: o.servedUsers }),
   }, seeds);
   console.log(`\n${ds.name}, ${protocol}, seeds ${seeds.join(',')}, served path (test metrics, mean over seeds)\n`);

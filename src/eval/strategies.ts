@@ -23,6 +23,7 @@ import {
   type Weighting,
 } from '../algorithms/recs/index.ts';
 import { RECS_CONFIG } from '../usecases/recommend/config.ts';
+import { chooseGraphBase } from '../usecases/recommend/graph-base.ts';
 import type { EvalContext } from './context.ts';
 import { asGraphParams, graphGrid, withGraphParams } from './hybrid/graph-grid.ts';
 import { graphFits, graphSource, graphSourceModel, type GraphFits } from './hybrid/graph-source.ts';
@@ -215,8 +216,12 @@ export const STRATEGIES: readonly Strategy[] = [
   {
     name: 'GRAPH',
     social: true,
+    // The points the served tuner may pick for this size (tune-graph.ts tuningCandidates' rule): EASE only
+    // while min(users, items) <= easeMaxDim (the social shop's 7,000 x 90,000 would need a 7,000^2 dense inverse).
     grid: (ctx) =>
-      graphGrid().map((p) => ({ params: p, fit: () => graphSourceModel(graphSource(ctx, withGraphParams(RECS_CONFIG.graph, p), fitsOf(ctx))) })),
+      graphGrid()
+        .filter((p) => p.model === 'GF-CF' || chooseGraphBase(ctx.dataset.nUsers, ctx.dataset.nItems, { model: 'auto', easeMaxDim: RECS_CONFIG.graph.easeMaxDim }) === 'EASE')
+        .map((p) => ({ params: p, fit: () => graphSourceModel(graphSource(ctx, withGraphParams(RECS_CONFIG.graph, p), fitsOf(ctx))) })),
   },
   {
     name: 'HYBRID',

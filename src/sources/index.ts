@@ -38,3 +38,6 @@ export { createGenericSource, type GenericSourceOptions } from './generic/generi
 export { GENERIC_COLUMNS, GENERIC_TABLES, type ColumnMapping, type GenericTable } from './generic/generic-columns.ts';
 export { GENERIC_FORMAT_DOC } from './generic/format-doc.ts';
 export type { BatchedDataSource } from './shared/batched-source.ts';
+export { generateSocialShop, type SocialShop } from './social-shop/social-shop.ts';
+export { SOCIAL_SHOP_PRESETS, socialShopPreset, type SocialShopOptions, type SocialShopPreset } from './social-shop/social-shop-options.ts';
+export { SOCIAL_SHOP_FILES, writeSocialShop } from './social-shop/write-generic.ts';

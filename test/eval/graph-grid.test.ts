@@ -61,4 +61,21 @@ describe('graphParams / withGraphParams / asGraphParams', () => {
     expect(asGraphParams({ weighting: 'raw', alpha: 0, rank: 64, socialBeta: 0 })).toBeUndefined();
     expect(asGraphParams(undefined)).toBeUndefined();
   });
+
+  it('crosses GF-CF item exponents inside alpha, naming b only when it is not the symmetric 0.5; fits and reads it back', () => {
+    const g = graphGrid({ weighting: ['binary'], ease: [], alpha: [0], socialBeta: [0, 0.1], rank: [32], itemExponent: [0.5, 0.25, 0] });
+    expect(g).toEqual([
+      { model: 'GF-CF', weighting: 'binary', alpha: 0, rank: 32, socialBeta: 0 },
+      { model: 'GF-CF', weighting: 'binary', alpha: 0, rank: 32, socialBeta: 0.1 },
+      { model: 'GF-CF', weighting: 'binary', alpha: 0, rank: 32, socialBeta: 0, itemExponent: 0.25 },
+      { model: 'GF-CF', weighting: 'binary', alpha: 0, rank: 32, socialBeta: 0.1, itemExponent: 0.25 },
+      { model: 'GF-CF', weighting: 'binary', alpha: 0, rank: 32, socialBeta: 0, itemExponent: 0 },
+      { model: 'GF-CF', weighting: 'binary', alpha: 0, rank: 32, socialBeta: 0.1, itemExponent: 0 },
+    ]);
+    expect(withGraphParams(RECS_CONFIG.graph, g[4]!).itemExponent).toBe(0);
+    expect(withGraphParams(RECS_CONFIG.graph, g[0]!).itemExponent).toBe(0.5);
+    expect(graphParams(withGraphParams(RECS_CONFIG.graph, g[2]!), { users: 7000, items: 90000 })).toEqual(g[2]);
+    expect(asGraphParams(g[4])).toEqual(g[4]);
+    expect(asGraphParams({ ...g[0]!, itemExponent: 0.5 })).toEqual(g[0]);
+  });
 });

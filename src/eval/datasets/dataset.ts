@@ -27,6 +27,8 @@ export interface Dataset {
   };
   /** Undirected friendships, each stored once (a < b). */
   readonly friendships?: { readonly a: Int32Array; readonly b: Int32Array };
+  /** Directed follows / trust (follower -> followee), each once; the generic format's `follow` rows. */
+  readonly follows?: { readonly from: Int32Array; readonly to: Int32Array };
   /** items x features (tags, categories) with counts; used for intra-list diversity. */
   readonly itemFeatures?: CsrMatrix;
   /** The item attributes the product's CONTENT source matches (IN_CATEGORY / HAS_TAG edges). */

@@ -3,9 +3,9 @@
 // does), the base model of src/usecases/recommend/graph-base.ts (EASE or GF-CF, by config.graph.model and the
 // store's size) and its friend term (graphSocial, beta socialBeta when withFriends, else 0); a known user's
 // scores are scoreUser of the training row (scoreNewUser of the same vector and friends, as served), and only
-// positive scores are candidates. The product's fit also reads FOLLOWS ties (at config.graph.followWeight);
-// no evaluation data set has any (Last.fm's friendships are undirected, the demo generator makes none:
-// src/eval/datasets/demo.ts), so the friend term here sees the same edges.
+// positive scores are candidates. The friend term reads the context's ties as the product's fit weighs them:
+// friendships both ways at 1, FOLLOWS from follower to followee at config.graph.followWeight (the social shop's
+// trust edges; Last.fm and the demo shop have friendships only).
 import { mapValues, weightInteractions, type CsrMatrix, type Recommender } from '../../algorithms/recs/index.ts';
 import { baseFromParts, chooseGraphBase, fitBaseParts, graphSocial } from '../../usecases/recommend/graph-base.ts';
 import type { EvalContext } from '../context.ts';
@@ -23,7 +23,7 @@ export function graphFits(ctx: EvalContext): GraphFits {
     const kind = chooseGraphBase(ctx.dataset.nUsers, ctx.dataset.nItems, g);
     const rank = Math.max(1, Math.min(g.rank, ctx.dataset.nUsers, ctx.dataset.nItems));
     // GF-CF with alpha 0 never computes the SVD: rank and seed do not matter then.
-    const key = JSON.stringify(kind === 'EASE' ? [g.weighting, kind, g.lambda, g.rho] : g.alpha === 0 ? [g.weighting, kind, 0] : [g.weighting, kind, g.alpha, rank, g.seed]);
+    const key = JSON.stringify(kind === 'EASE' ? [g.weighting, kind, g.lambda, g.rho] : g.alpha === 0 ? [g.weighting, kind, 0, g.itemExponent] : [g.weighting, kind, g.alpha, rank, g.seed, g.itemExponent]);
     let hit = cache.get(key);
     if (hit === undefined) {
       let d = damped.get(g.weighting);
@@ -38,7 +38,7 @@ export function graphFits(ctx: EvalContext): GraphFits {
 /** The GRAPH source's scorer for config g (scores of every item; candidates are the positive ones). */
 export function graphSource(ctx: EvalContext, g: GraphConfig, fits: GraphFits = graphFits(ctx)): Recommender {
   const { damped, base } = fits(g);
-  return graphSocial(base, ctx.friends, damped, { socialBeta: g.withFriends ? g.socialBeta : 0 });
+  return graphSocial(base, ctx.ties, damped, { socialBeta: g.withFriends ? g.socialBeta : 0 });
 }
 
 /** The GRAPH source alone as an evaluated model: its ranking, items with a non-positive score never ranked. */

@@ -4,7 +4,7 @@
 //   state    a ServingState (serving-state.ts) of every user with their training pairs as INTERACTED rows:
 //            weight = the product edge weight (dataset.pairs.edgeWeights, e.g. log(1 + plays)), lastTs = the
 //            pair's last time in ms (null when the data set has no time: Last.fm's aggregated play counts),
-//            friends from the data set's friendships (no FOLLOWS: no data set has any)
+//            friends from the data set's friendships, following from its directed follows (trust)
 //   content  a ContentIndex (content-index.ts) of the item features as item-features.cypher reads them:
 //            categories, tags, and for Last.fm the tags users applied (an assignment a user made to one of
 //            their own valid/test items is dropped: it would reveal the held-out pair; the other users' stay);
@@ -44,8 +44,11 @@ export function servedInputs(ctx: EvalContext): ServedInputs {
   for (let u = 0; u < ds.nUsers; u++) {
     for (let p = f.indptr[u]!; p < f.indptr[u + 1]!; p++) friends[u]!.push(ds.userIds[f.indices[p]!]!);
   }
+  const following: string[][] = Array.from({ length: ds.nUsers }, () => []);
+  const fw = ds.follows;
+  if (fw !== undefined) for (let k = 0; k < fw.from.length; k++) following[fw.from[k]!]!.push(ds.userIds[fw.to[k]!]!);
   for (let u = 0; u < ds.nUsers; u++) {
-    state.putUser({ user: { id: asUserId(ds.userIds[u]!) }, items: items[u]!, friends: friends[u]!.map(asUserId), following: [] });
+    state.putUser({ user: { id: asUserId(ds.userIds[u]!) }, items: items[u]!, friends: friends[u]!.map(asUserId), following: following[u]!.map(asUserId) });
   }
   return { state, content: contentIndex(ctx, positiveUsers), now };
 }

@@ -8,10 +8,12 @@ import type { DataSource, SourceRow } from '../../domain/ingest.ts';
 import { createDemoSource, demoPreset } from '../../sources/demo/demo-source.ts';
 import { createLastfmSource } from '../../sources/lastfm/lastfm-source.ts';
 import { createTaobaoSource } from '../../sources/taobao/taobao-source.ts';
+import { createGenericSource } from '../../sources/generic/generic-source.ts';
 import type { Dataset } from '../datasets/dataset.ts';
 import type { EvalContext } from '../context.ts';
 
-export type ServedDataset = 'lastfm' | 'taobao' | 'demo';
+/** social-shop: a generic-format folder (the generated social review shop), loaded by the generic source. */
+export type ServedDataset = 'lastfm' | 'taobao' | 'demo' | 'social-shop';
 
 /** How the product's loader names the data set's raw ids. */
 export interface ProductIds {
@@ -23,7 +25,8 @@ export function productIds(name: ServedDataset, ds: Dataset): ProductIds {
   switch (name) {
     case 'lastfm': return { user: (u) => `lfm-u${ds.userIds[u]}`, item: (i) => `lfm-a${ds.itemIds[i]}` };
     case 'taobao': return { user: (u) => `tb-u${ds.userIds[u]}`, item: (i) => `tb-i${ds.itemIds[i]}` };
-    case 'demo': return { user: (u) => ds.userIds[u]!, item: (i) => ds.itemIds[i]! };
+    case 'demo':
+    case 'social-shop': return { user: (u) => ds.userIds[u]!, item: (i) => ds.itemIds[i]! };
   }
 }
 
@@ -40,6 +43,7 @@ export interface HeldOutSource {
   dropped(): number;
 }
 
+/** dataDir: the data sets' folder (GREC_DATA_DIR), or for social-shop the generic-format folder itself. */
 export function heldOutSource(name: ServedDataset, dataDir: string, heldOut: ReadonlySet<string>): HeldOutSource {
   // Last.fm leaves its pairs out inside the source (its tag assignments too): counted here.
   let inSource = 0;
@@ -47,6 +51,7 @@ export function heldOutSource(name: ServedDataset, dataDir: string, heldOut: Rea
   const inner: DataSource =
     name === 'lastfm' ? createLastfmSource({ dir: join(dataDir, 'lastfm-hetrec-2k'), excludePair })
     : name === 'taobao' ? createTaobaoSource({ file: join(dataDir, 'taobao-userbehavior', 'UserBehavior_prefix_814users.csv') })
+    : name === 'social-shop' ? createGenericSource({ dir: dataDir })
     : createDemoSource(demoPreset('small'));
   const wrapped = withoutHeldOut(inner, heldOut);
   return { source: wrapped.source, dropped: () => wrapped.dropped() + inSource };

@@ -38,6 +38,14 @@ export interface RecsConfig {
     /** GF-CF's ideal low-pass weight and the rank of its SVD (unused by EASE). */
     readonly alpha: number;
     readonly rank: number;
+    /**
+     * GF-CF's item normalization exponent b in R~ = D_u^-1/2 R D_i^-b (src/algorithms/recs/gfcf.ts): 0.5 is
+     * the paper's symmetric normalization; lower b trusts co-ratings of rarely rated items less. On the sparse
+     * social shop (`--dataset social-shop`, 90,000 items, most rated once or never) b 0.5 let one-off items
+     * outrank the neighbours that matter: validation NDCG@10 0.0297 against 0.0674 (b 0.25) and 0.0690 (b 0)
+     * (docs/eval-results.md). Tuned per store (tuning.axes.itemExponent).
+     */
+    readonly itemExponent: number;
     /** Damping of the stored edge weights; request-time vectors are damped the same way (fit-graph-model.ts dampWeights). */
     readonly weighting: EdgeWeighting;
     readonly withFriends: boolean;
@@ -137,7 +145,7 @@ export const RECS_CONFIG: RecsConfig = {
   // so these are the defaults for stores too small to tune (< minUsers users with 3+ items) and the first
   // candidate of the tuner. alpha/rank (GF-CF's ideal filter) stay at the earlier evaluation's choice: alpha 0,
   // the linear filter alone (no SVD in the serving fit); refreshGraphModel computes the SVD its vectors need.
-  graph: { model: 'auto', easeMaxDim: 3000, lambda: 10, rho: 2, alpha: 0, rank: 64, weighting: 'user-exp-0.25', withFriends: true, socialBeta: 0.05, followWeight: 0.5, embeddingDims: 64, seed: 1,
+  graph: { model: 'auto', easeMaxDim: 3000, lambda: 10, rho: 2, alpha: 0, rank: 64, itemExponent: 0.5, weighting: 'user-exp-0.25', withFriends: true, socialBeta: 0.05, followWeight: 0.5, embeddingDims: 64, seed: 1,
     // 200 users x one held-out item each: on Last.fm-sized stores the scoring is ~1 s per candidate, the EASE
     // fits dominate; the budget bounds a refresh on a loaded machine (the configured setting is always scored).
     tuning: {
@@ -145,7 +153,7 @@ export const RECS_CONFIG: RecsConfig = {
       // The chosen setting's GRAPH candidates kept per held-out user for the blend tuner (= candidatePool).
       pool: 100,
       // The evaluation's GRAPH grid (tuning/graph-grid.ts GRAPH_AXES): the configured point, then these in order.
-      axes: { weighting: ['user-exp-0.25', 'raw', 'binary'], socialBeta: [0, 0.05, 0.1, 0.3], ease: [[10, 2], [30, 1]], alpha: [0, 0.1], rank: [32] },
+      axes: { weighting: ['user-exp-0.25', 'raw', 'binary'], socialBeta: [0, 0.05, 0.1, 0.3], ease: [[10, 2], [30, 1]], alpha: [0, 0.1], rank: [32], itemExponent: [0.5, 0.25, 0] },
     },
   },
   // The served tuner's 12 blends plus each source alone (tuning/weight-grid.ts TUNER_AXES, tunerCandidates):

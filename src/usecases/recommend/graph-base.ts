@@ -21,7 +21,7 @@ export type GraphBaseKind = 'EASE' | 'GF-CF';
 
 export type BaseParts = { readonly kind: 'EASE'; readonly ease: EaseParts } | { readonly kind: 'GF-CF'; readonly gfcf: GfcfParts };
 
-type BaseOptions = Pick<RecsConfig['graph'], 'model' | 'easeMaxDim' | 'lambda' | 'rho' | 'alpha' | 'rank' | 'seed'>;
+type BaseOptions = Pick<RecsConfig['graph'], 'model' | 'easeMaxDim' | 'lambda' | 'rho' | 'alpha' | 'rank' | 'seed'> & { readonly itemExponent?: number };
 
 /** The base model for a users x items matrix: the configured one, or (auto) EASE while min(users, items) <= easeMaxDim. */
 export function chooseGraphBase(nUsers: number, nItems: number, o: Pick<BaseOptions, 'model' | 'easeMaxDim'>): GraphBaseKind {
@@ -33,7 +33,7 @@ export function chooseGraphBase(nUsers: number, nItems: number, o: Pick<BaseOpti
 export function fitBaseParts(x: CsrMatrix, o: BaseOptions): BaseParts {
   if (chooseGraphBase(x.rows, x.cols, o) === 'EASE') return { kind: 'EASE', ease: easeParts(x, { lambda: o.lambda, rho: o.rho }) };
   const rank = Math.max(1, Math.min(o.rank, x.rows, x.cols));
-  return { kind: 'GF-CF', gfcf: gfcfParts(x, { alpha: x.cols > 0 ? o.alpha : 0, rank, seed: o.seed }) };
+  return { kind: 'GF-CF', gfcf: gfcfParts(x, { alpha: x.cols > 0 ? o.alpha : 0, rank, seed: o.seed, itemExponent: o.itemExponent ?? 0.5 }) };
 }
 
 export function baseFromParts(x: CsrMatrix, parts: BaseParts): Recommender {

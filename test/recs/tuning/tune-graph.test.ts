@@ -59,14 +59,20 @@ describe('tuneGraph', () => {
     const big = tuningCandidates(RECS_CONFIG.graph, { users: 7000, items: 90000 }, opts.axes);
     expect(big.every((p) => p.model === 'GF-CF')).toBe(true);
   });
-  it('scores every candidate and picks the best mean held-out NDCG@10 (ties: the earlier)', () => {
+  it('scores every candidate and keeps the configured setting unless the best mean held-out NDCG@10 beats it clearly', () => {
     const t = tuneGraph(store(), noFriends, RECS_CONFIG.graph, opts)!;
     expect(t.users).toBe(30);
     expect(t.complete).toBe(true);
     expect(t.candidates).toHaveLength(tuningCandidates(RECS_CONFIG.graph, { users: 60, items: 15 }, opts.axes).length);
-    const best = Math.max(...t.candidates.map((c) => c.ndcg10));
-    expect(t.chosenNdcg10).toBe(best);
-    expect(t.chosen).toEqual(t.candidates.find((c) => c.ndcg10 === best)!.params);
+    // Since the GF-CF item exponent joined the grid (issue 10, the social shop), a GF-CF point with b < 0.5
+    // has the best mean on this store (0.7786 against the configured 0.7540), but not by one standard error
+    // of the paired difference over 30 users: the configured setting stays (before: the best mean was chosen).
+    const best = t.candidates.reduce((a, c) => (c.ndcg10 > a.ndcg10 ? c : a));
+    expect(best.ndcg10).toBe(0.7785578521428747);
+    expect(best.params).toMatchObject({ model: 'GF-CF' });
+    expect(best.params).toHaveProperty('itemExponent');
+    expect(t.chosen).toEqual(t.candidates[0]!.params);
+    expect(t.chosenNdcg10).toBe(0.7539531690476385);
     // the held-out item is one of the 1-2 unseen items of the user's group: always in the top 10
     expect(t.chosenNdcg10).toBeGreaterThan(0.6);
   });

@@ -5,8 +5,10 @@
 // hybrid's blend weights on top of that point; the default for config.ts is the point with the best
 // validation NDCG@10 averaged over seeds (src/eval/hybrid/weight-grid.ts bestMeanPoint). The refresh's
 // per-store tuner (./tune-graph.ts) searches the points that fit its store's size and its time budget.
-// Grid order: weighting, then model (EASE first), then its settings, then socialBeta, 0 first on the numeric
-// axes, so ties go to the simpler model. rank only matters when alpha > 0 (the ideal low-pass term's SVD).
+// Grid order: weighting, then model (EASE first), then its settings (GF-CF: alpha, rank, item exponent b),
+// then socialBeta, 0 first on the numeric axes, so ties go to the simpler model. rank only matters when
+// alpha > 0 (the ideal low-pass term's SVD). b (GF-CF's D_i^-b) is named in a point only when it is not the
+// paper's 0.5, so the points and settings reported before it joined the grid keep their identity.
 import type { EdgeWeighting, RecsConfig } from '../config.ts';
 import { chooseGraphBase } from '../graph-base.ts';
 
@@ -15,7 +17,10 @@ export type GraphConfig = RecsConfig['graph'];
 /** The tuned fields, as the evaluation's params (JSON-comparable; the key order is part of the identity). */
 export type GraphParams =
   | Readonly<{ model: 'EASE'; weighting: EdgeWeighting; lambda: number; rho: number; socialBeta: number }>
-  | Readonly<{ model: 'GF-CF'; weighting: EdgeWeighting; alpha: number; rank: number; socialBeta: number }>;
+  | Readonly<{ model: 'GF-CF'; weighting: EdgeWeighting; alpha: number; rank: number; socialBeta: number; itemExponent?: number }>;
+
+/** GF-CF's symmetric item normalization (the paper's); a GF-CF point without `itemExponent` has this one. */
+export const SYMMETRIC_ITEM_EXPONENT = 0.5;
 
 export interface GraphAxes {
   readonly weighting: readonly EdgeWeighting[];
@@ -25,6 +30,8 @@ export interface GraphAxes {
   /** GF-CF alpha and rank; an empty alpha list: no GF-CF point. */
   readonly alpha: readonly number[];
   readonly rank: readonly number[];
+  /** GF-CF item normalization exponents b (gfcf.ts); absent: [0.5] only. A point names b only when it is not 0.5. */
+  readonly itemExponent?: readonly number[];
 }
 
 // The evaluation's grid. Kept small for run time (an EASE fit on Last.fm's 1,892 users takes 40-120 s on the
@@ -39,6 +46,7 @@ export const GRAPH_AXES: GraphAxes = {
   ease: [[10, 2], [30, 1]],
   alpha: [0, 0.1],
   rank: [32],
+  itemExponent: [0.5, 0.25, 0],
 };
 
 /** The earlier grid (GF-CF only, weighting x alpha x socialBeta), which held the hand-set (log1p, 0.3, 64, 0.3). */
@@ -53,7 +61,10 @@ export function graphGrid(axes: GraphAxes = GRAPH_AXES): GraphParams[] {
     }
     for (const alpha of axes.alpha) {
       for (const rank of alpha === 0 ? axes.rank.slice(0, 1) : axes.rank) {
-        for (const socialBeta of axes.socialBeta) out.push({ model: 'GF-CF', weighting, alpha, rank, socialBeta });
+        for (const b of axes.itemExponent ?? [SYMMETRIC_ITEM_EXPONENT]) {
+          const itemExponent = b === SYMMETRIC_ITEM_EXPONENT ? {} : { itemExponent: b };
+          for (const socialBeta of axes.socialBeta) out.push({ model: 'GF-CF', weighting, alpha, rank, socialBeta, ...itemExponent });
+        }
       }
     }
   }
@@ -69,13 +80,13 @@ export function graphParams(g: GraphConfig, dims: { users: number; items: number
   const model = chooseGraphBase(dims.users, dims.items, g);
   return model === 'EASE'
     ? { model, weighting: g.weighting, lambda: g.lambda, rho: g.rho, socialBeta }
-    : { model, weighting: g.weighting, alpha: g.alpha, rank: g.rank, socialBeta };
+    : { model, weighting: g.weighting, alpha: g.alpha, rank: g.rank, socialBeta, ...(g.itemExponent === SYMMETRIC_ITEM_EXPONENT ? {} : { itemExponent: g.itemExponent }) };
 }
 
 /** `base` with the point's fields (the model forced to the point's); the friend term is on exactly when socialBeta > 0. */
 export function withGraphParams(base: GraphConfig, p: GraphParams): GraphConfig {
   const common = { ...base, model: p.model, weighting: p.weighting, socialBeta: p.socialBeta, withFriends: p.socialBeta > 0 };
-  return p.model === 'EASE' ? { ...common, lambda: p.lambda, rho: p.rho } : { ...common, alpha: p.alpha, rank: p.rank };
+  return p.model === 'EASE' ? { ...common, lambda: p.lambda, rho: p.rho } : { ...common, alpha: p.alpha, rank: p.rank, itemExponent: p.itemExponent ?? SYMMETRIC_ITEM_EXPONENT };
 }
 
 const WEIGHTINGS: readonly string[] = ['binary', 'log1p', 'raw', 'user-exp-0.25', 'user-exp-0.5'];
@@ -91,8 +102,10 @@ export function asGraphParams(p: Readonly<Record<string, number | string>> | und
     return typeof lambda === 'number' && typeof rho === 'number' ? { model, weighting: w, lambda, rho, socialBeta } : undefined;
   }
   if (model === 'GF-CF') {
-    const { alpha, rank } = p;
-    return typeof alpha === 'number' && typeof rank === 'number' ? { model, weighting: w, alpha, rank, socialBeta } : undefined;
+    const { alpha, rank, itemExponent } = p;
+    if (itemExponent !== undefined && typeof itemExponent !== 'number') return undefined;
+    const b = itemExponent === undefined || itemExponent === SYMMETRIC_ITEM_EXPONENT ? {} : { itemExponent };
+    return typeof alpha === 'number' && typeof rank === 'number' ? { model, weighting: w, alpha, rank, socialBeta, ...b } : undefined;
   }
   return undefined;
 }
