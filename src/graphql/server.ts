@@ -11,7 +11,6 @@ import { LIST_CAPS_BY_ARGUMENT } from './list-caps.ts';
 import type { RequestTracker } from './http-drain.ts';
 import { createMaskError } from './mask-error.ts';
 import { useArmor } from './use-armor.ts';
-import { useCompiledExecution } from './use-compiled-execution.ts';
 import { useCsrfHeader } from './use-csrf-header.ts';
 import { useIntrospectionGuard } from './use-introspection-guard.ts';
 import { useNestingLimit } from './use-nesting-limit.ts';
@@ -74,7 +73,6 @@ export function createApi(opts: ApiOptions) {
     ...(opts.introspection === false ? [useIntrospectionGuard()] : []),
     useRateLimit(limits.rate, opts.rateKeyOf ?? clientAddressKey),
     useOperationLimits({ maxCost: limits.maxCost, listCaps: { max: limits.maxListLength, byArgument: LIST_CAPS_BY_ARGUMENT } }),
-    useCompiledExecution((err) => logger.error({ err }, 'graphql-jit could not compile an operation')),
   ];
   const yoga = createYoga({
     schema: buildSchema(opts.resolvers ?? []),
