@@ -3,7 +3,8 @@
 // Starts the embedded Neo4j on a throwaway store (ephemeral port), loads the demo shop ('small' preset),
 // serves the API on an ephemeral loopback port and drives it with autocannon for a bounded duration.
 // Run: npm run bench:recs [-- --seconds 10 --warmup 20 --connections 10 --preset small]. Prints a markdown snippet and
-// writes it to bench/out/recs.md. The uncached row also reports where a page's time goes: CPU of this process
+// writes it to bench/out/recs.md. Rows: the trivial query, uncached pages (page cache emptied before each request), cold pages
+// (the GRAPH candidates kept per user emptied too), returning users. The uncached row also reports where a page's time goes: CPU of this process
 // and of the Neo4j JVM per request, and each Cypher file's round trips per request with their wall time;
 // `--cpu-profile out.cpuprofile` adds a V8 profile of this process over that run alone.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -172,6 +173,8 @@ try {
   const jvm0 = jvmCpuMs(graph.neo4jPid);
   const h0 = services.recs.pages.hits;
   const m0 = services.recs.pages.misses;
+  const g0 = services.recs.graphCandidates.hits;
+  const gm0 = services.recs.graphCandidates.misses;
   // Uncached: the page cache is emptied before every request (autocannon runs in this process), so every
   // request computes its page; without this, a 15 s run cycles the users several times and mostly hits.
   const recs = await drive(url, 'recommendations', recBodies, SECONDS, () => services.recs.pages.clear());
@@ -186,6 +189,15 @@ try {
   graph.executor.onQueryTimed = undefined;
   const hits = services.recs.pages.hits - h0;
   const misses = services.recs.pages.misses - m0;
+  const gh = services.recs.graphCandidates.hits - g0;
+  const gm = services.recs.graphCandidates.misses - gm0;
+  // First visits since the last model fit: the page cache and the GRAPH candidates both emptied before each request.
+  const cCpu0 = process.cpuUsage();
+  const cold = await drive(url, 'recommendations (cold)', recBodies, SECONDS, () => {
+    services.recs.pages.clear();
+    services.recs.graphCandidates.clear();
+  });
+  const cCpu = process.cpuUsage(cCpu0);
   // Returning visitors: the same 50 users again within the page-cache TTL (their own state unchanged).
   const returning = await drive(url, 'recommendations (returning)', recBodies.slice(0, 50));
   const ratio = recs.rps / health.rps;
@@ -197,19 +209,22 @@ try {
     `Demo shop '${PRESET}' (${fit.users} users, ${fit.items} items, ${fit.interactions} user-item edges) in the embedded Neo4j;`,
     `autocannon, ${CONNECTIONS} connections, ${SECONDS} s each after a ${WARMUP_SECONDS} s warm-up, loopback, ${cpus().length} CPUs shared by Neo4j, the API and the load generator.`,
     `HYBRID strategy (default weights: GRAPH and CONTENT in memory, ${services.recs.serving !== undefined ? 'the user\'s state, SOCIAL and the entities shown from the in-memory serving state' : 'SOCIAL in Cypher alongside the user\'s state, then the entities shown'}, POPULAR from a briefly cached global ranking), each request for the next of ${userIds.length} users, selecting item { title categories { name } } and reasons { kind text }.`,
-    `The uncached row empties only the page cache: the serving state, the GRAPH model, the CONTENT index and the POPULAR list stay in memory, as they do in a running server.`,
+    `The uncached row empties only the page cache: the serving state, the GRAPH model and the GRAPH candidates kept per user, the CONTENT index and the POPULAR list stay in memory, as they do in a running server; the cold row (a user's first page since the model was fitted) empties the GRAPH candidates too.`,
     '',
     '| query | req/s | p50 ms | p99 ms | requests | errors |',
     '|---|---:|---:|---:|---:|---:|',
     row('`{ health { status } }`', health),
     row('`recommendations(first: 20)`, uncached (page cache emptied before each request)', recs),
+    row('`recommendations(first: 20)`, cold (page cache and GRAPH candidates emptied before each request)', cold),
     row('`recommendations(first: 20)`, 50 returning users (page cache warm)', returning),
     '',
     `Ratio recommendations / trivial: **${(ratio * 100).toFixed(1)}%** uncached, **${((returning.rps / health.rps) * 100).toFixed(1)}%** returning (aim: >= 50%).`,
-    `Page cache (TTL ${services.recs.pages.ttl} ms, invalidated by live writes): ${hits} hits, ${misses} misses during the uncached run.`,
+    `Page cache (TTL ${services.recs.pages.ttl} ms, invalidated by live writes): ${hits} hits, ${misses} misses during the uncached run; `
+      + `GRAPH candidates kept per user (graph-candidate-cache.ts): ${gh} hits, ${gm} misses. Cold / trivial: **${((cold.rps / health.rps) * 100).toFixed(1)}%**.`,
     '',
-    `CPU per request (autocannon included in the API process): uncached page ${((cpu.user + cpu.system) / 1000 / recs.requests).toFixed(1)} ms API + ${(jvmMs / recs.requests).toFixed(1)} ms Neo4j JVM; `
-      + `\`{ health }\` ${((hCpu.user + hCpu.system) / 1000 / health.requests).toFixed(1)} ms API + ${(hJvmMs / health.requests).toFixed(1)} ms JVM. Round trips of the uncached run:`,
+    `CPU per request (autocannon included in the API process): uncached page ${((cpu.user + cpu.system) / 1000 / recs.requests).toFixed(2)} ms API + ${(jvmMs / recs.requests).toFixed(2)} ms Neo4j JVM; `
+      + `cold page ${((cCpu.user + cCpu.system) / 1000 / cold.requests).toFixed(2)} ms API; `
+      + `\`{ health }\` ${((hCpu.user + hCpu.system) / 1000 / health.requests).toFixed(2)} ms API + ${(hJvmMs / health.requests).toFixed(2)} ms JVM. Round trips of the uncached run:`,
     '',
     '| Cypher file | per request | mean wall ms |',
     '|---|---:|---:|',

@@ -93,8 +93,19 @@ export function positionOnPage(page: DecodedPage, itemId: ItemId): number | null
  * hashes (p <= 100 / 2^32 per check), and the MAC keeps clients from choosing the hashes.
  */
 export function itemHash(itemId: string): number {
-  return createHash('sha256').update(itemId, 'utf8').digest().readUInt32BE(0);
+  let h = hashes.get(itemId);
+  if (h === undefined) {
+    h = createHash('sha256').update(itemId, 'utf8').digest().readUInt32BE(0);
+    // Every served page hashes its 20-odd items: remembered, since a catalogue's ids repeat page after page
+    // (bounded: emptied when full, so a stream of new ids costs what it did without the map).
+    if (hashes.size >= MAX_REMEMBERED_HASHES) hashes.clear();
+    hashes.set(itemId, h);
+  }
+  return h;
 }
+
+const MAX_REMEMBERED_HASHES = 100_000;
+const hashes = new Map<string, number>();
 
 function packHashes(itemIds: readonly string[]): string {
   const buf = Buffer.alloc(itemIds.length * 4);

@@ -89,6 +89,12 @@ export interface RecsConfig {
    */
   readonly resultCache: { readonly ttlMs: number; readonly maxEntries: number };
   /**
+   * The GRAPH candidates of the maxEntries most recently served users (graph-candidate-cache.ts; 0: off),
+   * reused while the model and the user's items, ties and exclusions are unchanged: exact, and ~pool
+   * candidates (~20 KB) per user.
+   */
+  readonly graphCandidateCache: { readonly maxEntries: number };
+  /**
    * The time POPULAR, TRENDING and SOCIAL decay from (reference-time.ts): min(now, latest event +
    * liveMarginMs), the latest event time read at most once per ttlMs. A live shop decays from the wall clock,
    * a historical log from its last day.
@@ -163,6 +169,7 @@ export const RECS_CONFIG: RecsConfig = {
   candidatePool: 100,
   viaLimit: 3,
   resultCache: { ttlMs: 30_000, maxEntries: 20_000 },
+  graphCandidateCache: { maxEntries: 5_000 },
   referenceTime: { ttlMs: 60_000, liveMarginMs: 3_600_000 },
   // Set with `npm run bench:cypher` (docs/benchmarks.md, section 3): p95 within 100 ms for a 1,500-item history
   // on a 20k-user, 3k-item catalogue is the target; candidates stays well above the pool a page asks for (<= 201).

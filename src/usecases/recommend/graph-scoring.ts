@@ -2,7 +2,11 @@
 // are mapped onto the fitted model's indices and scored with the base model's (EASE or GF-CF) scoreVector plus the friend term
 // (SocialRecommender.scoreNewUser), so fresh events and friends-only users need no refit. Items and users
 // unknown to the model (created after the last fit) are skipped. Evidence for the reason:
-//   viaItems: the user's items sharing the most users with the candidate (shared users DESC, id ASC)
+//   viaItems: the user's items sharing the most users with the candidate (shared users DESC, id ASC), counted
+//             through an inverted list (user -> positions of the user's items they chose) built once per
+//             request: O(sum of the user's item degrees + sum over candidates of their users' overlap with
+//             the history), instead of merging the candidate's user list with every history item's (which
+//             cost limit x history x degree and was most of a page's GRAPH time on popular items)
 //   viaUsers: the user's ties (friends and followed users) who interacted with the candidate (id order)
 import { topK } from '../../algorithms/recs/index.ts';
 import type { ItemId, UserId } from '../../domain/ids.ts';
@@ -45,24 +49,57 @@ export function scoreGraphUser(m: GraphModel, user: UserContext, excluded: Reado
   }
   for (let i = 0; i < nItems; i++) if (!(scores[i]! > 0)) mask[i] = 1;
   const top = topK(scores, limit, mask);
+  const shared = sharedUsers(m, mine);
   const out: Candidate[] = [];
   for (let r = 0; r < top.items.length; r++) {
     const i = top.items[r]!;
     out.push({
       itemId: m.itemIds[i]!,
       score: top.scores[r]!,
-      reason: { kind: 'GRAPH_NEIGHBOURS', viaItemIds: viaItems(m, i, mine, viaLimit), viaUserIds: viaUsers(m, i, ties, viaLimit) },
+      reason: { kind: 'GRAPH_NEIGHBOURS', viaItemIds: viaItems(m, i, mine, shared, viaLimit), viaUserIds: viaUsers(m, i, ties, viaLimit) },
     });
   }
   return out;
 }
 
-function viaItems(m: GraphModel, i: number, mine: readonly { idx: number }[], limit: number): ItemId[] {
+/** For one user's history: |users(candidate) ∩ users(mine[k])| for every k, from an inverted list built once. */
+interface SharedUsers {
+  /** Fills `counts` (length mine.length, zeroed by the caller) for candidate item i; returns the k touched. */
+  count(i: number, counts: Int32Array): number[];
+}
+
+function sharedUsers(m: GraphModel, mine: readonly { idx: number }[]): SharedUsers {
+  const { indptr, indices } = m.itemUsers;
+  // user index -> positions k in `mine` of the items that user chose (a position per entry of `mine`, as the merge counted).
+  const byUser = new Map<number, number[]>();
+  mine.forEach(({ idx }, k) => {
+    for (let p = indptr[idx]!; p < indptr[idx + 1]!; p++) {
+      const v = indices[p]!;
+      const ks = byUser.get(v);
+      if (ks === undefined) byUser.set(v, [k]);
+      else ks.push(k);
+    }
+  });
+  return {
+    count(i, counts) {
+      const touched: number[] = [];
+      for (let p = indptr[i]!; p < indptr[i + 1]!; p++) {
+        const ks = byUser.get(indices[p]!);
+        if (ks === undefined) continue;
+        for (const k of ks) if (counts[k]!++ === 0) touched.push(k);
+      }
+      return touched;
+    },
+  };
+}
+
+function viaItems(m: GraphModel, i: number, mine: readonly { idx: number }[], shared: SharedUsers, limit: number): ItemId[] {
+  const counts = new Int32Array(mine.length);
   const scored: { id: ItemId; shared: number }[] = [];
-  for (const { idx } of mine) {
-    if (idx === i) continue;
-    const shared = sortedOverlap(m.itemUsers, i, idx);
-    if (shared > 0) scored.push({ id: m.itemIds[idx]!, shared });
+  // Positions in history order, as the merge visited them (ties then fall to the id order below either way).
+  for (const k of shared.count(i, counts).sort((a, b) => a - b)) {
+    if (mine[k]!.idx === i) continue;
+    scored.push({ id: m.itemIds[mine[k]!.idx]!, shared: counts[k]! });
   }
   scored.sort((a, b) => b.shared - a.shared || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return scored.slice(0, limit).map((s) => s.id);
@@ -75,26 +112,6 @@ function viaUsers(m: GraphModel, i: number, ties: readonly number[], limit: numb
     if (rowHas(m.interactions, f, i)) out.push(m.userIds[f]!);
   }
   return out.sort();
-}
-
-/** |row a ∩ row b| of a CSR matrix with sorted rows, by merging. */
-function sortedOverlap(c: { indptr: Int32Array; indices: Int32Array }, a: number, b: number): number {
-  let p = c.indptr[a]!;
-  let q = c.indptr[b]!;
-  const pe = c.indptr[a + 1]!;
-  const qe = c.indptr[b + 1]!;
-  let n = 0;
-  while (p < pe && q < qe) {
-    const x = c.indices[p]!;
-    const y = c.indices[q]!;
-    if (x === y) {
-      n++;
-      p++;
-      q++;
-    } else if (x < y) p++;
-    else q++;
-  }
-  return n;
 }
 
 function rowHas(c: { indptr: Int32Array; indices: Int32Array }, row: number, col: number): boolean {

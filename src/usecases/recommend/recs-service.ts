@@ -26,6 +26,7 @@ import { ContentIndexCache } from './content-index-cache.ts';
 import { RECS_CONFIG, type RecsConfig } from './config.ts';
 import { capPerCategory, mmrRerank } from './diversity.ts';
 import { excludedItems, hasAttributeRules, passesAttributes } from './filters.ts';
+import { GraphCandidateCache } from './graph-candidate-cache.ts';
 import type { GraphModelCache, GraphModelSummary } from './graph-model-cache.ts';
 import { scoreGraphUser } from './graph-scoring.ts';
 import type { RecommendRequest, VisitorRequest } from './parse-args.ts';
@@ -73,6 +74,8 @@ export class RecsService implements WriteObserver, PrivacyObserver {
   readonly reference: ReferenceClock;
   /** Users, ties, interactions and item facts in memory for the hybrid's pages; undefined when off. */
   readonly serving: ServingStateCache | undefined;
+  /** Recent users' GRAPH candidates under the current model, reused while their inputs are unchanged. */
+  readonly graphCandidates: GraphCandidateCache;
   private globalPopular: { at: number; list: Promise<Candidate[]> } | undefined;
   /** Precomputed item-item neighbours (item-neighbours.ts); absent: ITEM_CF and similarItems expand at request time. */
   private itemNeighbours: ItemNeighbours | undefined;
@@ -85,6 +88,7 @@ export class RecsService implements WriteObserver, PrivacyObserver {
     serving: ServingConfig = SERVING_CONFIG,
   ) {
     this.pages = new ResultCache(cfg.resultCache.ttlMs, cfg.resultCache.maxEntries, now);
+    this.graphCandidates = new GraphCandidateCache(cfg.graphCandidateCache.maxEntries);
     this.serving = serving.inMemory
       ? new ServingStateCache(this.servingRows(), serving.maxAgeMs, now)
       : undefined;
@@ -287,6 +291,7 @@ export class RecsService implements WriteObserver, PrivacyObserver {
   consentChanged(userId: UserId, purposes: readonly Purpose[]): void {
     // The user's row holds their consent flags; ties are filtered by them when a page is computed.
     this.serving?.markUsers([userId]);
+    this.graphCandidates.forget(userId);
     if (purposes.includes('social')) {
       this.pages.clear();
       this.graph.invalidate();
@@ -308,6 +313,7 @@ export class RecsService implements WriteObserver, PrivacyObserver {
   /** Everything this process derived from the graph goes; each part is refitted or re-read on next use. */
   dropDerived(): void {
     this.pages.clear();
+    this.graphCandidates.clear();
     this.graph.invalidate();
     this.contentIndex.markStale();
     this.serving?.markStale();
@@ -380,7 +386,9 @@ export class RecsService implements WriteObserver, PrivacyObserver {
     switch (name) {
       case 'GRAPH': {
         const model = await this.graph.get();
-        return { source: name, candidates: scoreGraphUser(model, user, excludedItems(user, filter), limit, this.cfg.viaLimit) };
+        const excluded = excludedItems(user, filter);
+        const score = () => scoreGraphUser(model, user, excluded, limit, this.cfg.viaLimit);
+        return { source: name, candidates: this.graphCandidates.get(model, user, excluded, limit, this.cfg.viaLimit, score) };
       }
       case 'POPULAR': return { source: name, candidates: await this.popular(user, filter, limit) };
       case 'TRENDING': return { source: name, candidates: await s.trending(id, filter, strategyParams(name, this.cfg, now), limit) };
