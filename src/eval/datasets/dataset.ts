@@ -1,6 +1,6 @@
 // In-memory form of an evaluation data set: dense user/item indices plus the raw id of each index, one row per
 // distinct (user, item) pair. Loaders live next to this file, one per data set.
-import type { CsrMatrix } from '../../algorithms/recs/index.ts';
+import { buildCsr, type CsrMatrix } from '../../algorithms/recs/index.ts';
 
 export interface Dataset {
   readonly name: string;
@@ -57,4 +57,36 @@ export function indexIds(raw: Iterable<string>): { ids: string[]; index: Map<str
     return Number.isFinite(na) && Number.isFinite(nb) ? na - nb : a < b ? -1 : a > b ? 1 : 0;
   });
   return { ids: uniq, index: new Map(uniq.map((id, i) => [id, i])) };
+}
+
+/** One (user, item) pair folded from an event log (demo, generic): raw ids, strength, first/last time, stored weight. */
+export interface FoldedPair {
+  readonly u: string;
+  readonly i: string;
+  readonly first: number;
+  readonly last: number;
+  readonly edge: number;
+}
+
+type Index = { readonly index: ReadonlyMap<string, number> };
+
+/** The pairs of an event-log data set as the Dataset's typed columns, `strength` giving each pair's weight. */
+export function pairColumns<P extends FoldedPair>(ps: readonly P[], users: Index, items: Index, strength: (p: P) => number): Dataset['pairs'] {
+  return {
+    users: Int32Array.from(ps, (p) => users.index.get(p.u)!),
+    items: Int32Array.from(ps, (p) => items.index.get(p.i)!),
+    weights: Float32Array.from(ps, strength),
+    times: Float64Array.from(ps, (p) => p.first),
+    lastTimes: Float64Array.from(ps, (p) => p.last),
+    edgeWeights: Float32Array.from(ps, (p) => p.edge),
+  };
+}
+
+/** Item attributes from (item, category) and (item, tag) index lists: features for diversity, attributes for CONTENT. */
+export function categoryTagFeatures(nItems: number, nCats: number, nTags: number, cats: { rows: number[]; cols: number[] }, tags: { rows: number[]; cols: number[] }): Pick<Dataset, 'itemFeatures' | 'attributes'> {
+  return {
+    // Diversity over categories and tags together.
+    itemFeatures: buildCsr(nItems, nCats + nTags, { rows: [...cats.rows, ...tags.rows], cols: [...cats.cols, ...tags.cols.map((t) => nCats + t)] }),
+    attributes: { categories: buildCsr(nItems, nCats, cats), tags: buildCsr(nItems, nTags, tags) },
+  };
 }

@@ -3,11 +3,10 @@
 // pair merge as in taobao.ts: weight = number of events, times = first / last event (unix seconds), and the
 // product's edge weight = the sum of src/domain/interaction-weights.ts. Items carry categories and tags
 // (the CONTENT source's attributes), users FRIEND edges (the generator makes no FOLLOWS).
-import { buildCsr } from '../../algorithms/recs/index.ts';
 import { eventWeight } from '../../domain/interaction-weights.ts';
 import type { DemoPreset } from '../../sources/demo/demo-options.ts';
 import { createDemoSource, demoPreset } from '../../sources/demo/demo-source.ts';
-import { indexIds, type Dataset } from './dataset.ts';
+import { categoryTagFeatures, indexIds, pairColumns, type Dataset } from './dataset.ts';
 
 export async function loadDemo(preset: DemoPreset = 'small'): Promise<Dataset> {
   const users: string[] = [];
@@ -73,17 +72,8 @@ export async function loadDemo(preset: DemoPreset = 'small'): Promise<Dataset> {
     nItems,
     userIds: uIdx.ids,
     itemIds: iIdx.ids,
-    pairs: {
-      users: Int32Array.from(ps, (p) => uIdx.index.get(p.u)!),
-      items: Int32Array.from(ps, (p) => iIdx.index.get(p.i)!),
-      weights: Float32Array.from(ps, (p) => p.n),
-      times: Float64Array.from(ps, (p) => p.first),
-      lastTimes: Float64Array.from(ps, (p) => p.last),
-      edgeWeights: Float32Array.from(ps, (p) => p.edge),
-    },
+    pairs: pairColumns(ps, uIdx, iIdx, (p) => p.n),
     friendships: { a: Int32Array.from(fa), b: Int32Array.from(fb) },
-    // Diversity over categories and tags together.
-    itemFeatures: buildCsr(nItems, nCats + tIdx.ids.length, { rows: [...cr, ...tr], cols: [...cc, ...tc.map((t) => nCats + t)] }),
-    attributes: { categories: buildCsr(nItems, nCats, { rows: cr, cols: cc }), tags: buildCsr(nItems, tIdx.ids.length, { rows: tr, cols: tc }) },
+    ...categoryTagFeatures(nItems, nCats, tIdx.ids.length, { rows: cr, cols: cc }, { rows: tr, cols: tc }),
   };
 }

@@ -5,10 +5,9 @@
 // src/domain/interaction-weights.ts (x quantity) as the ingest folds it. Every catalogue item is an item of
 // the data set, rated or not (the store holds them all; only CONTENT can reach an unrated one). Categories
 // and tags are the CONTENT attributes; FRIEND rows give friendships, FOLLOWS rows directed follows.
-import { buildCsr } from '../../algorithms/recs/index.ts';
 import { eventWeight } from '../../domain/interaction-weights.ts';
 import { createGenericSource } from '../../sources/index.ts';
-import { indexIds, type Dataset } from './dataset.ts';
+import { categoryTagFeatures, indexIds, pairColumns, type Dataset } from './dataset.ts';
 
 export async function loadGenericDataset(dir: string, name: string): Promise<Dataset> {
   const users: string[] = [];
@@ -83,17 +82,9 @@ export async function loadGenericDataset(dir: string, name: string): Promise<Dat
     nItems,
     userIds: uIdx.ids,
     itemIds: iIdx.ids,
-    pairs: {
-      users: Int32Array.from(ps, (p) => uIdx.index.get(p.u)!),
-      items: Int32Array.from(ps, (p) => iIdx.index.get(p.i)!),
-      weights: Float32Array.from(ps, (p) => p.w),
-      times: Float64Array.from(ps, (p) => p.first),
-      lastTimes: Float64Array.from(ps, (p) => p.last),
-      edgeWeights: Float32Array.from(ps, (p) => p.edge),
-    },
+    pairs: pairColumns(ps, uIdx, iIdx, (p) => p.w),
     friendships: { a: Int32Array.from(fa), b: Int32Array.from(fb) },
     follows: { from: Int32Array.from(wf), to: Int32Array.from(wt) },
-    itemFeatures: buildCsr(nItems, nCats + tIdx.ids.length, { rows: [...cr, ...tr], cols: [...cc, ...tc.map((t) => nCats + t)] }),
-    attributes: { categories: buildCsr(nItems, nCats, { rows: cr, cols: cc }), tags: buildCsr(nItems, tIdx.ids.length, { rows: tr, cols: tc }) },
+    ...categoryTagFeatures(nItems, nCats, tIdx.ids.length, { rows: cr, cols: cc }, { rows: tr, cols: tc }),
   };
 }
