@@ -36,6 +36,7 @@ import { ItemNeighboursStore } from '../src/storage/item-neighbours-store.ts';
 import { RecsGraphStore } from '../src/storage/recs-graph-store.ts';
 import { ALL_GRANTED } from '../src/domain/consent.ts';
 import { machineLine } from './machine.ts';
+import { createRng } from '../src/algorithms/recs/rng.ts';
 
 const opts = new Command('bench:cypher')
   .option('--users <n>', 'demo users', '20000')
@@ -65,16 +66,10 @@ const log = (m: string): void => void process.stderr.write(`[bench:cypher ${((pe
 
 const demo = demoPreset('large', { users: USERS, items: ITEMS, categories: 30, eventsTarget: EVENTS, seed: 7 });
 
-/** Deterministic PRNG (mulberry32) for the long-history user's rows. */
+/** The project's seeded PRNG (mulberry32), as a plain function: a seed gives the same sequence. */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = createRng(seed);
+  return () => r.next();
 }
 
 /**

@@ -2,17 +2,12 @@
 // ids; shares are of all requests. recordInteraction re-sends an already answered event (same id, same
 // payload, as a client retry would) with probability `dupShare`: such a retry must come back
 // `created: false`, and a new id `created: true`.
+import { createRng } from '../../src/algorithms/recs/rng.ts';
 
-/** Deterministic PRNG (mulberry32), so a seed gives the same request sequence. */
+/** The project's seeded PRNG (mulberry32), as a plain function, so a seed gives the same request sequence. */
 export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = createRng(seed);
+  return () => r.next();
 }
 
 export type Kind = 'read' | 'write' | 'analytics';

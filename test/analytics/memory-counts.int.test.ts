@@ -14,6 +14,7 @@ import { capabilityResolvers, createServices } from '../../src/app.ts';
 import { createApi } from '../../src/graphql/server.ts';
 import { AS_ADMIN, testAuth, type Gql, type GqlResult } from '../support/api.ts';
 import { openTestGraph } from '../support/graph.ts';
+import { createRng } from '../../src/algorithms/recs/rng.ts';
 
 // The in-memory event logs ('memory' path) against the full recount ('ts': every sequence re-read from Neo4j)
 // and the Cypher aggregation, on a small demo shop (seed 7): random windows (to the millisecond, unaligned),
@@ -47,16 +48,10 @@ class CountingStore extends AnalyticsStore {
   }
 }
 
-/** Mulberry32: a small seeded PRNG, so a failing case can be replayed. */
+/** The project's seeded PRNG (mulberry32), as a plain function: a seed gives the same sequence. */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const r = createRng(seed);
+  return () => r.next();
 }
 
 describe('in-memory event logs agree exactly with the full recount', () => {
