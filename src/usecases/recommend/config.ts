@@ -155,7 +155,7 @@ export const RECS_CONFIG: RecsConfig = {
     // 200 users x one held-out item each: on Last.fm-sized stores the scoring is ~1 s per candidate, the EASE
     // fits dominate; the budget bounds a refresh on a loaded machine (the configured setting is always scored).
     tuning: {
-      enabled: true, maxUsers: 200, minUsers: 50, budgetMs: 60_000, seed: 1,
+      enabled: true, maxUsers: 200, holdOutFraction: 0, minUsers: 50, budgetMs: 60_000, seed: 1,
       // The chosen setting's GRAPH candidates kept per held-out user for the blend tuner (= candidatePool).
       pool: 100,
       // The evaluation's GRAPH grid (tuning/graph-grid.ts GRAPH_AXES): the configured point, then these in order.

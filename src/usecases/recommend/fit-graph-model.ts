@@ -212,7 +212,7 @@ export function assembleGraphModel(a: GraphArrays, opts: GraphOptions, fittedAt:
 export function graphArrayBuffers(a: GraphArrays): ArrayBuffer[] {
   const csr = (m: CsrMatrix) => [m.indptr, m.indices, m.values];
   const h = a.tuning?.holdout;
-  const holdout = h === undefined ? [] : [h.users, h.heldOut, h.offsets, h.items, h.scores];
+  const holdout = h === undefined ? [] : [h.users, h.heldOutOffsets, h.heldOut, h.offsets, h.items, h.scores];
   const arrays = [...csr(a.interactions), ...csr(a.itemUsers), ...csr(a.friends), ...holdout].map((x) => x.buffer as ArrayBuffer);
   return [...new Set([...arrays, ...baseBuffers(a.base)])];
 }

@@ -487,7 +487,8 @@ function heldOutUsers(m: GraphModel, h: GraphHoldout): HeldOutUser[] {
     for (let p = h.offsets[k]!; p < h.offsets[k + 1]!; p++) {
       graph.push({ itemId: m.itemIds[h.items[p]!]!, score: h.scores[p]!, reason: { kind: 'GRAPH_NEIGHBOURS', viaItemIds: [], viaUserIds: [] } });
     }
-    return { userId: m.userIds[u]!, heldOut: m.itemIds[h.heldOut[k]!]!, graph };
+    const heldOut = Array.from(h.heldOut.subarray(h.heldOutOffsets[k]!, h.heldOutOffsets[k + 1]!), (i) => m.itemIds[i]!);
+    return { userId: m.userIds[u]!, heldOut, graph };
   });
 }
 

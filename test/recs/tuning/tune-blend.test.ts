@@ -29,7 +29,7 @@ function state(users: Readonly<Record<string, { readonly items: readonly string[
   return s;
 }
 const graphList = (...ids: string[]): Candidate[] => ids.map((id, k) => ({ itemId: asItemId(id), score: ids.length - k, reason: { kind: 'GRAPH_NEIGHBOURS', viaItemIds: [], viaUserIds: [] } }));
-const held = (userId: string, heldOut: string, graph: Candidate[]): HeldOutUser => ({ userId: asUserId(userId), heldOut: asItemId(heldOut), graph });
+const held = (userId: string, heldOut: string, graph: Candidate[]): HeldOutUser => ({ userId: asUserId(userId), heldOut: [asItemId(heldOut)], graph });
 const range = <T>(n: number, f: (k: number) => T): T[] => Array.from({ length: n }, (_, k) => f(k));
 
 describe('tuneBlend', () => {
@@ -116,6 +116,6 @@ describe('popularRanking', () => {
     ];
     const ranked = popularRanking(users, { now: 14 * day, halfLifeMs: 14 * day });
     expect(ranked).toEqual([{ itemId: 'y', score: 1.5 }, { itemId: 'x', score: 1 }]);
-    expect(popularRanking(users, { now: 14 * day, halfLifeMs: 14 * day }, new Map<UserId, ItemId>([[asUserId('a'), asItemId('y')]]))).toEqual([{ itemId: 'x', score: 1 }, { itemId: 'y', score: 0.5 }]);
+    expect(popularRanking(users, { now: 14 * day, halfLifeMs: 14 * day }, new Map<UserId, ReadonlySet<ItemId>>([[asUserId('a'), new Set([asItemId('y')])]]))).toEqual([{ itemId: 'x', score: 1 }, { itemId: 'y', score: 0.5 }]);
   });
 });

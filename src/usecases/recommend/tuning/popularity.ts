@@ -16,13 +16,13 @@ export interface PopularScore {
 export function popularRanking(
   users: Iterable<{ readonly userId: UserId; readonly items: UserContext['items'] }>,
   p: { readonly now: number; readonly halfLifeMs: number },
-  leaveOut: ReadonlyMap<UserId, ItemId> = new Map(),
+  leaveOut: ReadonlyMap<UserId, ReadonlySet<ItemId>> = new Map(),
 ): PopularScore[] {
   const sums = new Map<ItemId, number>();
   for (const u of users) {
     const skip = leaveOut.get(u.userId);
     for (const it of u.items) {
-      if (it.itemId === skip) continue;
+      if (skip?.has(it.itemId) === true) continue;
       const d = recencyDecay(it.lastTs === null ? undefined : p.now - it.lastTs, p.halfLifeMs);
       sums.set(it.itemId, (sums.get(it.itemId) ?? 0) + it.weight * d);
     }

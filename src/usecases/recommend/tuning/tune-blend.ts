@@ -1,6 +1,6 @@
 // Per-store tuning of the hybrid's blend weights at refresh, on the GRAPH tuner's held-out split
-// (./tune-graph.ts GraphHoldout: one positive item held out per sampled user, the GRAPH candidates of the
-// setting it chose, fitted without those pairs). The other sources are the served ones, fed the store's data
+// (./tune-graph.ts GraphHoldout: a share of the positive items of each sampled user held out, the GRAPH
+// candidates of the setting it chose, fitted without those pairs). The other sources are the served ones, fed the store's data
 // without the held-out pairs:
 //   SOCIAL   social-scoring.ts over the serving state, the user's training items as exclusions (the ties'
 //            interactions never hold the user's own pair);
@@ -9,7 +9,7 @@
 //   POPULAR  ./popularity.ts (popular.cypher's global ranking) without the held-out pairs, minus the user's
 //            training items;
 // then blended by the served blend.ts for each candidate of ./weight-grid.ts tunerCandidates: each source
-// alone first, then blends on GRAPH. The candidate with the best mean NDCG@10 of the held-out item wins, ties
+// alone first, then blends on GRAPH. The candidate with the best mean NDCG@10 of the held-out items wins, ties
 // to the earlier (the single sources), so the chosen blend is never below the best single source on this
 // data. Candidates are tried in order until budgetMs; the single sources are always scored.
 // Cost: sources once per user (users x pool), then candidates x users blends of 4 x pool candidates. It runs
@@ -25,7 +25,7 @@ import type { ServingState } from '../serving-state.ts';
 import { scoreSocial } from '../social-scoring.ts';
 import { NO_FILTER, type Candidate, type SourceList, type UserContext } from '../types.ts';
 import { popularRanking } from './popularity.ts';
-import { beatsClearly, ndcgAt10 } from './validation-split.ts';
+import { beatsClearly, ndcgAt10Of } from './validation-split.ts';
 import { SINGLE_SOURCES, tunerCandidates, type HybridWeights, type WeightAxes } from './weight-grid.ts';
 
 export interface BlendTuning {
@@ -46,10 +46,10 @@ export interface BlendTuningOptions {
   readonly axes: WeightAxes;
 }
 
-/** A held-out user: their id, the item held out, and the GRAPH candidates fitted without it. */
+/** A held-out user: their id, the items held out, and the GRAPH candidates fitted without them. */
 export interface HeldOutUser {
   readonly userId: UserId;
-  readonly heldOut: ItemId;
+  readonly heldOut: readonly ItemId[];
   readonly graph: readonly Candidate[];
 }
 
@@ -85,21 +85,22 @@ export async function tuneBlend(input: BlendInputs, o: BlendTuningOptions, clock
   };
   const { state, cfg } = input;
   const pool = cfg.candidatePool;
-  const kept: { user: UserContext; target: ItemId; graph: readonly Candidate[] }[] = [];
+  const kept: { user: UserContext; targets: ReadonlySet<ItemId>; graph: readonly Candidate[] }[] = [];
   for (const h of input.users) {
     const ctx = state.userContext(h.userId, cfg.consentDefaults);
-    if (ctx === null || !ctx.personalisation) continue;
-    kept.push({ user: { ...ctx, items: ctx.items.filter((it) => it.itemId !== h.heldOut) }, target: h.heldOut, graph: h.graph });
+    if (ctx === null || !ctx.personalisation || h.heldOut.length === 0) continue;
+    const targets = new Set(h.heldOut);
+    kept.push({ user: { ...ctx, items: ctx.items.filter((it) => !targets.has(it.itemId)) }, targets, graph: h.graph });
   }
   if (kept.length === 0) return undefined;
-  const leaveOut = new Map(kept.map((k) => [k.user.userId, k.target]));
+  const leaveOut = new Map(kept.map((k) => [k.user.userId, k.targets]));
   const popular = popularRanking([...state.users.values()].map((u) => ({ userId: u.user.id, items: u.items })), { now: input.now, halfLifeMs: cfg.popular.halfLifeMs }, leaveOut);
-  const content = input.content === undefined ? undefined : withoutPairs(input.content, kept.map((k) => k.target));
+  const content = input.content === undefined ? undefined : withoutPairs(input.content, kept.flatMap((k) => [...k.targets]));
   const social = { now: input.now, ...cfg.social, viaLimit: cfg.viaLimit, consentDefaults: cfg.consentDefaults };
   const lists: SourceList[][] = [];
   for (const { user, graph } of kept) {
     await pause();
-    // The training items (the user's items but the held-out one): what a served page would exclude.
+    // The training items (the user's items but the held-out ones): what a served page would exclude.
     const excluded = new Set(user.items.map((it) => it.itemId));
     const pop: Candidate[] = [];
     for (const s of popular) {
@@ -118,8 +119,7 @@ export async function tuneBlend(input: BlendInputs, o: BlendTuningOptions, clock
     for (let u = 0; u < kept.length; u++) {
       await pause();
       const ranked = blendSources(lists[u]!, w);
-      const r = ranked.findIndex((x) => x.itemId === kept[u]!.target);
-      perUser[u] = ndcgAt10(r < 10 ? r : -1);
+      perUser[u] = ndcgAt10Of(ranked.slice(0, 10).map((x) => x.itemId), kept[u]!.targets);
     }
     return perUser;
   };

@@ -13,7 +13,7 @@ import { weightInteractions } from '../../../algorithms/recs/weighting.ts';
 import type { RecsConfig } from '../config.ts';
 import { baseFromParts, chooseGraphBase, fitBaseParts, graphSocial } from '../graph-base.ts';
 import { graphGrid, graphParams, withGraphParams, type GraphAxes, type GraphParams } from './graph-grid.ts';
-import { beatsClearly, holdOutOnePerUser, ndcgAt10, type ValidationSplit } from './validation-split.ts';
+import { beatsClearly, holdOutPerUser, ndcgAt10Of, type ValidationSplit } from './validation-split.ts';
 
 export interface GraphTuning {
   /** Users whose held-out item was ranked. */
@@ -34,12 +34,14 @@ export interface GraphTuning {
 }
 
 /**
- * Per sampled user k (dense indices of the fit): the held-out item, and the chosen setting's top `pool`
- * candidates (fitted on the training part; training items and non-positive scores left out) at
+ * Per sampled user k (dense indices of the fit): the held-out items at heldOut[heldOutOffsets[k] ..
+ * heldOutOffsets[k + 1]), and the chosen setting's top `pool` candidates (fitted on the training part;
+ * training items and non-positive scores left out) at
  * items[offsets[k] .. offsets[k + 1]), scores alongside.
  */
 export interface GraphHoldout {
   readonly users: Int32Array;
+  readonly heldOutOffsets: Int32Array;
   readonly heldOut: Int32Array;
   readonly offsets: Int32Array;
   readonly items: Int32Array;
@@ -49,8 +51,10 @@ export interface GraphHoldout {
 /** The tuner's search (config.graph.tuning). */
 export interface GraphTuningOptions {
   readonly enabled: boolean;
-  /** At most this many users are sampled (each holds out one item). */
+  /** At most this many users are sampled. */
   readonly maxUsers: number;
+  /** Share of each sampled user's positive items held out (at least one; 0: one item). */
+  readonly holdOutFraction: number;
   /** With fewer eligible users (>= 3 positive items) the store keeps the configured setting: too little data to choose on. */
   readonly minUsers: number;
   /** The search stops starting candidates after this long (the configured one is always scored). */
@@ -83,10 +87,11 @@ export function tuningCandidates(cfg: GraphConfig, dims: { users: number; items:
  */
 export function tuneGraph(x: CsrMatrix, friends: CsrMatrix, cfg: GraphConfig, o: GraphTuningOptions, now: () => number = () => performance.now()): GraphTuning | undefined {
   const t0 = now();
-  const split = holdOutOnePerUser(x, { maxUsers: o.maxUsers, minItems: 3, seed: o.seed });
+  const split = holdOutPerUser(x, { maxUsers: o.maxUsers, minItems: 3, fraction: o.holdOutFraction, seed: o.seed });
   if (split.users.length < Math.max(1, o.minUsers)) return undefined;
   const candidates = tuningCandidates(cfg, { users: x.rows, items: x.cols }, o.axes);
   const fits = new Map<string, { damped: CsrMatrix; base: Recommender }>();
+  const targets = Array.from(split.users, (_, k) => new Set(split.heldOut.subarray(split.heldOutOffsets[k]!, split.heldOutOffsets[k + 1]!)));
   const scored: { params: GraphParams; ndcg10: number; model: Recommender; perUser: Float64Array }[] = [];
   const buf = new Float32Array(x.cols);
   const mask = new Uint8Array(x.cols);
@@ -106,10 +111,7 @@ export function tuneGraph(x: CsrMatrix, friends: CsrMatrix, cfg: GraphConfig, o:
     const perUser = new Float64Array(split.users.length);
     split.users.forEach((u, k) => {
       const top = topForUser(model, split.train, u, 10, buf, mask);
-      const target = split.heldOut[k]!;
-      let rank = -1;
-      for (let r = 0; r < top.items.length; r++) if (top.items[r] === target && top.scores[r]! > 0) rank = r;
-      perUser[k] = ndcgAt10(rank);
+      perUser[k] = ndcgAt10Of(top.items, targets[k]!);
       sum += perUser[k]!;
     });
     scored.push({ params: p, ndcg10: sum / split.users.length, model, perUser });
@@ -146,5 +148,5 @@ function holdoutLists(model: Recommender, split: ValidationSplit, pool: number, 
     scores.push(...top.scores);
     offsets[k + 1] = items.length;
   });
-  return { users: split.users, heldOut: split.heldOut, offsets, items: Int32Array.from(items), scores: Float32Array.from(scores) };
+  return { users: split.users, heldOutOffsets: split.heldOutOffsets, heldOut: split.heldOut, offsets, items: Int32Array.from(items), scores: Float32Array.from(scores) };
 }
