@@ -1,8 +1,10 @@
 // Serving benchmark: `recommendations(first: 20)` (HYBRID, items with title and categories, reasons) for
 // varying users against a trivial `{ health { status } }` on the same server in the same run.
 // Starts the embedded Neo4j on a throwaway store (ephemeral port), loads the demo shop ('small' preset),
-// serves the API on an ephemeral loopback port and drives it with autocannon for a bounded duration.
-// Run: npm run bench:recs [-- --seconds 10 --warmup 20 --connections 10 --preset small]. Prints a markdown snippet and
+// serves the API on an ephemeral loopback port and drives it with autocannon for a bounded duration, from its own
+// process by default (./load-driver.ts: a shop's clients are not in the server; `--driver in-process` runs it
+// on the API's event loop, as the figures before 2026-11-29 evening were measured).
+// Run: npm run bench:recs [-- --seconds 10 --warmup 20 --connections 10 --preset small --driver process]. Prints a markdown snippet and
 // writes it to bench/out/recs.md. Rows: the trivial query, uncached pages (page cache emptied before each request), cold pages
 // (the GRAPH candidates kept per user emptied too), returning users. The uncached row also reports where a page's time goes: CPU of this process
 // and of the Neo4j JVM per request, and each Cypher file's round trips per request with their wall time;
@@ -13,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import { fork, type ChildProcess } from 'node:child_process';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { pino } from 'pino';
 import { capabilityResolvers, createServices } from '../src/app.ts';
@@ -31,6 +33,7 @@ import { RECS_CONFIG } from '../src/usecases/recommend/config.ts';
 import { RecsService } from '../src/usecases/recommend/recs-service.ts';
 import { SERVING_CONFIG } from '../src/usecases/recommend/serving-config.ts';
 import { benchAuth } from './bench-auth.ts';
+import { drive as driveHere, type DriveJob, type Figures } from './load-driver.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const positive = (name: string, min: number) => (v: string): number => {
@@ -47,9 +50,10 @@ const opts = new Command('bench:recs')
   .option('--connections <n>', 'concurrent connections', positive('connections', 1), 10)
   .addOption(new Option('--preset <name>', 'demo shop size').choices(['tiny', 'small', 'large']).default('small'))
   .addOption(new Option('--serving <mode>', 'the serving state: on (as served) or off (user state, SOCIAL and entities from Cypher, as before it)').choices(['on', 'off']).default('on'))
+  .addOption(new Option('--driver <where>', 'the load generator: its own process (as clients are), or in the API process (the earlier figures)').choices(['process', 'in-process']).default('process'))
   .option('--cpu-profile <file>', 'write a V8 CPU profile of this process during the uncached run only (open in Chrome DevTools)')
   .parse(process.argv)
-  .opts<{ seconds: number; warmup: number; connections: number; preset: 'tiny' | 'small' | 'large'; cpuProfile?: string; serving: 'on' | 'off' }>();
+  .opts<{ seconds: number; warmup: number; connections: number; preset: 'tiny' | 'small' | 'large'; cpuProfile?: string; serving: 'on' | 'off'; driver: 'process' | 'in-process' }>();
 const SECONDS = opts.seconds;
 const WARMUP_SECONDS = opts.warmup;
 const CONNECTIONS = opts.connections;
@@ -58,32 +62,23 @@ const PRESET = opts.preset;
 const RECS_QUERY = `query($u: ID!) { recommendations(userId: $u, first: 20) { edges { node { score item { id title categories { name } }
   reasons { kind text } } } } }`;
 
-interface Figures { rps: number; p50: number; p99: number; requests: number; errors: number; non2xx: number }
-
+/**
+ * One measured run. In-process (`--driver in-process`, the earlier figures): autocannon shares this event loop
+ * with the API and `beforeEach` runs before each request is sent. In its own process (the default): the API
+ * process serves only, and `beforeEach` runs as each request arrives at the server (before the API sees it).
+ */
 async function drive(url: string, title: string, bodies: readonly string[], seconds = SECONDS, beforeEach?: () => void): Promise<Figures> {
-  let k = 0;
-  const result = await autocannon({
-    url,
-    title,
-    connections: CONNECTIONS,
-    duration: seconds,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization },
-    requests: [{
-      setupRequest: (req) => {
-        beforeEach?.();
-        return { ...req, body: bodies[k++ % bodies.length]! };
-      },
-    }],
-  });
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    requests: result.requests.total,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-  };
+  const job: DriveJob = { url, title, connections: CONNECTIONS, seconds, headers: { 'content-type': 'application/json', authorization }, bodies };
+  if (driver === undefined) return driveHere(job, beforeEach);
+  onRequest = beforeEach;
+  try {
+    return await new Promise<Figures>((resolve, reject) => {
+      driver!.once('message', (m: { ok?: Figures; error?: string }) => (m.ok !== undefined ? resolve(m.ok) : reject(new Error(m.error))));
+      driver!.send(job);
+    });
+  } finally {
+    onRequest = undefined;
+  }
 }
 
 /** User + system CPU of the embedded JVM so far, from /proc (Linux); 0 when unknown. */
@@ -99,6 +94,11 @@ function jvmCpuMs(pid: number | undefined): number {
 
 /** A service token (reads recommendations for anyone), sent with every request including the baseline. */
 let authorization = '';
+/** The separate load generator (--driver process), and what runs as each request arrives meanwhile. */
+const driver: ChildProcess | undefined = opts.driver === 'process'
+  ? fork(join(here, 'load-driver.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+  : undefined;
+let onRequest: (() => void) | undefined;
 const log = (msg: string) => process.stderr.write(`[bench:recs] ${msg}\n`);
 const cfg = loadConfig();
 const storeDir = mkdtempSync(join(tmpdir(), 'grec-bench-recs-'));
@@ -127,6 +127,7 @@ try {
     limits, rateKeyOf: principalRateKey,
   });
   server = createHttpServer(api, services);
+  server.prependListener('request', () => onRequest?.());
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 
@@ -155,7 +156,7 @@ try {
   const hJvmMs = jvmCpuMs(graph.neo4jPid) - hJvm0;
   services.recs.pages.clear();
   // Where an uncached page's time goes: every Cypher round trip's client-side wall time (queueing included),
-  // and the CPU the API process (this one, with autocannon) and the Neo4j JVM spent during the run.
+  // and the CPU the API process (this one; with autocannon too under --driver in-process) and the Neo4j JVM spent.
   const queries = new Map<string, { n: number; seconds: number }>();
   graph.executor.onQueryTimed = (t) => {
     const q = queries.get(t.query) ?? { n: 0, seconds: 0 };
@@ -175,7 +176,7 @@ try {
   const m0 = services.recs.pages.misses;
   const g0 = services.recs.graphCandidates.hits;
   const gm0 = services.recs.graphCandidates.misses;
-  // Uncached: the page cache is emptied before every request (autocannon runs in this process), so every
+  // Uncached: the page cache is emptied before every request (drive's beforeEach), so every
   // request computes its page; without this, a 15 s run cycles the users several times and mostly hits.
   const recs = await drive(url, 'recommendations', recBodies, SECONDS, () => services.recs.pages.clear());
   const cpu = process.cpuUsage(cpu0);
@@ -207,7 +208,7 @@ try {
     `### Serving: recommendations(first: 20) vs a trivial query (${new Date().toISOString().slice(0, 10)})`,
     '',
     `Demo shop '${PRESET}' (${fit.users} users, ${fit.items} items, ${fit.interactions} user-item edges) in the embedded Neo4j;`,
-    `autocannon, ${CONNECTIONS} connections, ${SECONDS} s each after a ${WARMUP_SECONDS} s warm-up, loopback, ${cpus().length} CPUs shared by Neo4j, the API and the load generator.`,
+    `autocannon ${driver === undefined ? 'in the API process' : 'in its own process'}, ${CONNECTIONS} connections, ${SECONDS} s each after a ${WARMUP_SECONDS} s warm-up, loopback, ${cpus().length} CPUs shared by Neo4j, the API and the load generator.`,
     `HYBRID strategy (default weights: GRAPH and CONTENT in memory, ${services.recs.serving !== undefined ? 'the user\'s state, SOCIAL and the entities shown from the in-memory serving state' : 'SOCIAL in Cypher alongside the user\'s state, then the entities shown'}, POPULAR from a briefly cached global ranking), each request for the next of ${userIds.length} users, selecting item { title categories { name } } and reasons { kind text }.`,
     `The uncached row empties only the page cache: the serving state, the GRAPH model and the GRAPH candidates kept per user, the CONTENT index and the POPULAR list stay in memory, as they do in a running server; the cold row (a user's first page since the model was fitted) empties the GRAPH candidates too.`,
     '',
@@ -222,7 +223,7 @@ try {
     `Page cache (TTL ${services.recs.pages.ttl} ms, invalidated by live writes): ${hits} hits, ${misses} misses during the uncached run; `
       + `GRAPH candidates kept per user (graph-candidate-cache.ts): ${gh} hits, ${gm} misses. Cold / trivial: **${((cold.rps / health.rps) * 100).toFixed(1)}%**.`,
     '',
-    `CPU per request (autocannon included in the API process): uncached page ${((cpu.user + cpu.system) / 1000 / recs.requests).toFixed(2)} ms API + ${(jvmMs / recs.requests).toFixed(2)} ms Neo4j JVM; `
+    `CPU per request (${driver === undefined ? 'autocannon included in the API process' : 'the API process alone'}): uncached page ${((cpu.user + cpu.system) / 1000 / recs.requests).toFixed(2)} ms API + ${(jvmMs / recs.requests).toFixed(2)} ms Neo4j JVM; `
       + `cold page ${((cCpu.user + cCpu.system) / 1000 / cold.requests).toFixed(2)} ms API; `
       + `\`{ health }\` ${((hCpu.user + hCpu.system) / 1000 / health.requests).toFixed(2)} ms API + ${(hJvmMs / health.requests).toFixed(2)} ms JVM. Round trips of the uncached run:`,
     '',
@@ -236,6 +237,7 @@ try {
   mkdirSync(join(here, 'out'), { recursive: true });
   writeFileSync(join(here, 'out', 'recs.md'), md);
 } finally {
+  driver?.disconnect();
   if (server !== undefined) await closeHttpServer(server, 2_000);
   await graph.close();
   rmSync(storeDir, { recursive: true, force: true });
