@@ -25,7 +25,7 @@ import type { ServingState } from '../serving-state.ts';
 import { scoreSocial } from '../social-scoring.ts';
 import { NO_FILTER, type Candidate, type SourceList, type UserContext } from '../types.ts';
 import { popularRanking } from './popularity.ts';
-import { beatsClearly, ndcgAt10Of } from './validation-split.ts';
+import { beatsClearly, ndcgAt10Of, switchMarginSe } from './validation-split.ts';
 import { SINGLE_SOURCES, tunerCandidates, type HybridWeights, type WeightAxes } from './weight-grid.ts';
 
 export interface BlendTuning {
@@ -132,12 +132,12 @@ export async function tuneBlend(input: BlendInputs, o: BlendTuningOptions, clock
     scored.push({ weights: w, ndcg10: mean(perUser), perUser });
   }
   // The best single source (ties: the earlier), then a blend only if it beats that source clearly (by more
-  // than SWITCH_MARGIN_SE standard errors of the paired difference): the choice is never below the best
-  // single source on the held-out data, and validation noise is not served (validation-split.ts).
+  // than switchMarginSe(blends scored) standard errors of the paired difference): the choice is never below
+  // the best single source on the held-out data, and validation noise is not served (validation-split.ts).
   const singles = scored.slice(0, SINGLE_SOURCES.length);
   const bestSingle = singles.reduce((a, b) => (b.ndcg10 > a.ndcg10 ? b : a));
   const bestBlend = scored.slice(SINGLE_SOURCES.length).reduce<(typeof scored)[number] | undefined>((a, b) => (a === undefined || b.ndcg10 > a.ndcg10 ? b : a), undefined);
-  const best = bestBlend !== undefined && bestBlend.ndcg10 > bestSingle.ndcg10 && beatsClearly(bestSingle.perUser, bestBlend.perUser) ? bestBlend : bestSingle;
+  const best = bestBlend !== undefined && bestBlend.ndcg10 > bestSingle.ndcg10 && beatsClearly(bestSingle.perUser, bestBlend.perUser, switchMarginSe(scored.length - SINGLE_SOURCES.length)) ? bestBlend : bestSingle;
   const single = Object.fromEntries(SOURCES.map((s, k) => [s, scored[k]!.ndcg10])) as HybridWeights;
   return {
     users: kept.length, ms: clock() - t0, complete: scored.length === candidates.length, chosen: best.weights, chosenNdcg10: best.ndcg10, single,

@@ -13,7 +13,7 @@ import { weightInteractions } from '../../../algorithms/recs/weighting.ts';
 import type { RecsConfig } from '../config.ts';
 import { baseFromParts, chooseGraphBase, fitBaseParts, graphSocial } from '../graph-base.ts';
 import { graphGrid, graphParams, withGraphParams, type GraphAxes, type GraphParams } from './graph-grid.ts';
-import { beatsClearly, holdOutPerUser, ndcgAt10Of, type ValidationSplit } from './validation-split.ts';
+import { beatsClearly, holdOutPerUser, ndcgAt10Of, switchMarginSe, type ValidationSplit } from './validation-split.ts';
 
 export interface GraphTuning {
   /** Users whose held-out item was ranked. */
@@ -117,10 +117,10 @@ export function tuneGraph(x: CsrMatrix, friends: CsrMatrix, cfg: GraphConfig, o:
     scored.push({ params: p, ndcg10: sum / split.users.length, model, perUser });
   }
   // The configured setting (first) stays unless the best-scoring candidate beats it clearly (by more than
-  // SWITCH_MARGIN_SE standard errors of the paired difference): validation on a few hundred held-out items
+  // switchMarginSe(challengers) standard errors of the paired difference): validation on a few hundred users
   // is noisy, and chasing its noise served worse settings (validation-split.ts).
   const top = scored.reduce((a, b) => (b.ndcg10 > a.ndcg10 ? b : a));
-  const best = beatsClearly(scored[0]!.perUser, top.perUser) ? top : scored[0]!;
+  const best = beatsClearly(scored[0]!.perUser, top.perUser, switchMarginSe(scored.length - 1)) ? top : scored[0]!;
   const report = {
     users: split.users.length, ms: 0, complete: scored.length === candidates.length, chosen: best.params, chosenNdcg10: best.ndcg10,
     candidates: scored.map((c) => ({ params: c.params, ndcg10: c.ndcg10 })),
