@@ -11,6 +11,7 @@ import { LIST_CAPS_BY_ARGUMENT } from './list-caps.ts';
 import type { RequestTracker } from './http-drain.ts';
 import { createMaskError } from './mask-error.ts';
 import { useArmor } from './use-armor.ts';
+import { useBodyLimit } from './use-body-limit.ts';
 import { useCsrfHeader } from './use-csrf-header.ts';
 import { useIntrospectionGuard } from './use-introspection-guard.ts';
 import { useNestingLimit } from './use-nesting-limit.ts';
@@ -61,6 +62,7 @@ export function createApi(opts: ApiOptions) {
     useTelemetry({ logger, metrics: opts.metrics }),
     opts.auth.plugin,
     useCsrfHeader(),
+    useBodyLimit(limits.maxBodyBytes),
     useRequestErrors(),
     useNestingLimit(),
     ...useArmor({
@@ -84,7 +86,8 @@ export function createApi(opts: ApiOptions) {
     logging: false,
     landingPage: false,
     cors: corsPolicy(opts.corsOrigins ?? []),
-    maxRequestBodySize: limits.maxBodyBytes,
+    // The body limit is useBodyLimit's (in plugins): yoga's own counts every body through a stream.
+    maxRequestBodySize: false,
     plugins,
   });
   return yoga;

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpServer, closeHttpServer, type Api } from '../../src/graphql/server.ts';
 import type { GraphConnection } from '../../src/storage/connect.ts';
@@ -190,5 +191,38 @@ describe('abuse limits over HTTP against the real Neo4j', () => {
     } as RequestInit);
     expect(streamed.status).toBe(413);
     expect(((await streamed.json()) as Answer['body']).errors?.[0]?.extensions).toEqual({ code: 'INVALID_INPUT', limit: 'bodySize' });
+  });
+
+  it('over a real HTTP server: 413 by Content-Length or while a chunked body streams, 400 for a malformed length, bodies under the limit answered', async () => {
+    const server = createHttpServer(api, createServices(graph));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    // node:http, so the Content-Length sent is exactly the one given (fetch would set its own).
+    const send = (body: string, headers: Record<string, string>, chunked = false) => new Promise<{ status: number; body: Answer['body'] }>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', ...AS_ADMIN, ...headers } }, (res) => {
+        let text = '';
+        // Node's own parser answers some malformed requests before the API sees them (not JSON).
+        res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => resolve({ status: res.statusCode ?? 0, body: (text.startsWith('{') ? JSON.parse(text) : {}) as Answer['body'] }));
+      });
+      req.on('error', reject);
+      if (chunked) for (let k = 0; k < body.length; k += 64 * 1024) req.write(body.slice(k, k + 64 * 1024));
+      req.end(chunked ? undefined : body);
+    });
+    try {
+      const small = JSON.stringify({ query: '{ health { status } }' });
+      expect(await send(small, { 'content-length': String(Buffer.byteLength(small)) })).toEqual({ status: 200, body: { data: { health: { status: 'ok' } } } });
+      expect((await send(small, {}, true)).status).toBe(200);
+      const big = JSON.stringify({ query: '{ health { status } }', variables: { pad: 'x'.repeat(1_100_000) } });
+      const byLength = await send(big, { 'content-length': String(Buffer.byteLength(big)) });
+      expect(byLength.status).toBe(413);
+      expect(byLength.body.errors?.[0]?.extensions).toEqual({ code: 'INVALID_INPUT', limit: 'bodySize' });
+      const byStream = await send(big, {}, true);
+      expect(byStream.status).toBe(413);
+      expect(byStream.body.errors?.[0]?.extensions).toEqual({ code: 'INVALID_INPUT', limit: 'bodySize' });
+      // A malformed length never reaches a parser that would read past it (Node or the plugin: 400).
+      expect((await send(small, { 'content-length': `${Buffer.byteLength(small)}, ${Buffer.byteLength(small)}` })).status).toBe(400);
+    } finally {
+      await closeHttpServer(server, 1000);
+    }
   });
 });

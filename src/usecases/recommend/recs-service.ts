@@ -448,10 +448,12 @@ export class RecsService implements WriteObserver, PrivacyObserver {
   private async toPage(userId: UserId | null, strategy: Strategy, ranked: readonly RankedItem[], offset: number, first: number, state?: ServingState): Promise<RecommendationPage> {
     const slice = ranked.slice(offset, offset + first);
     const entities = await this.entities(referencedIds(slice.map((r) => r.itemId), slice.flatMap((r) => r.reasons)), state);
-    const items = slice.flatMap((r) => {
+    const items: RecommendationPage['items'][number][] = [];
+    for (const r of slice) {
       const item = entities.items.get(r.itemId);
-      return item === undefined ? [] : [{ ...r, item }];
-    });
+      // A literal, not a spread: one object shape for every page item (cheaper to build and to read).
+      if (item !== undefined) items.push({ itemId: r.itemId, score: r.score, sources: r.sources, reasons: r.reasons, item });
+    }
     return { userId, strategy, offset, items, hasNextPage: ranked.length > offset + first, entities };
   }
 
