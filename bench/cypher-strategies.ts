@@ -12,7 +12,7 @@
  * once they exist (item-cf-neighbours, similar-items-neighbours) against today's bounded files as the
  * baseline; typical ITEM_CF also against the unbounded file (the exact ranking), and USER_CF as above.
  * Usage: npm run bench:cypher -- [--users 20000] [--items 3000] [--events 200000] [--heavy 1500]
- *        [--runs 30] [--warmup 5] [--budget 60] [--neighbours]
+ *        [--runs 30] [--warmup 5] [--budget 60] [--neighbours] [--only CONTENT,TRENDING]
  * Prints a markdown table and writes bench/out/cypher-strategies.md.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,10 +48,11 @@ const opts = new Command('bench:cypher')
   .option('--budget <s>', 'seconds at most per strategy and user (slow baselines stop early)', '60')
   .option('--timeout <s>', 'transaction timeout: a slower query is recorded as failed', '30')
   .option('--store <dir>', 'keep the store in this directory and reuse it when it exists (same options)')
+  .option('--only <names>', 'comma-separated strategy names to run (e.g. CONTENT,TRENDING); default: all')
   .option('--neighbours', 'rebuild the item-item lists and compare ITEM_CF / similarItems on them with the bounded files')
   .option('--keep-lists', 'with --neighbours and a reused store: keep the lists an earlier run built instead of rebuilding')
   .parse(process.argv)
-  .opts<{ users: string; items: string; events: string; heavy: string; runs: string; warmup: string; budget: string; timeout: string; store?: string; neighbours?: boolean; keepLists?: boolean }>();
+  .opts<{ users: string; items: string; events: string; heavy: string; runs: string; warmup: string; budget: string; timeout: string; store?: string; only?: string; neighbours?: boolean; keepLists?: boolean }>();
 const NEIGHBOURS = opts.neighbours === true;
 const USERS = Number(opts.users);
 const ITEMS = Number(opts.items);
@@ -208,7 +209,8 @@ async function main(): Promise<void> {
     };
     const [medianItem] = await ex.read(`MATCH (i:Item) WITH i, COUNT { (i)<-[:INTERACTED]-() } AS n ORDER BY n, i.id
       WITH collect(i.id) AS ids RETURN ids[size(ids) / 2] AS id`);
-    const all = NEIGHBOURS
+    const only = opts.only?.split(',').map((x) => x.trim()).filter((x) => x !== '');
+    const all = (NEIGHBOURS
       ? [
         ...neighbourCases(HEAVY_ID, 'long history', popularIds[0]!, false),
         ...typicalIds.flatMap((u, k) => neighbourCases(u, 'typical', asItemId(String(medianItem?.['id'])), true).filter((c) => k === 0 || !c.name.startsWith('similarItems'))),
@@ -216,7 +218,7 @@ async function main(): Promise<void> {
       : [
         ...cases(HEAVY_ID, 'long history', popularIds[0]!),
         ...typicalIds.flatMap((u, k) => cases(u, 'typical', asItemId(String(medianItem?.['id']))).filter((c) => k === 0 || !c.name.startsWith('similarItems'))),
-      ];
+      ]).filter((c) => only === undefined || only.some((n) => c.name.startsWith(`${n} `)));
 
     const idsOf = (rows: readonly unknown[]): string[] => rows.map((r) => {
       const o = r as Record<string, unknown>;
@@ -256,7 +258,7 @@ async function main(): Promise<void> {
     }
 
     const lines = [
-      `#### Cypher strategies on a dense catalogue (\`npm run bench:cypher -- --users ${USERS} --items ${ITEMS} --events ${EVENTS} --heavy ${HEAVY}${NEIGHBOURS ? ' --neighbours' : ''}\`)`,
+      `#### Cypher strategies on a dense catalogue (\`npm run bench:cypher -- --users ${USERS} --items ${ITEMS} --events ${EVENTS} --heavy ${HEAVY}${NEIGHBOURS ? ' --neighbours' : ''}${opts.only !== undefined ? ` --only ${opts.only}` : ''}\`)`,
       '',
       `Machine: ${machineLine()}. Neo4j 5.26 embedded (heap ${neo.local.heap}, page cache ${neo.local.pageCache}). ${new Date().toISOString().slice(0, 16)} UTC.`,
       `Graph: ${JSON.stringify(shape)}; busiest item ${String(maxItem?.['users'])} users; long-history user ${JSON.stringify(heavyShape)}; typical users ${typicalIds.join(', ')} (median history, ${String(typical['n'])} items). ${events === null ? 'Store reused from an earlier run.' : `Loaded in ${loadS.toFixed(0)} s (grec load's bulk path, ${events} events).`}`,
