@@ -54,6 +54,14 @@ const opts = new Command('bench:cypher')
   .parse(process.argv)
   .opts<{ users: string; items: string; events: string; heavy: string; runs: string; warmup: string; budget: string; timeout: string; store?: string; only?: string; neighbours?: boolean; keepLists?: boolean }>();
 const NEIGHBOURS = opts.neighbours === true;
+// Checked before the store is built: the case names start with these (cases() and neighbourCases() below).
+const KNOWN_CASES = ['ITEM_CF', 'USER_CF', 'SOCIAL', 'CONTENT', 'POPULAR', 'TRENDING', 'peopleYouMayKnow', 'similarItems'];
+const ONLY = opts.only?.split(',').map((x) => x.trim()).filter((x) => x !== '');
+const unknownOnly = ONLY?.filter((n) => !KNOWN_CASES.includes(n)) ?? [];
+if (unknownOnly.length > 0) {
+  process.stderr.write(`bench:cypher: --only names unknown strategies: ${unknownOnly.join(', ')} (known: ${KNOWN_CASES.join(', ')})\n`);
+  process.exit(2);
+}
 const USERS = Number(opts.users);
 const ITEMS = Number(opts.items);
 const EVENTS = Number(opts.events);
@@ -209,7 +217,6 @@ async function main(): Promise<void> {
     };
     const [medianItem] = await ex.read(`MATCH (i:Item) WITH i, COUNT { (i)<-[:INTERACTED]-() } AS n ORDER BY n, i.id
       WITH collect(i.id) AS ids RETURN ids[size(ids) / 2] AS id`);
-    const only = opts.only?.split(',').map((x) => x.trim()).filter((x) => x !== '');
     const all = (NEIGHBOURS
       ? [
         ...neighbourCases(HEAVY_ID, 'long history', popularIds[0]!, false),
@@ -218,7 +225,7 @@ async function main(): Promise<void> {
       : [
         ...cases(HEAVY_ID, 'long history', popularIds[0]!),
         ...typicalIds.flatMap((u, k) => cases(u, 'typical', asItemId(String(medianItem?.['id']))).filter((c) => k === 0 || !c.name.startsWith('similarItems'))),
-      ]).filter((c) => only === undefined || only.some((n) => c.name.startsWith(`${n} `)));
+      ]).filter((c) => ONLY === undefined || ONLY.some((n) => c.name.startsWith(`${n} `)));
 
     const idsOf = (rows: readonly unknown[]): string[] => rows.map((r) => {
       const o = r as Record<string, unknown>;

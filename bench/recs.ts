@@ -74,7 +74,13 @@ async function drive(url: string, title: string, bodies: readonly string[], seco
   onRequest = beforeEach;
   try {
     return await new Promise<Figures>((resolve, reject) => {
-      driver!.once('message', (m: { ok?: Figures; error?: string }) => (m.ok !== undefined ? resolve(m.ok) : reject(new Error(m.error))));
+      const died = (code: number | null) => reject(new Error(`the load generator (bench/load-driver.ts) exited with code ${code} before answering`));
+      driver!.once('exit', died);
+      driver!.once('message', (m: { ok?: Figures; error?: string }) => {
+        driver!.off('exit', died);
+        if (m.ok !== undefined) resolve(m.ok);
+        else reject(new Error(m.error));
+      });
       driver!.send(job);
     });
   } finally {

@@ -1,7 +1,7 @@
 // Per-store tuning of the hybrid's blend weights at refresh, on the GRAPH tuner's held-out split
 // (./tune-graph.ts GraphHoldout: a share of the positive items of each sampled user held out, the GRAPH
-// candidates of the setting it chose, fitted without those pairs). The other sources are the served ones, fed the store's data
-// without the held-out pairs:
+// candidates of the setting it chose, fitted without those pairs). The other sources are the served ones, fed
+// the store's data without the held-out pairs:
 //   SOCIAL   social-scoring.ts over the serving state, the user's training items as exclusions (the ties'
 //            interactions never hold the user's own pair);
 //   CONTENT  content-index.ts over the user's training items, with n_i (positive users per item) less the
@@ -9,9 +9,9 @@
 //   POPULAR  ./popularity.ts (popular.cypher's global ranking) without the held-out pairs, minus the user's
 //            training items;
 // then blended by the served blend.ts for each candidate of ./weight-grid.ts tunerCandidates: each source
-// alone first, then blends on GRAPH. The candidate with the best mean NDCG@10 of the held-out items wins, ties
-// to the earlier (the single sources), so the chosen blend is never below the best single source on this
-// data. Candidates are tried in order until budgetMs; the single sources are always scored.
+// alone first, then blends on GRAPH. The best single source wins (ties to the earlier) unless a blend beats it
+// by the family-wise margin (validation-split.ts switchMarginSe), so the chosen blend is never below the best
+// single source on this data. Candidates are tried in order until budgetMs; the single sources are always scored.
 // Cost: sources once per user (users x pool), then candidates x users blends of 4 x pool candidates. It runs
 // on the serving thread (the sources live there), so it yields to the event loop every ~SLICE_MS: requests
 // wait at most one slice (the demo shop's 191 users x 15 candidates took 3.9 s in all on a loaded machine).

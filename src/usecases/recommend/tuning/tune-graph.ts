@@ -1,9 +1,10 @@
 // Per-store tuning of the GRAPH model at refresh: on a held-out split of the store's own interactions
 // (./validation-split.ts), fit each candidate setting (./graph-grid.ts points: model, weighting, lambda/rho
 // or alpha, socialBeta) on the rest, rank all items for each sampled user (training items excluded, positive
-// scores only, as served) and keep the setting with the best mean NDCG@10 of the held-out item. Candidates
-// are tried in order, the configured setting first, so when the time budget runs out the choice is the best
-// of those scored, never worse than the configured one on this data. Fits are shared between candidates that
+// scores only, as served) and score each by the mean NDCG@10 of the held-out items. The configured setting
+// stays unless the best candidate beats it by the family-wise margin (validation-split.ts switchMarginSe).
+// Candidates are tried in order, the configured setting first, so when the time budget runs out the choice is
+// among those scored, never worse than the configured one on this data. Fits are shared between candidates that
 // differ only in socialBeta. Runs where the fit runs (the worker thread); the report is plain data.
 // Cost: one fit per distinct (model, weighting, lambda/rho or alpha) plus users x nItems scoring per candidate.
 import type { CsrMatrix } from '../../../algorithms/recs/csr.ts';
@@ -16,7 +17,7 @@ import { graphGrid, graphParams, withGraphParams, type GraphAxes, type GraphPara
 import { beatsClearly, holdOutPerUser, ndcgAt10Of, switchMarginSe, type ValidationSplit } from './validation-split.ts';
 
 export interface GraphTuning {
-  /** Users whose held-out item was ranked. */
+  /** Users whose held-out items were ranked. */
   readonly users: number;
   readonly ms: number;
   /** False when the budget stopped the search before every candidate was scored. */
